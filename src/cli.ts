@@ -1,0 +1,143 @@
+// `aanjager <command>`: serve, migrate, seed, user add. Same services as the web application.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { addAccount } from './lib/server/auth/accounts.service.ts';
+import { email, newPassword } from './lib/server/auth/auth.schema.ts';
+import { ConfigError, loadConfig } from './lib/server/config.ts';
+import { DataDirLockedError } from './lib/server/db/lock.ts';
+import { openDatabase } from './lib/server/db/client.ts';
+import { AppError } from './lib/server/http/errors.ts';
+import { printDemoAccounts } from './lib/server/app.ts';
+import { DEMO_REGION_SLUG, seedDemo } from './lib/server/seed/demo.ts';
+
+const HELP = `Usage: aanjager <command> [options]
+
+Commands:
+  serve                 build if needed, then serve the web application (PORT, HOST, DATA_DIR, DATABASE_URL)
+  migrate               apply the database migrations
+  seed                  load the demo region Zuid-West-Vlaanderen (if not there yet)
+  user add              create a person with an account
+      --email <address>     required
+      --given-name <name>   required
+      --family-name <name>  required
+      --password <secret>   required, at least 12 characters (or AANJAGER_PASSWORD)
+      --region <slug>       default: ${DEMO_REGION_SLUG}
+      --admin               make the account a region administrator (secretariat)
+  --help                show this help
+
+Configuration comes from environment variables; see README.md.`;
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+	const database = await openDatabase(loadConfig());
+	try {
+		await database.migrate();
+		return await fn(database);
+	} finally {
+		await database.close();
+	}
+}
+
+const userAddSchema = z.object({
+	email,
+	givenName: z.string().trim().min(1).max(100),
+	familyName: z.string().trim().min(1).max(100),
+	password: newPassword,
+	region: z.string().min(1),
+	admin: z.boolean(),
+});
+
+/** The address a person opens when ORIGIN is not configured. */
+export function defaultOrigin(host: string, port: number): string {
+	const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+	return `http://${name}:${port}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const [command, sub] = argv;
+	if (!command || command === '--help' || command === 'help') {
+		console.log(HELP);
+		return command ? 0 : 1;
+	}
+	switch (command) {
+		case 'serve': {
+			const config = loadConfig(); // fail fast with a clear message before building
+			// adapter-node reads these; without ORIGIN it assumes https and refuses form posts over http.
+			process.env.HOST = config.HOST;
+			process.env.PORT = String(config.PORT);
+			process.env.ORIGIN = config.ORIGIN ?? defaultOrigin(config.HOST, config.PORT);
+			const { buildIfNeeded } = await import('../scripts/build-if-needed.js');
+			buildIfNeeded();
+			const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+			await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+			return -1; // keep running
+		}
+		case 'migrate':
+			await withDatabase((d) => d.migrate());
+			console.log('Migrations applied.');
+			return 0;
+		case 'seed':
+			await withDatabase(async (d) => {
+				const created = await seedDemo(d.db);
+				console.log(created ? 'Demo region loaded.' : 'The demo region was already there.');
+				printDemoAccounts();
+			});
+			return 0;
+		case 'user': {
+			if (sub !== 'add') {
+				console.error('Unknown command. Did you mean: aanjager user add --help');
+				return 1;
+			}
+			const { values } = parseArgs({
+				args: argv.slice(2),
+				options: {
+					email: { type: 'string' },
+					'given-name': { type: 'string' },
+					'family-name': { type: 'string' },
+					password: { type: 'string' },
+					region: { type: 'string', default: DEMO_REGION_SLUG },
+					admin: { type: 'boolean', default: false },
+					help: { type: 'boolean', default: false },
+				},
+			});
+			if (values.help) {
+				console.log(HELP);
+				return 0;
+			}
+			const parsed = userAddSchema.safeParse({
+				email: values.email,
+				givenName: values['given-name'],
+				familyName: values['family-name'],
+				password: values.password ?? process.env.AANJAGER_PASSWORD,
+				region: values.region,
+				admin: values.admin,
+			});
+			if (!parsed.success) {
+				for (const issue of parsed.error.issues) console.error(`--${String(issue.path[0])}: ${issue.message}`);
+				return 1;
+			}
+			const id = await withDatabase((d) => addAccount(d.db, { ...parsed.data, regionSlug: parsed.data.region, isRegionAdmin: parsed.data.admin }));
+			console.log(`Account ${parsed.data.email} created (${id}).`);
+			return 0;
+		}
+		default:
+			console.error(`Unknown command "${command}".\n\n${HELP}`);
+			return 1;
+	}
+}
+
+try {
+	const code = await main(process.argv.slice(2));
+	if (code >= 0) process.exit(code);
+} catch (error) {
+	if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+		console.error(error.message);
+		process.exit(1);
+	}
+	if (error instanceof AppError) {
+		console.error(`Refused: ${Object.values(error.fields).join(', ') || error.code}`);
+		process.exit(1);
+	}
+	throw error;
+}

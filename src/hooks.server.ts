@@ -1,0 +1,80 @@
+import { type Handle, type HandleServerError, type ServerInit, redirect } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getApp, startApp, stopApp } from '$lib/server/app';
+import { validateSessionToken } from '$lib/server/auth/session.service';
+import { ConfigError } from '$lib/server/config';
+import { DataDirLockedError } from '$lib/server/db/lock';
+import { SESSION_COOKIE, securityHeaders } from '$lib/server/http/security';
+
+export const init: ServerInit = async () => {
+	try {
+		const app = await startApp();
+		console.log(`Aanjager runs on ${app.database.kind === 'pglite' ? `the embedded database in ${app.config.dataDir}` : 'PostgreSQL'}.`);
+		if (process.env.ORIGIN) console.log(`Open ${process.env.ORIGIN} in your browser to sign in.`);
+	} catch (error) {
+		if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		await stopApp();
+	};
+	// adapter-node emits this after the HTTP server closed on SIGINT/SIGTERM.
+	process.on('sveltekit:shutdown' as never, stop);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.actor = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token && token.length <= 128) {
+		const result = await validateSessionToken(getApp().db, token);
+		if (result) {
+			event.locals.actor = result.actor;
+			event.locals.sessionToken = token;
+			event.cookies.set(SESSION_COOKIE, token, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: event.url.protocol === 'https:',
+				expires: result.expiresAt,
+			});
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	// Signed-in pages: send anonymous visitors to the sign-in page.
+	if (event.route.id?.startsWith('/(app)') && !event.locals.actor) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(headers, i18n, session);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Not found' : 'Internal error', code: status === 404 ? 'not_found' : 'internal' };
+};

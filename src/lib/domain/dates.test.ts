@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, isCurrent, todayInBrussels } from './dates.ts';
+
+describe('todayInBrussels', () => {
+	it('uses the Brussels calendar day, not UTC', () => {
+		// 23:30 UTC on 31 December is already 1 January in Brussels (UTC+1 in winter).
+		expect(todayInBrussels(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+		// 21:30 UTC on 30 June is 23:30 in Brussels (UTC+2 in summer): still 30 June.
+		expect(todayInBrussels(new Date('2026-06-30T21:30:00Z'))).toBe('2026-06-30');
+	});
+});
+
+describe('isCalendarDate', () => {
+	it('accepts real dates and refuses impossible ones', () => {
+		expect(isCalendarDate('2024-02-29')).toBe(true);
+		expect(isCalendarDate('2023-02-29')).toBe(false);
+		expect(isCalendarDate('2024-13-01')).toBe(false);
+		expect(isCalendarDate('1-1-2024')).toBe(false);
+	});
+});
+
+describe('isCurrent', () => {
+	it('counts the start and end day as inside the mandate', () => {
+		const m = { startDate: '2019-01-01', endDate: '2024-12-31' };
+		expect(isCurrent(m, '2019-01-01')).toBe(true);
+		expect(isCurrent(m, '2024-12-31')).toBe(true);
+		expect(isCurrent(m, '2025-01-01')).toBe(false);
+		expect(isCurrent(m, '2018-12-31')).toBe(false);
+		expect(isCurrent({ startDate: '2025-01-01', endDate: null }, '2099-01-01')).toBe(true);
+	});
+});

@@ -1,0 +1,27 @@
+// Date rules with no I/O. The region lives in Europe/Brussels; mandates use calendar dates (YYYY-MM-DD).
+
+export const TIME_ZONE = 'Europe/Brussels';
+
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+	timeZone: TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+});
+
+/** Today's calendar date in Brussels as YYYY-MM-DD (what "current mandate" is measured against). */
+export function todayInBrussels(now: Date = new Date()): string {
+	return isoDay.format(now);
+}
+
+/** True when YYYY-MM-DD is a real calendar date. */
+export function isCalendarDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A mandate is current on `day` when it has started and not yet ended (end date inclusive). */
+export function isCurrent(m: { startDate: string; endDate: string | null }, day: string): boolean {
+	return m.startDate <= day && (m.endDate === null || m.endDate >= day);
+}

@@ -1,0 +1,60 @@
+// The running application: configuration, database, mailer and worker, opened once per process.
+import { loadConfig, type Config } from './config.ts';
+import { type Database, type Db, openDatabase } from './db/client.ts';
+import { startWorker } from './jobs/worker.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
+
+export interface App {
+	config: Config;
+	database: Database;
+	db: Db;
+	mailer: Mailer;
+	worker: ReturnType<typeof startWorker>;
+}
+
+let app: App | undefined;
+
+/** Open everything: validate config, lock and open the database, migrate, seed the demo on first start. */
+export async function startApp(env: Record<string, string | undefined> = process.env): Promise<App> {
+	if (app) return app;
+	const config = loadConfig(env);
+	const database = await openDatabase(config);
+	try {
+		await database.migrate();
+		if (config.SEED_DEMO === 'auto') {
+			await seedDemo(database.db);
+			printDemoAccounts();
+		}
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+	const mailer = createMailer(config);
+	const worker = startWorker(database.db, mailer);
+	app = { config, database, db: database.db, mailer, worker };
+	return app;
+}
+
+/** The open application (after startApp). */
+export function getApp(): App {
+	if (!app) throw new Error('The application is not started.');
+	return app;
+}
+
+/** Close the database cleanly (SIGINT/SIGTERM). */
+export async function stopApp(): Promise<void> {
+	const current = app;
+	app = undefined;
+	if (!current) return;
+	current.worker.stop();
+	current.mailer.close();
+	await current.database.close();
+}
+
+/** Print the demo accounts (on first start and with `aanjager seed`). */
+export function printDemoAccounts(): void {
+	console.log('Demo region Zuid-West-Vlaanderen. Sign in with one of these accounts:');
+	for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(17)} ${a.email}`);
+	console.log(`  password for all: ${DEMO_PASSWORD}`);
+}

@@ -1,0 +1,32 @@
+// Who is acting: a signed-in account with the roles of its current mandates.
+import type { MandateRole } from '../db/schema.ts';
+
+export interface ActorRole {
+	role: MandateRole;
+	organisationId: string | null;
+	bodyId: string | null;
+}
+
+export interface Actor {
+	accountId: string;
+	personId: string;
+	regionId: string;
+	regionName: string;
+	regionNameFr: string | null;
+	name: string;
+	email: string;
+	/** Secretariat staff administer their region. */
+	isRegionAdmin: boolean;
+	locale: string | null;
+	roles: ActorRole[];
+}
+
+/** True when the actor currently holds `role` (optionally in a given organisation or body). */
+export function hasRole(actor: Actor, role: MandateRole, where?: { organisationId?: string; bodyId?: string }): boolean {
+	return actor.roles.some(
+		(r) =>
+			r.role === role &&
+			(where?.organisationId === undefined || r.organisationId === where.organisationId) &&
+			(where?.bodyId === undefined || r.bodyId === where.bodyId),
+	);
+}

@@ -1,0 +1,105 @@
+// Sign-in and password reset.
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { account, passwordReset } from '../db/schema.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { enqueue } from '../jobs/outbox.service.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
+import { invalidateAllSessions } from './session.service.ts';
+import { clearFailures, isThrottled, recordFailure, throttleKey } from './throttle.service.ts';
+import { generateToken, tokenId } from './tokens.ts';
+
+export type SignInResult = { ok: true; accountId: string } | { ok: false; reason: 'invalid' | 'throttled' };
+
+/** Check credentials, throttled per account and per client address. The answer never says which part was wrong. */
+export async function signIn(db: Db, input: { email: string; password: string }, ip: string): Promise<SignInResult> {
+	const accountKey = throttleKey('account', input.email);
+	const ipKey = throttleKey('ip', ip);
+	if (await isThrottled(db, [accountKey, ipKey])) return { ok: false, reason: 'throttled' };
+
+	const [found] = await db
+		.select({ id: account.id, passwordHash: account.passwordHash, disabledAt: account.disabledAt })
+		.from(account)
+		.where(sql`lower(${account.email}) = ${input.email.toLowerCase()}`)
+		.limit(1);
+	let valid = false;
+	if (found) valid = (await verifyPassword(found.passwordHash, input.password)) && found.disabledAt === null;
+	else await verifyAgainstDummy(input.password);
+
+	if (!valid || !found) {
+		await recordFailure(db, 'account', accountKey);
+		await recordFailure(db, 'ip', ipKey);
+		return { ok: false, reason: 'invalid' };
+	}
+	await clearFailures(db, accountKey);
+	return { ok: true, accountId: found.id };
+}
+
+export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+/**
+ * Send a reset link to the address if an account has it. Says nothing about whether one exists.
+ * `link` builds the URL from the token; `mail` builds the message in the account's language.
+ */
+export async function requestPasswordReset(
+	db: Db,
+	email: string,
+	link: (token: string) => string,
+	mail: (url: string, locale: string | null) => { subject: string; text: string },
+): Promise<void> {
+	const [found] = await db
+		.select({ id: account.id, email: account.email, regionId: account.regionId, locale: account.locale })
+		.from(account)
+		.where(and(sql`lower(${account.email}) = ${email.toLowerCase()}`, isNull(account.disabledAt)))
+		.limit(1);
+	if (!found) return;
+	const token = generateToken(32);
+	const message = mail(link(token), found.locale);
+	await db.transaction(async (tx) => {
+		await tx.insert(passwordReset).values({
+			id: tokenId(token),
+			accountId: found.id,
+			expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
+		});
+		await enqueue(tx, { kind: 'mail', payload: { to: found.email, ...message } }, found.regionId);
+	});
+}
+
+/** True when a reset token is known, unused and not expired. */
+export async function isResetTokenValid(db: Db, token: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: passwordReset.id })
+		.from(passwordReset)
+		.where(and(eq(passwordReset.id, tokenId(token)), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, new Date())))
+		.limit(1);
+	return Boolean(row);
+}
+
+/** Set a new password with a reset token: works once, before expiry; ends all sessions. */
+export async function resetPassword(db: Db, token: string, password: string): Promise<boolean> {
+	const passwordHash = await hashPassword(password);
+	return db.transaction(async (tx) => {
+		const [used] = await tx
+			.update(passwordReset)
+			.set({ usedAt: new Date() })
+			.where(and(eq(passwordReset.id, tokenId(token)), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, new Date())))
+			.returning({ accountId: passwordReset.accountId });
+		if (!used) return false;
+		const [acc] = await tx
+			.update(account)
+			.set({ passwordHash, updatedAt: new Date() })
+			.where(eq(account.id, used.accountId))
+			.returning({ id: account.id, regionId: account.regionId, email: account.email });
+		if (!acc) return false;
+		await invalidateAllSessions(tx, acc.id);
+		await clearFailures(tx, throttleKey('account', acc.email));
+		await recordAudit(tx, {
+			regionId: acc.regionId,
+			actorAccountId: acc.id,
+			action: 'password_reset',
+			entityType: 'account',
+			entityId: acc.id,
+		});
+		return true;
+	});
+}

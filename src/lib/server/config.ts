@@ -1,0 +1,39 @@
+// Configuration from environment variables, validated once at start with a clear message per variable.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().min(1).default('localhost'),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+		.optional(),
+	ORIGIN: z.url().optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Aanjager <no-reply@aanjager.local>'),
+	SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+/** Thrown when the environment does not validate; the message lists every wrong variable. */
+export class ConfigError extends Error {}
+
+/** Parse and validate configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+	);
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
+}

@@ -1,0 +1,98 @@
+// Opens the database: embedded PGlite (data folder, with an exclusive lock) or a PostgreSQL server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { acquireDataDirLock } from './lock.ts';
+import * as schema from './schema.ts';
+
+/** The database handle every service takes as its first argument (also a transaction). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	/** Apply pending migrations from the /drizzle folder. */
+	migrate(): Promise<void>;
+	/** Close connections and release the data-folder lock. Safe to call twice. */
+	close(): Promise<void>;
+}
+
+/** A file or folder of the application (e.g. `drizzle/`), found by walking up from this module:
+ * works from src/ (CLI, tests) and from the built server in build/. */
+export function appPath(relative: string): string {
+	let dir = path.dirname(fileURLToPath(import.meta.url));
+	for (let i = 0; i < 8; i++) {
+		const candidate = path.join(dir, relative);
+		if (fs.existsSync(candidate) && fs.existsSync(path.join(dir, 'package.json'))) return candidate;
+		dir = path.dirname(dir);
+	}
+	throw new Error(`${relative} was not found beside the application.`);
+}
+
+/** The /drizzle folder with the migrations. */
+export const migrationsFolder = () => appPath('drizzle');
+
+/** Open PostgreSQL at `url` (a pool). */
+export function openPostgres(url: string, max = 10): Database {
+	const pool = new pg.Pool({ connectionString: url, max });
+	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	let closed = false;
+	return {
+		db,
+		kind: 'postgres',
+		migrate: async () => {
+			await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+		},
+		close: async () => {
+			if (closed) return;
+			closed = true;
+			await pool.end();
+		},
+	};
+}
+
+/** Wrap an open PGlite instance (used directly by tests that load a prepared template). */
+export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
+	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	let closed = false;
+	return {
+		db,
+		kind: 'pglite',
+		migrate: async () => {
+			await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+		},
+		close: async () => {
+			if (closed) return;
+			closed = true;
+			try {
+				await client.close();
+			} finally {
+				release();
+			}
+		},
+	};
+}
+
+/** Open the embedded database in `<dataDir>/pgdata`, holding an exclusive lock on `dataDir`. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+	const release = acquireDataDirLock(dataDir);
+	try {
+		const client = await PGlite.create(path.join(dataDir, 'pgdata'));
+		return wrapPglite(client, release);
+	} catch (error) {
+		release();
+		throw error;
+	}
+}
+
+/** Open the database the configuration names: PostgreSQL when DATABASE_URL is set, else embedded. */
+export async function openDatabase(config: { DATABASE_URL?: string; dataDir: string }): Promise<Database> {
+	return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openEmbedded(config.dataDir);
+}

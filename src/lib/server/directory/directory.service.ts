@@ -1,0 +1,169 @@
+// Commands on the directory: create and edit people, organisations, bodies and mandates; end a mandate.
+// Each is one transaction that also writes its audit event. Every reference is checked to be in
+// the actor's region: an id of another region is "not found".
+import { and, eq } from 'drizzle-orm';
+import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Db } from '../db/client.ts';
+import { body, mandate, organisation, person } from '../db/schema.ts';
+import { invalidField, notFound } from '../http/errors.ts';
+import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
+
+type Entity = typeof person | typeof organisation | typeof body | typeof mandate;
+const entityTypes = new Map<Entity, string>([
+	[person, 'person'],
+	[organisation, 'organisation'],
+	[body, 'body'],
+	[mandate, 'mandate'],
+]);
+
+/** Insert a row of the actor's region and audit it. */
+async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record<string, unknown>): Promise<string> {
+	return db.transaction(async (tx) => {
+		const [row] = (await tx
+			.insert(table)
+			.values({ ...values, regionId: actor.regionId } as never)
+			.returning()) as { id: string }[];
+		await recordAudit(tx, {
+			regionId: actor.regionId,
+			actorAccountId: actor.accountId,
+			action: 'create',
+			entityType: entityTypes.get(table) ?? 'unknown',
+			entityId: row.id,
+			after: row,
+		});
+		return row.id;
+	});
+}
+
+/** Update a row of the actor's region and audit before/after; a row of another region is not found. */
+async function updateAudited(
+	db: Db,
+	actor: Actor,
+	table: Entity,
+	id: string,
+	values: Record<string, unknown>,
+	action: 'update' | 'end' = 'update',
+): Promise<void> {
+	await db.transaction(async (tx) => {
+		const scope = and(eq(table.id, id), eq(table.regionId, actor.regionId));
+		const [before] = await tx.select().from(table as typeof person).where(scope).for('update');
+		if (!before) throw notFound();
+		const [after] = await tx
+			.update(table)
+			.set({ ...values, updatedAt: new Date() } as never)
+			.where(scope)
+			.returning();
+		await recordAudit(tx, {
+			regionId: actor.regionId,
+			actorAccountId: actor.accountId,
+			action,
+			entityType: entityTypes.get(table) ?? 'unknown',
+			entityId: id,
+			before,
+			after,
+		});
+	});
+}
+
+/** Throw not-found unless the row exists in the region. */
+async function assertInRegion(db: Db, table: Entity, id: string | undefined, regionId: string, field: string) {
+	if (!id) return;
+	const [row] = await db
+		.select({ id: table.id })
+		.from(table as typeof person)
+		.where(and(eq(table.id, id), eq(table.regionId, regionId)));
+	if (!row) throw invalidField(field, 'unknown_reference');
+}
+
+const orNull = (v: string | undefined) => v ?? null;
+
+function personValues(input: PersonInput) {
+	return { givenName: input.givenName, familyName: input.familyName, email: orNull(input.email), phone: orNull(input.phone) };
+}
+
+/** Add a person to the region's directory. */
+export const createPerson = (db: Db, actor: Actor, input: PersonInput) => insertAudited(db, actor, person, personValues(input));
+
+/** Edit a person. */
+export const updatePerson = (db: Db, actor: Actor, id: string, input: PersonInput) =>
+	updateAudited(db, actor, person, id, personValues(input));
+
+function organisationValues(input: OrganisationInput) {
+	return {
+		kind: input.kind,
+		classificationUri: organisationClassification[input.kind] ?? null,
+		name: input.name,
+		nameFr: orNull(input.nameFr),
+		nisCode: orNull(input.nisCode),
+		website: orNull(input.website),
+		email: orNull(input.email),
+	};
+}
+
+/** Add an organisation (municipality, agency, province, external organisation…). */
+export const createOrganisation = (db: Db, actor: Actor, input: OrganisationInput) =>
+	insertAudited(db, actor, organisation, organisationValues(input));
+
+/** Edit an organisation. */
+export const updateOrganisation = (db: Db, actor: Actor, id: string, input: OrganisationInput) =>
+	updateAudited(db, actor, organisation, id, organisationValues(input));
+
+async function bodyValues(db: Db, actor: Actor, input: BodyInput) {
+	await assertInRegion(db, organisation, input.organisationId, actor.regionId, 'organisationId');
+	return {
+		kind: input.kind,
+		classificationUri: bodyClassification[input.kind] ?? null,
+		name: input.name,
+		nameFr: orNull(input.nameFr),
+		description: orNull(input.description),
+		organisationId: orNull(input.organisationId),
+	};
+}
+
+/** Add a body. */
+export async function createBody(db: Db, actor: Actor, input: BodyInput) {
+	return insertAudited(db, actor, body, await bodyValues(db, actor, input));
+}
+
+/** Edit a body. */
+export async function updateBody(db: Db, actor: Actor, id: string, input: BodyInput) {
+	await updateAudited(db, actor, body, id, await bodyValues(db, actor, input));
+}
+
+async function mandateValues(db: Db, actor: Actor, input: MandateInput) {
+	await assertInRegion(db, person, input.personId, actor.regionId, 'personId');
+	await assertInRegion(db, organisation, input.organisationId, actor.regionId, 'organisationId');
+	await assertInRegion(db, body, input.bodyId, actor.regionId, 'bodyId');
+	return {
+		personId: input.personId,
+		role: input.role,
+		roleUri: roleCode[input.role] ?? null,
+		organisationId: orNull(input.organisationId),
+		bodyId: orNull(input.bodyId),
+		startDate: input.startDate,
+		endDate: orNull(input.endDate),
+	};
+}
+
+/** Give a person a mandate. */
+export async function createMandate(db: Db, actor: Actor, input: MandateInput) {
+	return insertAudited(db, actor, mandate, await mandateValues(db, actor, input));
+}
+
+/** Edit a mandate. */
+export async function updateMandate(db: Db, actor: Actor, id: string, input: MandateInput) {
+	await updateAudited(db, actor, mandate, id, await mandateValues(db, actor, input));
+}
+
+/** End a mandate on a date (not before its start). */
+export async function endMandate(db: Db, actor: Actor, id: string, endDate: string) {
+	const [row] = await db
+		.select({ startDate: mandate.startDate })
+		.from(mandate)
+		.where(and(eq(mandate.id, id), eq(mandate.regionId, actor.regionId)));
+	if (!row) throw notFound();
+	if (endDate < row.startDate) throw invalidField('endDate', 'end_before_start');
+	await updateAudited(db, actor, mandate, id, { endDate }, 'end');
+}

@@ -1,0 +1,23 @@
+// Application errors with stable codes. Routes turn them into an HTML page or JSON by Accept.
+import type { FieldErrors } from './forms.ts';
+
+export class AppError extends Error {
+	constructor(
+		readonly code: string,
+		readonly status: number,
+		readonly fields: FieldErrors = {},
+	) {
+		super(code);
+	}
+}
+
+/** Missing, of another region, or not visible to the actor: all answer the same. */
+export const notFound = () => new AppError('not_found', 404);
+
+/** Input that passed the schema but not a rule that needs the database. */
+export const invalidField = (field: string, code: string) => new AppError('invalid', 400, { [field]: code });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a syntactically valid UUID (checked before any query, so a bad id is a 404, not a 500). */
+export const isUuid = (value: string | undefined | null): value is string => typeof value === 'string' && UUID.test(value);

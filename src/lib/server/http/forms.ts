@@ -1,0 +1,50 @@
+// Form parsing with Zod: one schema per use case; errors come back as stable codes per field,
+// translated in the page (so the same schema serves forms, the JSON API and the CLI).
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> =
+	| { ok: true; data: T }
+	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** A stable error code for one Zod issue. */
+export function issueCode(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'custom') return issue.message;
+	if (issue.code === 'too_small') return issue.minimum === 1 && issue.origin === 'string' ? 'required' : 'too_short';
+	if (issue.code === 'too_big') return 'too_long';
+	if (issue.code === 'invalid_format') return issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid_format';
+	if (issue.code === 'invalid_value') return 'invalid_choice';
+	if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid';
+	return issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+}
+
+/** Turn a Zod error into one code per field (the first issue of each field wins). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.length ? String(issue.path[0]) : 'form';
+		errors[key] ??= issueCode(issue);
+	}
+	return errors;
+}
+
+/** The string fields of a form, to re-render it with what the user typed (never passwords). */
+export function formValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form.entries()) {
+		if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 10_000);
+	}
+	return values;
+}
+
+/** Parse form data with a schema; empty strings count as missing. */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parsed<z.infer<S>> {
+	const input: Record<string, string | undefined> = {};
+	for (const [key, value] of form.entries()) {
+		if (typeof value === 'string') input[key] = value.trim() === '' ? undefined : value;
+	}
+	const result = schema.safeParse(input);
+	if (result.success) return { ok: true, data: result.data };
+	return { ok: false, errors: fieldErrors(result.error), values: formValues(form) };
+}

@@ -1,0 +1,59 @@
+// The outbox worker: claims due jobs and carries them out after commit.
+import type { Db } from '../db/client.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { claimJobs, completeJob, failJob, type MailJob } from './outbox.service.ts';
+
+/** Process due jobs until none is left; returns how many were done. */
+export async function drainOutbox(db: Db, mailer: Mailer): Promise<number> {
+	let done = 0;
+	for (;;) {
+		const jobs = await claimJobs(db);
+		if (jobs.length === 0) return done;
+		for (const job of jobs) {
+			try {
+				if (job.kind === 'mail') {
+					const mail = job.payload as MailJob;
+					await mailer.send({ ...mail, messageId: `<outbox-${job.id}@aanjager>` });
+				}
+				await completeJob(db, job.id);
+				done++;
+			} catch (error) {
+				await failJob(db, job.id, job.attempts, error);
+			}
+		}
+	}
+}
+
+/** Run the worker in this process: poll every `intervalMs`, and at once when `kick` is called. */
+export function startWorker(db: Db, mailer: Mailer, intervalMs = 2000) {
+	let running = false;
+	let again = false;
+	let stopped = false;
+	const run = async () => {
+		if (stopped) return;
+		if (running) {
+			again = true;
+			return;
+		}
+		running = true;
+		try {
+			do {
+				again = false;
+				await drainOutbox(db, mailer);
+			} while (again && !stopped);
+		} catch (error) {
+			console.error('[worker]', error);
+		} finally {
+			running = false;
+		}
+	};
+	const timer = setInterval(run, intervalMs);
+	timer.unref();
+	return {
+		kick: () => void run(),
+		stop: () => {
+			stopped = true;
+			clearInterval(timer);
+		},
+	};
+}

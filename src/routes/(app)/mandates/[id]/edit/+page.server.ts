@@ -1,0 +1,35 @@
+import { getApp } from '$lib/server/app';
+import { canManageDirectory } from '$lib/server/directory/directory.policy';
+import { getMandate, mandateChoices } from '$lib/server/directory/directory.queries';
+import { endMandateSchema, mandateSchema } from '$lib/server/directory/directory.schema';
+import { endMandate, updateMandate } from '$lib/server/directory/directory.service';
+import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = authorize(locals, canManageDirectory);
+	const { db } = getApp();
+	const mandate = orNotFound(await getMandate(db, actor.regionId, idParam(params.id)));
+	return { mandate, choices: await mandateChoices(db, actor.regionId) };
+};
+
+export const actions: Actions = {
+	save: ({ locals, request, params }) => {
+		const actor = authorize(locals, canManageDirectory);
+		const id = idParam(params.id);
+		return formAction(request, mandateSchema, async (input) => {
+			await updateMandate(getApp().db, actor, id, input);
+			return `/people/${input.personId}`;
+		});
+	},
+	end: async ({ locals, request, params }) => {
+		const actor = authorize(locals, canManageDirectory);
+		const id = idParam(params.id);
+		const { db } = getApp();
+		const mandate = orNotFound(await getMandate(db, actor.regionId, id));
+		return formAction(request, endMandateSchema, async (input) => {
+			await endMandate(db, actor, id, input.endDate);
+			return `/people/${mandate.personId}`;
+		}, 'end');
+	},
+};

@@ -1,0 +1,23 @@
+import { getApp } from '$lib/server/app';
+import { canManageDirectory } from '$lib/server/directory/directory.policy';
+import { getPerson } from '$lib/server/directory/directory.queries';
+import { personSchema } from '$lib/server/directory/directory.schema';
+import { updatePerson } from '$lib/server/directory/directory.service';
+import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = authorize(locals, canManageDirectory);
+	return { person: orNotFound(await getPerson(getApp().db, actor.regionId, idParam(params.id))) };
+};
+
+export const actions: Actions = {
+	default: ({ locals, request, params }) => {
+		const actor = authorize(locals, canManageDirectory);
+		const id = idParam(params.id);
+		return formAction(request, personSchema, async (input) => {
+			await updatePerson(getApp().db, actor, id, input);
+			return `/people/${id}`;
+		});
+	},
+};

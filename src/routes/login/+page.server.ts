@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { signInSchema } from '$lib/server/auth/auth.schema';
+import { signIn } from '$lib/server/auth/auth.service';
+import { createSession } from '$lib/server/auth/session.service';
+import { parseForm } from '$lib/server/http/forms';
+import { SESSION_COOKIE } from '$lib/server/http/security';
+import type { Actions, PageServerLoad } from './$types';
+
+const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	return { signedOut: url.searchParams.has('signedOut'), reset: url.searchParams.has('reset') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const parsed = parseForm(signInSchema, form);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const { db } = getApp();
+		const result = await signIn(db, parsed.data, getClientAddress());
+		if (!result.ok) {
+			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, values: { email: parsed.data.email } });
+		}
+		const { token, expiresAt } = await createSession(db, result.accountId);
+		cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', expires: expiresAt });
+		redirect(303, safeNext(url.searchParams.get('next')));
+	},
+};

@@ -1,0 +1,29 @@
+import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { isLocale } from '$lib/paraglide/runtime.js';
+import { getApp } from '$lib/server/app';
+import { forgotPasswordSchema } from '$lib/server/auth/auth.schema';
+import { requestPasswordReset } from '$lib/server/auth/auth.service';
+import { parseForm } from '$lib/server/http/forms';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async ({ request, url }) => {
+		const parsed = parseForm(forgotPasswordSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const app = getApp();
+		const origin = app.config.ORIGIN ?? url.origin;
+		await requestPasswordReset(
+			app.db,
+			parsed.data.email,
+			(token) => `${origin}/password/reset/${token}`,
+			(link, accountLocale) => {
+				const locale = accountLocale && isLocale(accountLocale) ? accountLocale : undefined;
+				return { subject: m.reset_mail_subject({}, { locale }), text: m.reset_mail_text({ url: link }, { locale }) };
+			},
+		);
+		app.worker.kick();
+		// The same answer whether or not the address has an account.
+		return { sent: true };
+	},
+};
