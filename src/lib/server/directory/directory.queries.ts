@@ -53,21 +53,21 @@ export async function getRegionHome(db: Db, regionId: string) {
 /** The municipalities of a region with their current mayor. */
 export async function listMunicipalities(db: Db, regionId: string) {
 	const today = todayInBrussels();
-	return db
-		.select({
-			id: organisation.id,
-			name: organisation.name,
-			nameFr: organisation.nameFr,
-			nisCode: organisation.nisCode,
-			mayor: sql<string | null>`(
-				select ${person.givenName} || ' ' || ${person.familyName} from ${mandate}
-				join ${person} on ${person.id} = ${mandate.personId}
-				where ${mandate.organisationId} = ${organisation.id} and ${mandate.role} = 'mayor' and ${currentOn(today)}
-				order by ${mandate.startDate} desc limit 1)`,
-		})
-		.from(organisation)
-		.where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality')))
-		.orderBy(asc(organisation.name));
+	const [municipalities, mayors] = await Promise.all([
+		db
+			.select({ id: organisation.id, name: organisation.name, nameFr: organisation.nameFr, nisCode: organisation.nisCode })
+			.from(organisation)
+			.where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality')))
+			.orderBy(asc(organisation.name)),
+		db
+			.select({ organisationId: mandate.organisationId, givenName: person.givenName, familyName: person.familyName })
+			.from(mandate)
+			.innerJoin(person, eq(person.id, mandate.personId))
+			.where(and(eq(mandate.regionId, regionId), eq(mandate.role, 'mayor'), currentOn(today)))
+			.orderBy(asc(mandate.startDate)),
+	]);
+	const mayorOf = new Map(mayors.map((row) => [row.organisationId, `${row.givenName} ${row.familyName}`]));
+	return municipalities.map((row) => ({ ...row, mayor: mayorOf.get(row.id) ?? null }));
 }
 
 /** All organisations of a region (optionally of one kind), by name. */
@@ -125,15 +125,11 @@ export async function getOrganisationPage(db: Db, regionId: string, id: string) 
 export async function listBodies(db: Db, regionId: string) {
 	const today = todayInBrussels();
 	return db
-		.select({
-			id: body.id,
-			kind: body.kind,
-			name: body.name,
-			nameFr: body.nameFr,
-			members: sql<number>`(select count(*)::int from ${mandate} where ${mandate.bodyId} = ${body.id} and ${currentOn(today)})`,
-		})
+		.select({ id: body.id, kind: body.kind, name: body.name, nameFr: body.nameFr, members: count(mandate.id) })
 		.from(body)
+		.leftJoin(mandate, and(eq(mandate.bodyId, body.id), currentOn(today)))
 		.where(eq(body.regionId, regionId))
+		.groupBy(body.id)
 		.orderBy(asc(body.kind), asc(body.name));
 }
 

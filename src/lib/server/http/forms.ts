@@ -10,13 +10,14 @@ export type Parsed<T> =
 
 /** A stable error code for one Zod issue. */
 export function issueCode(issue: z.core.$ZodIssue): string {
-	if (issue.code === 'custom') return issue.message;
+	// A schema may name its own code as the message (e.g. 'invalid_phone'); Zod's own messages are sentences.
+	if (issue.code === 'custom' || /^[a-z_]+$/.test(issue.message)) return issue.message;
 	if (issue.code === 'too_small') return issue.minimum === 1 && issue.origin === 'string' ? 'required' : 'too_short';
 	if (issue.code === 'too_big') return 'too_long';
 	if (issue.code === 'invalid_format') return issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid_format';
 	if (issue.code === 'invalid_value') return 'invalid_choice';
 	if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid';
-	return issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+	return 'invalid';
 }
 
 /** Turn a Zod error into one code per field (the first issue of each field wins). */

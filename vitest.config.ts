@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// Four projects: pure unit tests; service tests on PGlite and, the same files, on PostgreSQL 15;
+// end-to-end tests in Chromium against the built server.
+export default defineConfig({
+	test: {
+		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+		projects: [
+			{ test: { name: 'unit', include: ['src/lib/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+			{
+				test: {
+					name: 'pglite',
+					include: ['src/lib/server/**/*.test.ts'],
+					globalSetup: ['tests/support/global-pglite.ts'],
+					env: { TEST_DB: 'pglite' },
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+				},
+			},
+			{
+				test: {
+					name: 'postgres',
+					include: ['src/lib/server/**/*.test.ts'],
+					globalSetup: ['tests/support/global-postgres.ts'],
+					env: { TEST_DB: 'postgres' },
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+				},
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/support/global-e2e.ts'],
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+				},
+			},
+		],
+	},
+});
