@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/lib/server/config.ts';
+
+describe('configuration', () => {
+	it('has defaults that run', () => {
+		const config = loadConfig({});
+		expect(config).toMatchObject({ PORT: 3000, HOST: 'localhost', DATA_DIR: './data', SEED_DEMO: 'auto' });
+		expect(config.DATABASE_URL).toBeUndefined();
+	});
+
+	it('names every wrong variable in one message', () => {
+		const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail' });
+		expect(attempt).toThrow(ConfigError);
+		try {
+			attempt();
+		} catch (error) {
+			const message = (error as Error).message;
+			expect(message).toContain('PORT');
+			expect(message).toContain('DATABASE_URL: must start with postgres://');
+			expect(message).toContain('SMTP_URL: must start with smtp://');
+		}
+	});
+
+	it('treats empty variables as unset', () => {
+		expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+	});
+});
