@@ -1,0 +1,118 @@
+// Each demo role signs in, sees what it should and not what it should not, with axe on every page.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch, newContext, signIn, statusOf } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser.close());
+
+const roles = [
+	{ email: 'burgemeester@kortrijk.demo', label: 'Burgemeester – Kortrijk' },
+	{ email: 'directeur@kortrijk.demo', label: 'Algemeen directeur – Kortrijk' },
+	{ email: 'schepen@kortrijk.demo', label: 'Schepen – Kortrijk' },
+	{ email: 'raadslid@kortrijk.demo', label: 'Gemeenteraadslid – Kortrijk' },
+	{ email: 'contact@elz.demo', label: 'Contactpersoon – Eerstelijnszone Zuid-West-Vlaanderen' },
+];
+
+/** Walk the directory pages every signed-in member can read, with axe on each. */
+async function walkDirectory(page: Page) {
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gemeenten' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Gemeenten' }).waitFor();
+	expect(await page.getByRole('row').count()).toBe(14);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Kortrijk', exact: true }).click();
+	await page.getByRole('heading', { level: 1, name: 'Kortrijk' }).waitFor();
+	await page.getByRole('table', { name: 'Burgemeester' }).waitFor();
+	await expect(page.getByRole('table', { name: 'Burgemeester' }).getByRole('row').count()).resolves.toBe(2);
+	await page.getByRole('table', { name: 'Algemeen directeur' }).waitFor();
+	await expect(page.getByRole('table', { name: 'Schepen' }).getByRole('row').count()).resolves.toBe(3);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Conferentie van Burgemeesters' }).first().click();
+	await page.getByRole('heading', { level: 1, name: 'Conferentie van Burgemeesters' }).waitFor();
+	await expectAccessible(page);
+
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overlegorganen' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Overlegorganen' }).waitFor();
+	await expectAccessible(page);
+
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Personen' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Personen' }).waitFor();
+	await expectAccessible(page);
+	await page.getByRole('table').getByRole('link').first().click();
+	await page.getByRole('heading', { level: 2, name: 'Mandaten' }).waitFor();
+	await expectAccessible(page);
+
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Organisaties' }).waitFor();
+	await expectAccessible(page);
+}
+
+describe('anonymous visitors', () => {
+	it('are sent to the sign-in page, which is accessible', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await page.goto('/municipalities');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(new URL(page.url()).searchParams.get('next')).toBe('/municipalities');
+		await expectAccessible(page);
+		await page.goto('/password/forgot');
+		await expectAccessible(page);
+		await context.close();
+	});
+});
+
+describe.each(roles)('$email', ({ email, label }) => {
+	it('sees their region and roles, reads the directory, and not the secretariat tools', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await signIn(page, email);
+		await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+		await page.getByText(label, { exact: true }).waitFor();
+		await page.getByText('Zuid-West-Vlaanderen', { exact: true }).waitFor();
+		await expectAccessible(page);
+
+		await walkDirectory(page);
+
+		// No secretariat tools: not in the menu, not on pages, and the URLs answer 404.
+		expect(await page.getByRole('link', { name: 'Auditlog' }).count()).toBe(0);
+		expect(await page.getByRole('link', { name: 'Nieuwe organisatie' }).count()).toBe(0);
+		for (const path of ['/audit', '/people/new', '/organisations/new', '/bodies/new', '/mandates/new']) {
+			expect(await statusOf(page, path), path).toBe(404);
+		}
+		await expectAccessible(page); // the 404 page too
+
+		// Sign out ends the session.
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Afmelden' }).click();
+		await page.getByText('U bent afgemeld.').waitFor();
+		await page.goto('/');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await context.close();
+	});
+});
+
+describe('secretariaat@leiedal.demo', () => {
+	it('sees the secretariat tools and the audit log', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await signIn(page, 'secretariaat@leiedal.demo');
+		await page.getByText('U beheert deze regio (secretariaat).').waitFor();
+		await expectAccessible(page);
+		await walkDirectory(page);
+		await page.getByRole('link', { name: 'Nieuwe organisatie' }).waitFor();
+		await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+		expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+		await expectAccessible(page);
+		for (const path of ['/people/new', '/organisations/new', '/bodies/new', '/mandates/new']) {
+			expect(await statusOf(page, path), path).toBe(200);
+			await expectAccessible(page);
+		}
+		await context.close();
+	});
+});

@@ -1,0 +1,44 @@
+// Vitest global setup for the end-to-end project: build if needed, start the real server on a fresh
+// embedded data folder with the demo region, and stop it (SIGTERM) afterwards.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildIfNeeded } from '../../scripts/build-if-needed.js';
+import { freePort, waitForOk } from './server.ts';
+
+export default async function setup(project: TestProject) {
+	buildIfNeeded();
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-e2e-'));
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const server: ChildProcess = spawn(process.execPath, ['bin/aanjager.js', 'serve'], {
+		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, SMTP_URL: '', DATABASE_URL: '' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	server.stdout?.on('data', (d) => (output += d));
+	server.stderr?.on('data', (d) => (output += d));
+	try {
+		await waitForOk(`${baseUrl}/login`, 90_000);
+	} catch (error) {
+		server.kill('SIGKILL');
+		throw new Error(`The server did not start:\n${output}\n${error}`);
+	}
+	project.provide('baseUrl', baseUrl);
+	project.provide('dataDir', dataDir);
+	return async () => {
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGTERM');
+		await exited;
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	};
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		dataDir: string;
+	}
+}
