@@ -18,8 +18,11 @@ export function launch(): Promise<Browser> {
 }
 
 /** A new context on the test server (optionally without JavaScript). */
-export function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-	return browser.newContext({ baseURL: baseUrl(), locale: 'nl-BE', ...options });
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+	const context = await browser.newContext({ baseURL: baseUrl(), locale: 'nl-BE', ...options });
+	// Fail a step well before the test's own timeout, so the report names the step.
+	context.setDefaultTimeout(15_000);
+	return context;
 }
 
 /** Sign in through the form as a person would. */

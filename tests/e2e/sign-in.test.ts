@@ -1,0 +1,124 @@
+// Sign-in as a person meets it: a generic message for wrong credentials, throttling, password reset
+// by a mailed link (the default transport writes .eml files into the data folder), languages, no JS.
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, launch, newContext, signIn } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser.close());
+
+async function tryPassword(page: Page, email: string, password: string) {
+	await page.goto('/login');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await page.getByRole('alert').waitFor();
+	return page.getByRole('alert').textContent();
+}
+
+/** Wait for the newest .eml for an address in the data folder's outbox and return the reset link. */
+async function resetLinkFor(email: string, after: number): Promise<string> {
+	const dir = path.join(inject('dataDir'), 'outbox');
+	for (let i = 0; i < 100; i++) {
+		const files = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+		for (const file of files.filter((f) => fs.statSync(f).mtimeMs >= after)) {
+			const mail = await simpleParser(fs.readFileSync(file));
+			const to = Array.isArray(mail.to) ? mail.to : [mail.to];
+			const link = mail.text?.match(/https?:\/\/\S+\/password\/reset\/[a-z2-7]+/)?.[0];
+			if (to.some((a) => a?.text === email) && link) return link;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`no reset mail for ${email}`);
+}
+
+async function resetPassword(page: Page, email: string, newPassword: string) {
+	const started = Date.now() - 1000;
+	await page.goto('/password/forgot');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByRole('button', { name: 'Stuur de link' }).click();
+	await page.getByText('Als er een account bij dit adres hoort').waitFor();
+	const link = await resetLinkFor(email, started);
+	await page.goto(link);
+	await expectAccessible(page);
+	await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(newPassword);
+	await page.getByLabel('Herhaal het nieuwe wachtwoord').fill(newPassword);
+	await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+	await page.getByText('Uw wachtwoord is gewijzigd.').waitFor();
+	return link;
+}
+
+describe('sign-in', () => {
+	it('says only that the address or password is wrong, then throttles', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		expect(await tryPassword(page, 'burgemeester@kortrijk.demo', 'fout-wachtwoord')).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+		expect(await page.getByLabel('E-mailadres').inputValue()).toBe('burgemeester@kortrijk.demo');
+		expect(await page.getByLabel('Wachtwoord', { exact: true }).inputValue()).toBe('');
+		await expectAccessible(page);
+		// An unknown address gets the very same answer.
+		expect(await tryPassword(page, 'niemand@example.be', 'x')).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+		for (let i = 0; i < 4; i++) await tryPassword(page, 'niemand@example.be', `x${i}`);
+		expect(await tryPassword(page, 'niemand@example.be', 'x')).toContain('Te veel mislukte pogingen');
+		await context.close();
+	});
+});
+
+describe('password reset', () => {
+	it('mails a link that sets a new password once', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		const email = 'contact@elz.demo';
+		const link = await resetPassword(page, email, 'een-nieuw-wachtwoord');
+		await signIn(page, email, 'een-nieuw-wachtwoord');
+		await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+		// The link works once.
+		await page.goto(link);
+		await page.getByText('Deze link is ongeldig, verlopen of al gebruikt.').waitFor();
+		// Put the demo password back for the other tests.
+		await page.getByRole('button', { name: 'Afmelden' }).click();
+		await resetPassword(page, email, DEMO_PASSWORD);
+		await signIn(page, email);
+		await context.close();
+	});
+});
+
+describe('without JavaScript', () => {
+	// axe needs script in the page, so accessibility of these pages is checked by the other tests.
+	it('signs in, switches language, and saves a form with errors first', async () => {
+		const context = await newContext(browser, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signIn(page, 'secretariaat@leiedal.demo');
+		await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+
+		await page.getByLabel('Taal').selectOption('en');
+		await page.getByRole('button', { name: 'Wijzig taal' }).click();
+		await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+		expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+		await page.goto('/organisations/new');
+		await page.getByLabel('Type').selectOption({ label: 'External organisation' });
+		await page.getByLabel('Name', { exact: true }).fill('Vzw Zonder Script');
+		await page.getByLabel('NIS code').fill('123');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByText('A NIS code consists of 5 digits.', { exact: true }).waitFor();
+		expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Vzw Zonder Script');
+		await page.getByLabel('NIS code').fill('');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Vzw Zonder Script' }).waitFor();
+
+		await page.getByLabel('Language').selectOption('fr');
+		await page.getByRole('button', { name: 'Change language' }).click();
+		await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+		// The choice is remembered.
+		await page.goto('/municipalities');
+		await page.getByRole('link', { name: 'Courtrai' }).waitFor();
+		await context.close();
+	});
+});
