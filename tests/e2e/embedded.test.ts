@@ -1,0 +1,90 @@
+// The embedded database as an operator meets it: one process per data folder, a clean stop on
+// SIGTERM, and a folder left by `kill -9` that the next start opens without manual steps.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, waitForOk } from '../support/server.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-embedded-'));
+const running: ChildProcess[] = [];
+
+interface Started {
+	child: ChildProcess;
+	url: string;
+	output: () => string;
+	exit: Promise<number | null>;
+}
+
+async function start(wait = true): Promise<Started> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['bin/aanjager.js', 'serve'], {
+		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_URL: '', SMTP_URL: '' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	running.push(child);
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	if (wait) await waitForOk(`${url}/login`, 90_000);
+	return { child, url, output: () => output, exit };
+}
+
+/** Sign in with a plain HTTP form post; returns the session cookie. */
+async function signIn(url: string): Promise<string> {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ email: 'burgemeester@kortrijk.demo', password: 'aanjager-demo' }),
+	});
+	expect(response.status).toBe(303);
+	const cookie = response.headers.get('set-cookie')?.match(/aanjager_session=[^;]+/)?.[0];
+	expect(cookie).toBeDefined();
+	return cookie as string;
+}
+
+afterAll(() => {
+	for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+	fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('embedded data folder', () => {
+	let first: Started;
+	let cookie: string;
+
+	it('starts on a fresh folder with the demo region', async () => {
+		first = await start();
+		expect(first.output()).toContain('burgemeester@kortrijk.demo');
+		cookie = await signIn(first.url);
+	});
+
+	it('refuses a second process on the same folder at once, naming the folder and the holder', async () => {
+		const second = await start(false);
+		const code = await second.exit;
+		expect(code).not.toBe(0);
+		expect(second.output()).toContain(dataDir);
+		expect(second.output()).toContain(`pid ${first.child.pid}`);
+		// The first one still serves.
+		expect((await fetch(`${first.url}/login`)).status).toBe(200);
+	});
+
+	it('opens a folder left by kill -9 without manual steps, with acknowledged writes kept', async () => {
+		first.child.kill('SIGKILL');
+		await first.exit;
+		expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(true); // left behind
+		const again = await start();
+		// The session written before the kill is still there.
+		const home = await fetch(`${again.url}/`, { headers: { cookie }, redirect: 'manual' });
+		expect(home.status).toBe(200);
+		expect(await home.text()).toContain('Burgemeester – Kortrijk');
+
+		// SIGTERM closes the database cleanly and releases the lock.
+		again.child.kill('SIGTERM');
+		expect(await again.exit).toBe(0);
+		expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(false);
+	});
+});
