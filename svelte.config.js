@@ -6,8 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// Form posts from other origins are refused (CSRF); see docs/decisions/0004-security.md.
-		csrf: { checkOrigin: true },
+		// SvelteKit refuses form posts from other origins by default (CSRF); see docs/decisions/0004-security.md.
 		csp: {
 			mode: 'auto',
 			directives: {

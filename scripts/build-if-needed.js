@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const inputs = ['src', 'messages', 'static', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
+/** @param {string} p */
 function newest(p) {
 	const full = path.join(root, p);
 	if (!fs.existsSync(full)) return 0;

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { printDemoAccounts } from './lib/server/app.ts';
 import { addAccount } from './lib/server/auth/accounts.service.ts';
 import { email, newPassword } from './lib/server/auth/auth.schema.ts';
 import { ConfigError, loadConfig } from './lib/server/config.ts';
-import { DataDirLockedError } from './lib/server/db/lock.ts';
 import { openDatabase } from './lib/server/db/client.ts';
+import { DataDirLockedError } from './lib/server/db/lock.ts';
 import { AppError } from './lib/server/http/errors.ts';
-import { printDemoAccounts } from './lib/server/app.ts';
 import { DEMO_REGION_SLUG, seedDemo } from './lib/server/seed/demo.ts';
 
 const HELP = `Usage: aanjager <command> [options]
@@ -117,7 +117,9 @@ async function main(argv: string[]): Promise<number> {
 				for (const issue of parsed.error.issues) console.error(`--${String(issue.path[0])}: ${issue.message}`);
 				return 1;
 			}
-			const id = await withDatabase((d) => addAccount(d.db, { ...parsed.data, regionSlug: parsed.data.region, isRegionAdmin: parsed.data.admin }));
+			const id = await withDatabase((d) =>
+				addAccount(d.db, { ...parsed.data, regionSlug: parsed.data.region, isRegionAdmin: parsed.data.admin }),
+			);
 			console.log(`Account ${parsed.data.email} created (${id}).`);
 			return 0;
 		}

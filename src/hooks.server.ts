@@ -1,4 +1,4 @@
-import { type Handle, type HandleServerError, type ServerInit, redirect } from '@sveltejs/kit';
+import { type Handle, type HandleServerError, redirect, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getApp, startApp, stopApp } from '$lib/server/app';

@@ -1,7 +1,8 @@
 // Labels and formats for the interface, in the current locale (nl-BE, en, fr). Dates in Europe/Brussels.
+
+import { TIME_ZONE } from '$lib/domain/dates';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { TIME_ZONE } from '$lib/domain/dates';
 
 type Message = () => string;
 
@@ -77,7 +78,15 @@ export function formatDateTime(at: Date | string): string {
 }
 
 /** "Role in Body/Organisation" for a mandate row. */
-export function mandateText(row: { role: string; bodyName: string | null; bodyNameFr: string | null; organisationName: string | null; organisationNameFr: string | null }): string {
-	const where = row.bodyName ? localName({ name: row.bodyName, nameFr: row.bodyNameFr }) : localName({ name: row.organisationName, nameFr: row.organisationNameFr });
+export function mandateText(row: {
+	role: string;
+	bodyName: string | null;
+	bodyNameFr: string | null;
+	organisationName: string | null;
+	organisationNameFr: string | null;
+}): string {
+	const where = row.bodyName
+		? localName({ name: row.bodyName, nameFr: row.bodyNameFr })
+		: localName({ name: row.organisationName, nameFr: row.organisationNameFr });
 	return `${roleLabel(row.role)} – ${where}`;
 }

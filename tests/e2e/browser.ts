@@ -13,12 +13,23 @@ export function baseUrl(): string {
 export function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic',
+		],
 	});
 }
 
 /** A new context on the test server (optionally without JavaScript). */
-export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+export async function newContext(
+	browser: Browser,
+	options: { javaScriptEnabled?: boolean; locale?: string } = {},
+): Promise<BrowserContext> {
 	const context = await browser.newContext({ baseURL: baseUrl(), locale: 'nl-BE', ...options });
 	// Fail a step well before the test's own timeout, so the report names the step.
 	context.setDefaultTimeout(15_000);

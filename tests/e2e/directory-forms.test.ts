@@ -82,7 +82,10 @@ describe('bad input', () => {
 	});
 
 	it('ends a mandate, and refuses an end before the start', async () => {
-		await page.getByRole('table', { name: 'Mandaten' }).getByRole('link', { name: /Bewerken/ }).click();
+		await page
+			.getByRole('table', { name: 'Mandaten' })
+			.getByRole('link', { name: /Bewerken/ })
+			.click();
 		await page.getByRole('heading', { level: 2, name: 'Mandaat beëindigen' }).waitFor();
 		await expectAccessible(page);
 		const endForm = page.locator('form[action="?/end"]');

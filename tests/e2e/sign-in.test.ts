@@ -58,7 +58,9 @@ describe('sign-in', () => {
 	it('says only that the address or password is wrong, then throttles', async () => {
 		const context = await newContext(browser);
 		const page = await context.newPage();
-		expect(await tryPassword(page, 'burgemeester@kortrijk.demo', 'fout-wachtwoord')).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+		expect(await tryPassword(page, 'burgemeester@kortrijk.demo', 'fout-wachtwoord')).toContain(
+			'Het e-mailadres of het wachtwoord klopt niet.',
+		);
 		expect(await page.getByLabel('E-mailadres').inputValue()).toBe('burgemeester@kortrijk.demo');
 		expect(await page.getByLabel('Wachtwoord', { exact: true }).inputValue()).toBe('');
 		await expectAccessible(page);

@@ -18,10 +18,18 @@ export async function actorFor(db: Db, email: string): Promise<Actor> {
 
 /** A second region with one municipality and a secretariat account, to test that regions stay apart. */
 export async function makeOtherRegion(db: Db, slug = `other-${Math.random().toString(36).slice(2, 8)}`) {
-	const [r] = await db.insert(region).values({ slug, name: `Regio ${slug}` }).returning();
-	const [org] = await db.insert(organisation).values({ regionId: r.id, kind: 'municipality', name: 'Elders', nisCode: '99999' }).returning();
+	const [r] = await db
+		.insert(region)
+		.values({ slug, name: `Regio ${slug}` })
+		.returning();
+	const [org] = await db
+		.insert(organisation)
+		.values({ regionId: r.id, kind: 'municipality', name: 'Elders', nisCode: '99999' })
+		.returning();
 	const [p] = await db.insert(person).values({ regionId: r.id, givenName: 'Olga', familyName: 'Elders' }).returning();
 	const email = `admin@${slug}.test`;
-	await db.insert(account).values({ regionId: r.id, personId: p.id, email, passwordHash: await hashPassword('other-region-password'), isRegionAdmin: true });
+	await db
+		.insert(account)
+		.values({ regionId: r.id, personId: p.id, email, passwordHash: await hashPassword('other-region-password'), isRegionAdmin: true });
 	return { region: r, organisation: org, person: p, email };
 }

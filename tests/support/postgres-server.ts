@@ -43,11 +43,24 @@ export async function startPostgres(): Promise<PostgresServer> {
 		fs.chmodSync(dir, 0o700);
 		execFileSync('chown', ['postgres:postgres', dir]);
 	}
-	run(path.join(PG_BIN, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--text-search-config=dutch'], asPostgres);
+	run(
+		path.join(PG_BIN, 'initdb'),
+		['-D', dir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--text-search-config=dutch'],
+		asPostgres,
+	);
 	const port = await freePort();
 	run(
 		path.join(PG_BIN, 'pg_ctl'),
-		['-D', dir, '-l', path.join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`, 'start'],
+		[
+			'-D',
+			dir,
+			'-l',
+			path.join(dir, 'log'),
+			'-w',
+			'-o',
+			`-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+			'start',
+		],
 		asPostgres,
 	);
 	return {

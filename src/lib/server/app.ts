@@ -1,5 +1,5 @@
 // The running application: configuration, database, mailer and worker, opened once per process.
-import { loadConfig, type Config } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { type Database, type Db, openDatabase } from './db/client.ts';
 import { startWorker } from './jobs/worker.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';

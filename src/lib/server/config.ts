@@ -27,9 +27,7 @@ export class ConfigError extends Error {}
 
 /** Parse and validate configuration from an environment (process.env by default). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-	const cleaned = Object.fromEntries(
-		Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-	);
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
 	const result = schema.safeParse(cleaned);
 	if (!result.success) {
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -25,7 +25,13 @@ export const actions: Actions = {
 			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, values: { email: parsed.data.email } });
 		}
 		const { token, expiresAt } = await createSession(db, result.accountId);
-		cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', expires: expiresAt });
+		cookies.set(SESSION_COOKIE, token, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			expires: expiresAt,
+		});
 		redirect(303, safeNext(url.searchParams.get('next')));
 	},
 };

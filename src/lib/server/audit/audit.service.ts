@@ -56,7 +56,10 @@ export async function listAudit(db: Db, regionId: string, page: { limit: number;
 			.orderBy(desc(auditEvent.at), desc(auditEvent.id))
 			.limit(page.limit)
 			.offset(page.offset),
-		db.select({ n: count() }).from(auditEvent).where(and(eq(auditEvent.regionId, regionId))),
+		db
+			.select({ n: count() })
+			.from(auditEvent)
+			.where(and(eq(auditEvent.regionId, regionId))),
 	]);
 	return { rows, total: total?.n ?? 0 };
 }

@@ -1,8 +1,8 @@
 // Sign-in and password reset.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { account, passwordReset } from '../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { invalidateAllSessions } from './session.service.ts';

@@ -47,7 +47,10 @@ describe('sign-in', () => {
 		for (let i = 0; i < THROTTLE_LIMITS.ip; i++) await signIn(db, { email: `guess${i}@example.be`, password: 'x' }, ip);
 		expect(await signIn(db, { email: 'contact@elz.demo', password: DEMO_PASSWORD }, ip)).toEqual({ ok: false, reason: 'throttled' });
 		expect((await signIn(db, { email: 'contact@elz.demo', password: DEMO_PASSWORD }, '10.2.0.2')).ok).toBe(true);
-		const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, `ip:${ip}`));
+		const [row] = await db
+			.select()
+			.from(loginThrottle)
+			.where(eq(loginThrottle.key, `ip:${ip}`));
 		expect(row.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
 	});
 });
@@ -93,7 +96,10 @@ describe('password reset', () => {
 	it('refuses an expired link', async () => {
 		await requestPasswordReset(db, 'raadslid@kortrijk.demo', (t) => `http://localhost/password/reset/${t}`, mail);
 		const token = await latestToken();
-		await db.update(passwordReset).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordReset.id, tokenId(token)));
+		await db
+			.update(passwordReset)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(passwordReset.id, tokenId(token)));
 		expect(await isResetTokenValid(db, token)).toBe(false);
 		expect(await resetPassword(db, token, 'a-new-long-password')).toBe(false);
 	});

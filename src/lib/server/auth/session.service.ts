@@ -31,10 +31,7 @@ export async function invalidateAllSessions(db: Db, accountId: string): Promise<
  * Validate a session token and load the actor: the account, its person and region, and the roles
  * of the person's current mandates. Extends a session that is past half its life.
  */
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-): Promise<{ actor: Actor; expiresAt: Date } | null> {
+export async function validateSessionToken(db: Db, token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
 	const id = tokenId(token);
 	const rows = await db
 		.select({

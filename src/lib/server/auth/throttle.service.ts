@@ -15,10 +15,7 @@ export const throttleKey = (kind: ThrottleKind, value: string) => `${kind}:${val
 
 /** True when any of the keys is locked now. */
 export async function isThrottled(db: Db, keys: string[], now = new Date()): Promise<boolean> {
-	const rows = await db
-		.select({ lockedUntil: loginThrottle.lockedUntil })
-		.from(loginThrottle)
-		.where(inArray(loginThrottle.key, keys));
+	const rows = await db.select({ lockedUntil: loginThrottle.lockedUntil }).from(loginThrottle).where(inArray(loginThrottle.key, keys));
 	return rows.some((r) => r.lockedUntil !== null && r.lockedUntil > now);
 }
 

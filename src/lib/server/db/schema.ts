@@ -1,19 +1,6 @@
 // The database schema. Every row that belongs to a region carries `region_id` (tenancy, see ARCHITECTURE.md).
 import { sql } from 'drizzle-orm';
-import {
-	bigserial,
-	boolean,
-	check,
-	date,
-	index,
-	integer,
-	jsonb,
-	pgTable,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -93,10 +80,7 @@ export const body = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt(),
 	},
-	(t) => [
-		index('body_region_kind_idx').on(t.regionId, t.kind, t.name),
-		index('body_organisation_idx').on(t.organisationId),
-	],
+	(t) => [index('body_region_kind_idx').on(t.regionId, t.kind, t.name), index('body_organisation_idx').on(t.organisationId)],
 );
 
 export const person = pgTable(
@@ -116,16 +100,7 @@ export const person = pgTable(
 	(t) => [index('person_region_name_idx').on(t.regionId, t.familyName, t.givenName)],
 );
 
-export const mandateRoles = [
-	'mayor',
-	'alderman',
-	'general_director',
-	'councillor',
-	'chair',
-	'member',
-	'secretariat',
-	'contact',
-] as const;
+export const mandateRoles = ['mayor', 'alderman', 'general_director', 'councillor', 'chair', 'member', 'secretariat', 'contact'] as const;
 export type MandateRole = (typeof mandateRoles)[number];
 
 /** A person holds a role in an organisation or body from a start date to an (optional) end date. */
@@ -177,10 +152,7 @@ export const account = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt(),
 	},
-	(t) => [
-		uniqueIndex('account_email_idx').on(sql`lower(${t.email})`),
-		uniqueIndex('account_person_idx').on(t.personId),
-	],
+	(t) => [uniqueIndex('account_email_idx').on(sql`lower(${t.email})`), uniqueIndex('account_person_idx').on(t.personId)],
 );
 
 /** A sign-in session; `id` is the SHA-256 of the token in the cookie, never the token itself. */
@@ -236,10 +208,7 @@ export const auditEvent = pgTable(
 		after: jsonb('after'),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 	},
-	(t) => [
-		index('audit_region_at_idx').on(t.regionId, t.at),
-		index('audit_entity_idx').on(t.entityType, t.entityId),
-	],
+	(t) => [index('audit_region_at_idx').on(t.regionId, t.at), index('audit_entity_idx').on(t.entityType, t.entityId)],
 );
 
 /** Work to do after commit (mail, dispatch, extraction). Processed by the worker, idempotently. */

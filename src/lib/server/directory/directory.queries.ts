@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
-import { type OrganisationKind, body, mandate, organisation, person, region } from '../db/schema.ts';
+import { body, mandate, type OrganisationKind, organisation, person, region } from '../db/schema.ts';
 
 const currentOn = (day: string) =>
 	and(sql`${mandate.startDate} <= ${day}`, sql`(${mandate.endDate} is null or ${mandate.endDate} >= ${day})`);
@@ -43,9 +43,17 @@ export async function getRegionHome(db: Db, regionId: string) {
 		db
 			.select({ id: body.id, name: body.name, nameFr: body.nameFr, kind: body.kind })
 			.from(body)
-			.where(and(eq(body.regionId, regionId), inArray(body.kind, ['conference', 'regional_council', 'thematic_consultation', 'board', 'directors_forum'])))
+			.where(
+				and(
+					eq(body.regionId, regionId),
+					inArray(body.kind, ['conference', 'regional_council', 'thematic_consultation', 'board', 'directors_forum']),
+				),
+			)
 			.orderBy(asc(body.name)),
-		db.select({ n: count() }).from(organisation).where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality'))),
+		db
+			.select({ n: count() })
+			.from(organisation)
+			.where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality'))),
 	]);
 	return { region: regionRow[0], bodies, municipalityCount: municipalities?.n ?? 0 };
 }
@@ -73,7 +81,13 @@ export async function listMunicipalities(db: Db, regionId: string) {
 /** All organisations of a region (optionally of one kind), by name. */
 export async function listOrganisations(db: Db, regionId: string, kind?: OrganisationKind) {
 	return db
-		.select({ id: organisation.id, kind: organisation.kind, name: organisation.name, nameFr: organisation.nameFr, nisCode: organisation.nisCode })
+		.select({
+			id: organisation.id,
+			kind: organisation.kind,
+			name: organisation.name,
+			nameFr: organisation.nameFr,
+			nisCode: organisation.nisCode,
+		})
 		.from(organisation)
 		.where(and(eq(organisation.regionId, regionId), kind ? eq(organisation.kind, kind) : undefined))
 		.orderBy(asc(organisation.kind), asc(organisation.name));
@@ -81,7 +95,10 @@ export async function listOrganisations(db: Db, regionId: string, kind?: Organis
 
 /** One organisation of the region, or null. */
 export async function getOrganisation(db: Db, regionId: string, id: string) {
-	const [row] = await db.select().from(organisation).where(and(eq(organisation.id, id), eq(organisation.regionId, regionId)));
+	const [row] = await db
+		.select()
+		.from(organisation)
+		.where(and(eq(organisation.id, id), eq(organisation.regionId, regionId)));
 	return row ?? null;
 }
 
@@ -165,7 +182,10 @@ export async function listPeople(db: Db, regionId: string) {
 
 /** One person with all their mandates, or null. */
 export async function getPersonPage(db: Db, regionId: string, id: string) {
-	const [row] = await db.select().from(person).where(and(eq(person.id, id), eq(person.regionId, regionId)));
+	const [row] = await db
+		.select()
+		.from(person)
+		.where(and(eq(person.id, id), eq(person.regionId, regionId)));
 	if (!row) return null;
 	const mandates = await mandateRows(db)
 		.where(and(eq(mandate.personId, id), eq(mandate.regionId, regionId)))
@@ -175,14 +195,21 @@ export async function getPersonPage(db: Db, regionId: string, id: string) {
 
 /** One mandate of the region, or null. */
 export async function getMandate(db: Db, regionId: string, id: string) {
-	const [row] = await db.select().from(mandate).where(and(eq(mandate.id, id), eq(mandate.regionId, regionId)));
+	const [row] = await db
+		.select()
+		.from(mandate)
+		.where(and(eq(mandate.id, id), eq(mandate.regionId, regionId)));
 	return row ?? null;
 }
 
 /** Choices for mandate forms: people, organisations and bodies of the region. */
 export async function mandateChoices(db: Db, regionId: string) {
 	const [people, organisations, bodies] = await Promise.all([
-		db.select({ id: person.id, givenName: person.givenName, familyName: person.familyName }).from(person).where(eq(person.regionId, regionId)).orderBy(asc(person.familyName), asc(person.givenName)),
+		db
+			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
+			.from(person)
+			.where(eq(person.regionId, regionId))
+			.orderBy(asc(person.familyName), asc(person.givenName)),
 		listOrganisations(db, regionId),
 		db.select({ id: body.id, name: body.name, nameFr: body.nameFr }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
 	]);
@@ -191,12 +218,18 @@ export async function mandateChoices(db: Db, regionId: string) {
 
 /** One body of the region, or null. */
 export async function getBody(db: Db, regionId: string, id: string) {
-	const [row] = await db.select().from(body).where(and(eq(body.id, id), eq(body.regionId, regionId)));
+	const [row] = await db
+		.select()
+		.from(body)
+		.where(and(eq(body.id, id), eq(body.regionId, regionId)));
 	return row ?? null;
 }
 
 /** One person of the region, or null. */
 export async function getPerson(db: Db, regionId: string, id: string) {
-	const [row] = await db.select().from(person).where(and(eq(person.id, id), eq(person.regionId, regionId)));
+	const [row] = await db
+		.select()
+		.from(person)
+		.where(and(eq(person.id, id), eq(person.regionId, regionId)));
 	return row ?? null;
 }

@@ -25,8 +25,15 @@ export const organisationSchema = z.object({
 	kind: z.enum(organisationKinds),
 	name: text(200),
 	nameFr: optionalText(200),
-	nisCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_nis' }).optional(),
-	website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+	nisCode: z
+		.string()
+		.trim()
+		.regex(/^\d{5}$/, { message: 'invalid_nis' })
+		.optional(),
+	website: z
+		.url({ protocol: /^https?$/ })
+		.max(500)
+		.optional(),
 	email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
 });
 export type OrganisationInput = z.infer<typeof organisationSchema>;

@@ -3,8 +3,8 @@
 // the actor's region: an id of another region is "not found".
 import { and, eq } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
-import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { body, mandate, organisation, person } from '../db/schema.ts';
 import { invalidField, notFound } from '../http/errors.ts';
@@ -48,7 +48,11 @@ async function updateAudited(
 ): Promise<void> {
 	await db.transaction(async (tx) => {
 		const scope = and(eq(table.id, id), eq(table.regionId, actor.regionId));
-		const [before] = await tx.select().from(table as typeof person).where(scope).for('update');
+		const [before] = await tx
+			.select()
+			.from(table as typeof person)
+			.where(scope)
+			.for('update');
 		if (!before) throw notFound();
 		const [after] = await tx
 			.update(table)

@@ -3,8 +3,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
-import type { Actor } from '../auth/actor.ts';
 import { listAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
 import { auditEvent, mandate, organisation, person } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -60,7 +60,9 @@ describe('the demo region', () => {
 		expect(roles.filter((r) => r === 'general_director')).toHaveLength(1);
 		expect(roles.filter((r) => r === 'alderman')).toHaveLength(2);
 		expect(page?.ownBodies.map((b) => b.kind).sort()).toEqual(['college', 'council']);
-		expect(page?.seats.map((b) => b.name)).toEqual(expect.arrayContaining(['Conferentie van Burgemeesters', 'Exello Zuid-West-Vlaanderen']));
+		expect(page?.seats.map((b) => b.name)).toEqual(
+			expect.arrayContaining(['Conferentie van Burgemeesters', 'Exello Zuid-West-Vlaanderen']),
+		);
 	});
 
 	it('gives the mayor the roles of current mandates only', () => {
@@ -86,7 +88,12 @@ describe('writing the directory', () => {
 	it('creates and edits a person, with an audit event for each change', async () => {
 		const before = await countRows(auditEvent);
 		const id = await createPerson(db, secretariat, { givenName: 'Lien', familyName: 'Testers', email: 'lien@example.be' });
-		await updatePerson(db, secretariat, id, { givenName: 'Lien', familyName: 'Tester', email: 'lien@example.be', phone: '+32 56 00 00 00' });
+		await updatePerson(db, secretariat, id, {
+			givenName: 'Lien',
+			familyName: 'Tester',
+			email: 'lien@example.be',
+			phone: '+32 56 00 00 00',
+		});
 		const page = await getPersonPage(db, secretariat.regionId, id);
 		expect(page?.person.familyName).toBe('Tester');
 		expect(await countRows(auditEvent)).toBe(before + 2);
@@ -119,14 +126,20 @@ describe('writing the directory', () => {
 describe('bad input changes nothing', () => {
 	it('refuses a mandate whose end precedes its start, with a message on the end date', async () => {
 		const [p] = await db.select({ id: person.id }).from(person).limit(1);
-		const parsed = parseForm(mandateSchema, form({ personId: p.id, role: 'member', organisationId: await kortrijkId(), startDate: '2025-05-01', endDate: '2025-04-30' }));
+		const parsed = parseForm(
+			mandateSchema,
+			form({ personId: p.id, role: 'member', organisationId: await kortrijkId(), startDate: '2025-05-01', endDate: '2025-04-30' }),
+		);
 		expect(parsed).toMatchObject({ ok: false, errors: { endDate: 'end_before_start' } });
 	});
 
 	it('refuses to end a mandate before it started, and nothing changes', async () => {
 		const [m] = await db.select().from(mandate).where(eq(mandate.regionId, secretariat.regionId)).limit(1);
 		const audits = await countRows(auditEvent);
-		await expect(endMandate(db, secretariat, m.id, '1990-01-01')).rejects.toMatchObject({ status: 400, fields: { endDate: 'end_before_start' } });
+		await expect(endMandate(db, secretariat, m.id, '1990-01-01')).rejects.toMatchObject({
+			status: 400,
+			fields: { endDate: 'end_before_start' },
+		});
 		const [after] = await db.select().from(mandate).where(eq(mandate.id, m.id));
 		expect(after).toEqual(m);
 		expect(await countRows(auditEvent)).toBe(audits);
@@ -134,9 +147,15 @@ describe('bad input changes nothing', () => {
 
 	it('refuses malformed fields and oversized input with codes per field', () => {
 		const parsed = parseForm(personSchema, form({ givenName: '', familyName: 'x'.repeat(101), email: 'not-an-address', phone: 'call me' }));
-		expect(parsed).toMatchObject({ ok: false, errors: { givenName: 'required', familyName: 'too_long', email: 'invalid_email', phone: 'invalid_phone' } });
+		expect(parsed).toMatchObject({
+			ok: false,
+			errors: { givenName: 'required', familyName: 'too_long', email: 'invalid_email', phone: 'invalid_phone' },
+		});
 		const impossible = parseForm(mandateSchema, form({ personId: 'nope', role: 'king', startDate: '2023-02-30' }));
-		expect(impossible).toMatchObject({ ok: false, errors: { personId: 'invalid_format', role: 'invalid_choice', startDate: 'invalid_date' } });
+		expect(impossible).toMatchObject({
+			ok: false,
+			errors: { personId: 'invalid_format', role: 'invalid_choice', startDate: 'invalid_date' },
+		});
 	});
 });
 
@@ -146,16 +165,26 @@ describe('regions stay apart', () => {
 		expect(await getOrganisationPage(db, mayor.regionId, other.organisation.id)).toBeNull();
 		expect(await getPersonPage(db, mayor.regionId, other.person.id)).toBeNull();
 		const people = await countRows(person);
-		await expect(updatePerson(db, secretariat, other.person.id, { givenName: 'X', familyName: 'Y' })).rejects.toMatchObject({ status: 404 });
+		await expect(updatePerson(db, secretariat, other.person.id, { givenName: 'X', familyName: 'Y' })).rejects.toMatchObject({
+			status: 404,
+		});
 		const [still] = await db.select().from(person).where(eq(person.id, other.person.id));
 		expect(still.givenName).toBe('Olga');
 		// A mandate in our region may not point at another region's organisation.
 		const mine = (await db.select({ id: person.id }).from(person).where(eq(person.regionId, secretariat.regionId)).limit(1))[0];
-		const err = await createMandate(db, secretariat, { personId: mine.id, role: 'member', organisationId: other.organisation.id, startDate: '2025-01-01' }).catch((e) => e);
+		const err = await createMandate(db, secretariat, {
+			personId: mine.id,
+			role: 'member',
+			organisationId: other.organisation.id,
+			startDate: '2025-01-01',
+		}).catch((e) => e);
 		expect(err).toBeInstanceOf(AppError);
 		expect(err.fields).toEqual({ organisationId: 'unknown_reference' });
 		expect(await countRows(person)).toBe(people);
-		const leaked = await db.select().from(mandate).where(and(eq(mandate.organisationId, other.organisation.id), eq(mandate.regionId, secretariat.regionId)));
+		const leaked = await db
+			.select()
+			.from(mandate)
+			.where(and(eq(mandate.organisationId, other.organisation.id), eq(mandate.regionId, secretariat.regionId)));
 		expect(leaked).toEqual([]);
 	});
 
@@ -163,7 +192,14 @@ describe('regions stay apart', () => {
 		const other = await makeOtherRegion(db);
 		const otherAdmin = await actorFor(db, other.email);
 		const [m] = await db.select().from(mandate).where(eq(mandate.regionId, secretariat.regionId)).limit(1);
-		await expect(updateMandate(db, otherAdmin, m.id, { personId: other.person.id, role: 'member', organisationId: other.organisation.id, startDate: '2025-01-01' })).rejects.toMatchObject({ status: 404 });
+		await expect(
+			updateMandate(db, otherAdmin, m.id, {
+				personId: other.person.id,
+				role: 'member',
+				organisationId: other.organisation.id,
+				startDate: '2025-01-01',
+			}),
+		).rejects.toMatchObject({ status: 404 });
 		await expect(endMandate(db, otherAdmin, m.id, '2030-01-01')).rejects.toMatchObject({ status: 404 });
 	});
 });

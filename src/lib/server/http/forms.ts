@@ -4,9 +4,7 @@ import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
 
-export type Parsed<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** A stable error code for one Zod issue. */
 export function issueCode(issue: z.core.$ZodIssue): string {
@@ -14,7 +12,8 @@ export function issueCode(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'custom' || /^[a-z_]+$/.test(issue.message)) return issue.message;
 	if (issue.code === 'too_small') return issue.minimum === 1 && issue.origin === 'string' ? 'required' : 'too_short';
 	if (issue.code === 'too_big') return 'too_long';
-	if (issue.code === 'invalid_format') return issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid_format';
+	if (issue.code === 'invalid_format')
+		return issue.format === 'email' ? 'invalid_email' : issue.format === 'url' ? 'invalid_url' : 'invalid_format';
 	if (issue.code === 'invalid_value') return 'invalid_choice';
 	if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid';
 	return 'invalid';
@@ -48,4 +47,9 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	return { ok: false, errors: fieldErrors(result.error), values: formValues(form) };
+}
+
+/** The fields of a stored row that an edit form shows, as strings (only what the page needs). */
+export function editValues<T extends Record<string, unknown>, K extends keyof T & string>(row: T, keys: readonly K[]): Record<K, string> {
+	return Object.fromEntries(keys.map((k) => [k, row[k] === null || row[k] === undefined ? '' : String(row[k])])) as Record<K, string>;
 }

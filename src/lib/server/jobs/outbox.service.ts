@@ -34,10 +34,12 @@ export async function claimJobs(db: Db, limit = 10) {
 		return tx
 			.update(outbox)
 			.set({ attempts: sql`${outbox.attempts} + 1`, availableAt: new Date(Date.now() + LEASE_MS) })
-			.where(inArray(
-				outbox.id,
-				due.map((d) => d.id),
-			))
+			.where(
+				inArray(
+					outbox.id,
+					due.map((d) => d.id),
+				),
+			)
 			.returning({ id: outbox.id, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts });
 	});
 }

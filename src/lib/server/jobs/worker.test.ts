@@ -1,6 +1,6 @@
 // The outbox worker delivers mail to a real SMTP server on 127.0.0.1, once per job.
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
@@ -8,8 +8,8 @@ import { requestPasswordReset } from '../auth/auth.service.ts';
 import type { Database } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
 import { createMailer } from '../mail/mailer.ts';
-import { drainOutbox } from './worker.ts';
 import { enqueue } from './outbox.service.ts';
+import { drainOutbox } from './worker.ts';
 
 let database: Database;
 let server: SMTPServer;
@@ -22,7 +22,7 @@ beforeAll(async () => {
 	server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
-		onRcptTo(address, _session, callback) {
+		onRcptTo(_address, _session, callback) {
 			if (refuse) return callback(new Error('mailbox unavailable'));
 			callback();
 		},
@@ -43,15 +43,21 @@ afterAll(async () => {
 	await database.close();
 });
 
-const mailer = () => createMailer({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Aanjager <no-reply@aanjager.test>', dataDir: '/nonexistent' });
+const mailer = () =>
+	createMailer({ SMTP_URL: `smtp://127.0.0.1:${port}?tls=off`, MAIL_FROM: 'Aanjager <no-reply@aanjager.test>', dataDir: '/nonexistent' });
 
 describe('outbox worker', () => {
 	it('sends the password-reset mail to the account holder exactly once', async () => {
 		const { db } = database;
-		await requestPasswordReset(db, 'burgemeester@kortrijk.demo', (t) => `http://localhost:3000/password/reset/${t}`, (url) => ({
-			subject: 'Nieuw wachtwoord voor Aanjager',
-			text: `Kies een nieuw wachtwoord: ${url}`,
-		}));
+		await requestPasswordReset(
+			db,
+			'burgemeester@kortrijk.demo',
+			(t) => `http://localhost:3000/password/reset/${t}`,
+			(url) => ({
+				subject: 'Nieuw wachtwoord voor Aanjager',
+				text: `Kies een nieuw wachtwoord: ${url}`,
+			}),
+		);
 		const m = mailer();
 		expect(await drainOutbox(db, m)).toBe(1);
 		expect(await drainOutbox(db, m)).toBe(0);

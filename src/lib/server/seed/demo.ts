@@ -3,16 +3,16 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
-import { hashPassword } from '../auth/password.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/password.ts';
 import { appPath, type Db } from '../db/client.ts';
 import {
-	type BodyKind,
-	type MandateRole,
-	type OrganisationKind,
 	account,
+	type BodyKind,
 	body,
+	type MandateRole,
 	mandate,
+	type OrganisationKind,
 	organisation,
 	person,
 	region,
@@ -31,8 +31,70 @@ export const DEMO_ACCOUNTS = [
 	{ email: 'contact@elz.demo', role: 'contact' },
 ] as const;
 
-const GIVEN = ['An', 'Bart', 'Charlotte', 'Dirk', 'Els', 'Filip', 'Griet', 'Hans', 'Ilse', 'Jan', 'Katrien', 'Luc', 'Marie', 'Nico', 'Oona', 'Pieter', 'Roos', 'Stijn', 'Tine', 'Wim', 'Yasmine', 'Ahmed', 'Lotte', 'Kobe', 'Fien', 'Jonas', 'Sara', 'Tom', 'Eva', 'Arne', 'Nele'];
-const FAMILY = ['Vandenberghe', 'Declercq', 'Vanhoutte', 'Desmet', 'Verhaeghe', 'Maes', 'Deprez', 'Vandamme', 'Lambrecht', 'Claeys', 'Debaere', 'Vermeulen', 'Dewaele', 'Goethals', 'Vanneste', 'Callewaert', 'Deconinck', 'Verstraete', 'Demeyere', 'Bossuyt', 'Ghesquiere', 'Vandewalle', 'Dumortier', 'Vanlerberghe', 'Cool', 'Devos', 'Soenen', 'Vercruysse', 'Decock'];
+const GIVEN = [
+	'An',
+	'Bart',
+	'Charlotte',
+	'Dirk',
+	'Els',
+	'Filip',
+	'Griet',
+	'Hans',
+	'Ilse',
+	'Jan',
+	'Katrien',
+	'Luc',
+	'Marie',
+	'Nico',
+	'Oona',
+	'Pieter',
+	'Roos',
+	'Stijn',
+	'Tine',
+	'Wim',
+	'Yasmine',
+	'Ahmed',
+	'Lotte',
+	'Kobe',
+	'Fien',
+	'Jonas',
+	'Sara',
+	'Tom',
+	'Eva',
+	'Arne',
+	'Nele',
+];
+const FAMILY = [
+	'Vandenberghe',
+	'Declercq',
+	'Vanhoutte',
+	'Desmet',
+	'Verhaeghe',
+	'Maes',
+	'Deprez',
+	'Vandamme',
+	'Lambrecht',
+	'Claeys',
+	'Debaere',
+	'Vermeulen',
+	'Dewaele',
+	'Goethals',
+	'Vanneste',
+	'Callewaert',
+	'Deconinck',
+	'Verstraete',
+	'Demeyere',
+	'Bossuyt',
+	'Ghesquiere',
+	'Vandewalle',
+	'Dumortier',
+	'Vanlerberghe',
+	'Cool',
+	'Devos',
+	'Soenen',
+	'Vercruysse',
+	'Decock',
+];
 
 /** A deterministic stream of distinct fictional names. */
 function* names() {
@@ -56,7 +118,11 @@ export function readMunicipalities(): MunicipalityRow[] {
 	});
 }
 
-const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '');
+const slug = (s: string) =>
+	s
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[^a-z]+/g, '');
 const TERM = '2025-01-01';
 const PREVIOUS_TERM = { startDate: '2019-01-01', endDate: '2024-12-31' };
 
@@ -96,8 +162,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			return p.id;
 		};
 		const mandates: (typeof mandate.$inferInsert)[] = [];
-		const give = (personId: string, role: MandateRole, where: { organisationId?: string; bodyId?: string }, dates: { startDate: string; endDate?: string } = { startDate: TERM }) =>
-			mandates.push({ regionId, personId, role, roleUri: roleCode[role] ?? null, ...where, ...dates });
+		const give = (
+			personId: string,
+			role: MandateRole,
+			where: { organisationId?: string; bodyId?: string },
+			dates: { startDate: string; endDate?: string } = { startDate: TERM },
+		) => mandates.push({ regionId, personId, role, roleUri: roleCode[role] ?? null, ...where, ...dates });
 
 		// Organisations
 		const leiedal = await addOrg('intermunicipal_agency', 'Leiedal', { website: 'https://www.leiedal.be' });
@@ -110,7 +180,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
 		const conference = await addBody('conference', 'Conferentie van Burgemeesters', {
 			nameFr: 'Conférence des bourgmestres',
 			organisationId: leiedal,
-			description: 'Maandelijks overleg van de 13 burgemeesters van Zuid-West-Vlaanderen, sinds 1995. Beslist niet: motor en aanjager van de samenwerking.',
+			description:
+				'Maandelijks overleg van de 13 burgemeesters van Zuid-West-Vlaanderen, sinds 1995. Beslist niet: motor en aanjager van de samenwerking.',
 		});
 		const regioraad = await addBody('regional_council', 'RegioRaad', { nameFr: 'Conseil régional' });
 		const exello = await addBody('directors_forum', 'Exello Zuid-West-Vlaanderen', { description: 'Overleg van de algemeen directeurs.' });
@@ -164,7 +235,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
 		}
 
 		// Contacts of external organisations
-		const contacts: [string, string | undefined][] = [[elz, 'contact@elz.demo'], [province, undefined], [socialEconomy, undefined], [w13, undefined]];
+		const contacts: [string, string | undefined][] = [
+			[elz, 'contact@elz.demo'],
+			[province, undefined],
+			[socialEconomy, undefined],
+			[w13, undefined],
+		];
 		for (const [orgId, email] of contacts) {
 			const contact = await addPerson(email);
 			give(contact, 'contact', { organisationId: orgId });
@@ -181,7 +257,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			if (!personId) throw new Error(`demo person for ${a.email} missing`);
 			await tx.insert(account).values({ regionId, personId, email: a.email, passwordHash, isRegionAdmin: a.role === 'secretariat' });
 		}
-		await recordAudit(tx, { regionId, actorAccountId: null, action: 'seed', entityType: 'region', entityId: regionId, after: { slug: DEMO_REGION_SLUG } });
+		await recordAudit(tx, {
+			regionId,
+			actorAccountId: null,
+			action: 'seed',
+			entityType: 'region',
+			entityId: regionId,
+			after: { slug: DEMO_REGION_SLUG },
+		});
 	});
 	return true;
 }

@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 		people: people.map((p) => ({
 			id: p.id,
 			name: `${p.familyName}, ${p.givenName}`,
-			mandates: p.mandates.map((row) => ({ role: row.role, bodyName: row.bodyName, bodyNameFr: row.bodyNameFr, organisationName: row.organisationName, organisationNameFr: row.organisationNameFr })),
+			mandates: p.mandates.map((row) => ({
+				role: row.role,
+				bodyName: row.bodyName,
+				bodyNameFr: row.bodyNameFr,
+				organisationName: row.organisationName,
+				organisationNameFr: row.organisationNameFr,
+			})),
 		})),
 	};
 };

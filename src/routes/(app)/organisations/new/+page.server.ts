@@ -13,6 +13,10 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: ({ locals, request }) => {
 		const actor = authorize(locals, canManageDirectory);
-		return formAction(request, organisationSchema, async (input) => `/organisations/${await createOrganisation(getApp().db, actor, input)}`);
+		return formAction(
+			request,
+			organisationSchema,
+			async (input) => `/organisations/${await createOrganisation(getApp().db, actor, input)}`,
+		);
 	},
 };

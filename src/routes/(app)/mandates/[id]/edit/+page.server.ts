@@ -3,6 +3,7 @@ import { canManageDirectory } from '$lib/server/directory/directory.policy';
 import { getMandate, mandateChoices } from '$lib/server/directory/directory.queries';
 import { endMandateSchema, mandateSchema } from '$lib/server/directory/directory.schema';
 import { endMandate, updateMandate } from '$lib/server/directory/directory.service';
+import { editValues } from '$lib/server/http/forms';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +11,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageDirectory);
 	const { db } = getApp();
 	const mandate = orNotFound(await getMandate(db, actor.regionId, idParam(params.id)));
-	return { mandate, choices: await mandateChoices(db, actor.regionId) };
+	return {
+		mandate: editValues(mandate, ['personId', 'role', 'organisationId', 'bodyId', 'startDate', 'endDate']),
+		choices: await mandateChoices(db, actor.regionId),
+	};
 };
 
 export const actions: Actions = {
@@ -27,9 +31,14 @@ export const actions: Actions = {
 		const id = idParam(params.id);
 		const { db } = getApp();
 		const mandate = orNotFound(await getMandate(db, actor.regionId, id));
-		return formAction(request, endMandateSchema, async (input) => {
-			await endMandate(db, actor, id, input.endDate);
-			return `/people/${mandate.personId}`;
-		}, 'end');
+		return formAction(
+			request,
+			endMandateSchema,
+			async (input) => {
+				await endMandate(db, actor, id, input.endDate);
+				return `/people/${mandate.personId}`;
+			},
+			'end',
+		);
 	},
 };
