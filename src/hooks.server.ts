@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { validateSessionToken } from '$lib/server/auth/session.service';
+import { benchEnabled, memo } from '$lib/server/bench';
 import { ConfigError } from '$lib/server/config';
 import { DataDirLockedError } from '$lib/server/db/lock';
 import { SESSION_COOKIE, securityHeaders } from '$lib/server/http/security';
@@ -40,7 +41,11 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.sessionToken = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && token.length <= 128) {
-		const result = await validateSessionToken(getApp().db, token);
+		// The benchmark's in-memory reference pages must not touch the database at all.
+		const inMemory = benchEnabled() && event.url.pathname.startsWith('/bench-reference/');
+		const result = inMemory
+			? await memo(`session:${token}`, () => validateSessionToken(getApp().db, token))
+			: await validateSessionToken(getApp().db, token);
 		if (result) {
 			event.locals.actor = result.actor;
 			event.locals.sessionToken = token;

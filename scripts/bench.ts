@@ -1,0 +1,180 @@
+// `npm run bench`: throughput, latency and server CPU of real pages on the embedded database and on
+// PostgreSQL 15, beside two references measured in the same run on the same server: the same page
+// rendered from in-memory data (the framework's floor) and the same bytes returned by an endpoint.
+// Also: time from start to the first 200 (fresh and existing data), and idle resident memory.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startPostgres } from '../tests/support/postgres-server.ts';
+import { freePort, waitForOk } from '../tests/support/server.ts';
+import { buildIfNeeded } from './build-if-needed.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CLK_TCK = 100; // Linux USER_HZ
+
+interface Server {
+	child: ChildProcess;
+	url: string;
+	stop: () => Promise<void>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server & { startMs: number }> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const started = Date.now();
+	const child = spawn(process.execPath, ['bin/aanjager.js', 'serve'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, AANJAGER_BENCH: '1', SMTP_URL: '', ...env },
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	await waitForOk(`${url}/login`, 120_000);
+	const startMs = Date.now() - started;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	return {
+		child,
+		url,
+		startMs,
+		stop: async () => {
+			child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}
+
+function cpuTicks(pid: number): number {
+	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function rssMb(pid: number): number {
+	const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+	return line ? Math.round(Number(line[1]) / 1024) : Number.NaN;
+}
+
+async function signIn(url: string): Promise<string> {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ email: 'burgemeester@kortrijk.demo', password: 'aanjager-demo' }),
+	});
+	const cookie = response.headers.get('set-cookie')?.match(/aanjager_session=[^;]+/)?.[0];
+	if (!cookie) throw new Error(`sign-in failed: ${response.status}`);
+	return cookie;
+}
+
+interface Measure {
+	rps: number;
+	p50: number;
+	p99: number;
+	cpuMs: number;
+	errors: number;
+}
+
+async function measure(server: Server, pathname: string, cookie: string, connections: number): Promise<Measure> {
+	const pid = server.child.pid as number;
+	const url = server.url + pathname;
+	const check = await fetch(url, { headers: { cookie } });
+	if (check.status !== 200) throw new Error(`${pathname} answered ${check.status}`);
+	// Warm up (JIT, caches, the in-memory references' first load).
+	await autocannon({ url, connections, duration: 1, headers: { cookie } });
+	const before = cpuTicks(pid);
+	const result = await autocannon({ url, connections, duration: SECONDS, headers: { cookie } });
+	const ticks = cpuTicks(pid) - before;
+	const total = result.requests.total;
+	return {
+		rps: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		cpuMs: total ? ((ticks / CLK_TCK) * 1000) / total : Number.NaN,
+		errors: result.errors + result.non2xx,
+	};
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+async function benchDatabase(label: string, env: Record<string, string>, lines: string[]) {
+	const first = await startServer(env);
+	const cookie = await signIn(first.url);
+	const municipalities = await (await fetch(`${first.url}/municipalities`, { headers: { cookie } })).text();
+	const kortrijk = municipalities.match(/href="\/organisations\/([0-9a-f-]{36})">Kortrijk</)?.[1];
+	if (!kortrijk) throw new Error('Kortrijk not found');
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	const idleFirst = rssMb(first.child.pid as number);
+	await first.stop();
+
+	const server = await startServer(env);
+	const restartMs = server.startMs;
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	const idle = rssMb(server.child.pid as number);
+	const session = await signIn(server.url);
+
+	const pages = [
+		{ name: 'home', real: '/', memory: '/bench-reference/home' },
+		{ name: 'municipality (Kortrijk)', real: `/organisations/${kortrijk}`, memory: `/bench-reference/organisation/${kortrijk}` },
+	];
+	lines.push(`\n### ${label}\n`);
+	lines.push(
+		`- first start on a fresh database (migrate + seed) to first 200: **${first.startMs} ms**; restart on existing data: **${restartMs} ms**`,
+	);
+	lines.push(`- resident memory when idle: **${idle} MB** after a restart (${idleFirst} MB after the first start)\n`);
+	lines.push('| page | variant | conns | req/s | p50 ms | p99 ms | server CPU ms/req | ratio to in-memory |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+	for (const page of pages) {
+		for (const connections of [1, 32]) {
+			const real = await measure(server, page.real, session, connections);
+			const memory = await measure(server, page.memory, session, connections);
+			const bytes = await measure(server, `/bench-reference/bytes?path=${encodeURIComponent(page.real)}`, session, connections);
+			const rows: [string, Measure][] = [
+				['database', real],
+				['in-memory render', memory],
+				['same bytes', bytes],
+			];
+			for (const [variant, m] of rows) {
+				const ratio =
+					variant === 'database' ? fmt(real.rps / memory.rps, 2) : variant === 'same bytes' ? fmt(bytes.rps / memory.rps, 2) : '1.00';
+				lines.push(
+					`| ${page.name} | ${variant} | ${connections} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.cpuMs, 2)} | ${ratio}${m.errors ? ` (${m.errors} errors)` : ''} |`,
+				);
+			}
+			console.log(
+				`${label} ${page.name} @${connections}: ${fmt(real.rps, 0)} req/s vs in-memory ${fmt(memory.rps, 0)} (ratio ${fmt(real.rps / memory.rps, 2)}), p99 ${fmt(real.p99)} ms`,
+			);
+		}
+	}
+	await server.stop();
+}
+
+async function main() {
+	buildIfNeeded();
+	const lines: string[] = [];
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	lines.push(`## Run of ${new Date().toISOString()}`);
+	lines.push(
+		`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}. Load generator (autocannon) on the same machine; ${SECONDS} s per measurement after 1 s warm-up.`,
+	);
+
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-'));
+	try {
+		await benchDatabase('Embedded (PGlite)', { DATA_DIR: dataDir, DATABASE_URL: '' }, lines);
+	} finally {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+
+	const pgServer = await startPostgres();
+	const pgData = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-pg-'));
+	try {
+		await benchDatabase('PostgreSQL 15', { DATABASE_URL: pgServer.url(), DATA_DIR: pgData }, lines);
+	} finally {
+		pgServer.stop();
+		fs.rmSync(pgData, { recursive: true, force: true });
+	}
+
+	const out = path.join('.bench', 'latest.md');
+	fs.mkdirSync('.bench', { recursive: true });
+	fs.writeFileSync(out, `${lines.join('\n')}\n`);
+	console.log(`\n${lines.join('\n')}\n\nWritten to ${out}; copy the figures into docs/benchmarks.md.`);
+}
+
+await main();
