@@ -1,7 +1,7 @@
 // The secretariat manages the directory through forms, by keyboard; bad input gets a clear message
 // next to the field, the input is kept, and nothing changes.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseUrl, expectAccessible, launch, newContext, signIn, statusOf } from './browser.ts';
 
 let browser: Browser;
@@ -114,6 +114,28 @@ describe('bad input', () => {
 		expect(await statusOf(page, "/people/1' or '1'='1")).toBe(404);
 		expect(await statusOf(page, '/mandates/00000000-0000-4000-8000-000000000000/edit')).toBe(404);
 		await expectAccessible(page);
+	});
+
+	it("answers 404 for another region's objects, on pages and on form posts, and changes nothing", async () => {
+		const other = inject('otherRegion');
+		expect(await statusOf(page, `/organisations/${other.organisationId}`)).toBe(404);
+		expect(await statusOf(page, `/organisations/${other.organisationId}/edit`)).toBe(404);
+		expect(await statusOf(page, `/people/${other.personId}`)).toBe(404);
+		const response = await page.request.post(`/people/${other.personId}/edit`, {
+			form: { givenName: 'Overgenomen', familyName: 'Elders' },
+			headers: { origin: baseUrl(), accept: 'text/html' },
+		});
+		expect(response.status()).toBe(404);
+		// Nor does a mandate in our region accept another region's organisation.
+		await page.goto('/people');
+		await page.getByRole('link', { name: 'Toetsenbord, Mieke' }).click();
+		const personId = new URL(page.url()).pathname.split('/').at(-1) as string;
+		const mandate = await page.request.post('/mandates/new', {
+			form: { personId, role: 'member', organisationId: other.organisationId, startDate: '2025-01-01' },
+			headers: { origin: baseUrl(), accept: 'text/html' },
+		});
+		expect(mandate.status()).toBe(400);
+		expect(await mandate.text()).toContain('Dit bestaat niet (meer) in uw regio.');
 	});
 
 	it('refuses a form posted from another site (CSRF)', async () => {

@@ -1,6 +1,6 @@
 // Vitest global setup for the end-to-end project: build if needed, start the real server on a fresh
 // embedded data folder with the demo region, and stop it (SIGTERM) afterwards.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,12 @@ import { freePort, waitForOk } from './server.ts';
 export default async function setup(project: TestProject) {
 	buildIfNeeded();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-e2e-'));
+	const other = JSON.parse(
+		execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/seed-e2e.ts', dataDir], { encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.at(-1) as string,
+	);
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn(process.execPath, ['bin/aanjager.js', 'serve'], {
@@ -28,6 +34,7 @@ export default async function setup(project: TestProject) {
 	}
 	project.provide('baseUrl', baseUrl);
 	project.provide('dataDir', dataDir);
+	project.provide('otherRegion', other);
 	return async () => {
 		const exited = new Promise((resolve) => server.once('exit', resolve));
 		server.kill('SIGTERM');
@@ -40,5 +47,6 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		dataDir: string;
+		otherRegion: { organisationId: string; personId: string };
 	}
 }

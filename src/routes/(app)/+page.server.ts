@@ -1,18 +1,15 @@
-import { isCurrent, todayInBrussels } from '$lib/domain/dates';
 import { getApp } from '$lib/server/app';
-import { getPersonPage, getRegionHome } from '$lib/server/directory/directory.queries';
+import { getHome } from '$lib/server/directory/directory.queries';
 import { requireActor } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireActor(locals);
-	const { db } = getApp();
-	const [home, me] = await Promise.all([getRegionHome(db, actor.regionId), getPersonPage(db, actor.regionId, actor.personId)]);
-	const today = todayInBrussels();
+	const home = await getHome(getApp().db, actor.regionId, actor.personId);
 	return {
 		...home,
+		region: { name: actor.regionName, nameFr: actor.regionNameFr },
 		isRegionAdmin: actor.isRegionAdmin,
 		name: actor.name,
-		myMandates: (me?.mandates ?? []).filter((row) => isCurrent(row, today)),
 	};
 };

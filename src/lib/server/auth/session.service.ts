@@ -1,9 +1,10 @@
 // Database sessions as in the Lucia guide: the cookie holds a token, the table holds its hash.
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
-import { account, mandate, person, region, session } from '../db/schema.ts';
-import type { Actor } from './actor.ts';
+import { runPrepared } from '../db/prepared.ts';
+import { session } from '../db/schema.ts';
+import type { Actor, ActorRole } from './actor.ts';
 import { generateToken, tokenId } from './tokens.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,32 +28,40 @@ export async function invalidateAllSessions(db: Db, accountId: string): Promise<
 	await db.delete(session).where(eq(session.accountId, accountId));
 }
 
+interface SessionRow {
+	expiresAt: Date;
+	accountId: string;
+	email: string;
+	isRegionAdmin: boolean;
+	locale: string | null;
+	personId: string;
+	givenName: string;
+	familyName: string;
+	regionId: string;
+	regionName: string;
+	regionNameFr: string | null;
+	roles: ActorRole[];
+}
+
+/** The session, its account, person and region, and the roles of current mandates ($2: today). */
+const sessionStatement = {
+	name: 'aanjager_session_actor',
+	text: `select s.expires_at as "expiresAt", a.id as "accountId", a.email, a.is_region_admin as "isRegionAdmin", a.locale,
+		p.id as "personId", p.given_name as "givenName", p.family_name as "familyName",
+		r.id as "regionId", r.name as "regionName", r.name_fr as "regionNameFr",
+		coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'bodyId', m.body_id))
+			from mandate m where m.person_id = p.id and m.start_date <= $2::date and (m.end_date is null or m.end_date >= $2::date)), '[]'::json) as roles
+		from session s join account a on a.id = s.account_id join person p on p.id = a.person_id join region r on r.id = a.region_id
+		where s.id = $1 and s.expires_at > now() and a.disabled_at is null limit 1`,
+};
+
 /**
  * Validate a session token and load the actor: the account, its person and region, and the roles
  * of the person's current mandates. Extends a session that is past half its life.
  */
 export async function validateSessionToken(db: Db, token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
 	const id = tokenId(token);
-	const rows = await db
-		.select({
-			expiresAt: session.expiresAt,
-			accountId: account.id,
-			email: account.email,
-			isRegionAdmin: account.isRegionAdmin,
-			locale: account.locale,
-			personId: person.id,
-			givenName: person.givenName,
-			familyName: person.familyName,
-			regionId: region.id,
-			regionName: region.name,
-			regionNameFr: region.nameFr,
-		})
-		.from(session)
-		.innerJoin(account, eq(account.id, session.accountId))
-		.innerJoin(person, eq(person.id, account.personId))
-		.innerJoin(region, eq(region.id, account.regionId))
-		.where(and(eq(session.id, id), gt(session.expiresAt, new Date()), isNull(account.disabledAt)))
-		.limit(1);
+	const rows = await runPrepared<SessionRow>(db, sessionStatement, [id, todayInBrussels()]);
 	const row = rows[0];
 	if (!row) return null;
 
@@ -61,18 +70,6 @@ export async function validateSessionToken(db: Db, token: string): Promise<{ act
 		expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
 	}
-
-	const today = todayInBrussels();
-	const roles = await db
-		.select({ role: mandate.role, organisationId: mandate.organisationId, bodyId: mandate.bodyId })
-		.from(mandate)
-		.where(
-			and(
-				eq(mandate.personId, row.personId),
-				sql`${mandate.startDate} <= ${today}`,
-				sql`(${mandate.endDate} is null or ${mandate.endDate} >= ${today})`,
-			),
-		);
 
 	return {
 		expiresAt,
@@ -86,7 +83,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<{ act
 			email: row.email,
 			isRegionAdmin: row.isRegionAdmin,
 			locale: row.locale,
-			roles,
+			roles: row.roles,
 		},
 	};
 }

@@ -1,9 +1,10 @@
 // Reads of the directory, always scoped to one region. A row of another region is null (404).
-import { and, asc, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
-import { body, mandate, type OrganisationKind, organisation, person, region } from '../db/schema.ts';
+import { runPrepared } from '../db/prepared.ts';
+import { type BodyKind, body, mandate, type OrganisationKind, organisation, person } from '../db/schema.ts';
 
 const currentOn = (day: string) =>
 	and(sql`${mandate.startDate} <= ${day}`, sql`(${mandate.endDate} is null or ${mandate.endDate} >= ${day})`);
@@ -36,26 +37,36 @@ function mandateRows(db: Db) {
 }
 export type MandateRow = Awaited<ReturnType<ReturnType<typeof mandateRows>['execute']>>[number];
 
-/** The region with its bodies, for the home page. */
-export async function getRegionHome(db: Db, regionId: string) {
-	const [regionRow, bodies, [municipalities]] = await Promise.all([
-		db.select({ name: region.name, nameFr: region.nameFr }).from(region).where(eq(region.id, regionId)),
-		db
-			.select({ id: body.id, name: body.name, nameFr: body.nameFr, kind: body.kind })
-			.from(body)
-			.where(
-				and(
-					eq(body.regionId, regionId),
-					inArray(body.kind, ['conference', 'regional_council', 'thematic_consultation', 'board', 'directors_forum']),
-				),
-			)
-			.orderBy(asc(body.name)),
-		db
-			.select({ n: count() })
-			.from(organisation)
-			.where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality'))),
-	]);
-	return { region: regionRow[0], bodies, municipalityCount: municipalities?.n ?? 0 };
+/** JSON of a mandate with the names of its organisation and body (columns of aliases m, o, b). */
+const MANDATE_JSON = `json_build_object('id', m.id, 'role', m.role, 'startDate', m.start_date, 'endDate', m.end_date,
+	'personId', m.person_id, 'organisationId', m.organisation_id, 'organisationName', o.name, 'organisationNameFr', o.name_fr,
+	'bodyId', m.body_id, 'bodyName', b.name, 'bodyNameFr', b.name_fr)`;
+/** A mandate (alias m) that is current on $3. */
+const CURRENT_ON_3 = 'm.start_date <= $3::date and (m.end_date is null or m.end_date >= $3::date)';
+
+type BodyRef = { id: string; name: string; nameFr: string | null; kind: BodyKind };
+
+/** The home page ($1 region, $2 person, $3 today): regional bodies, number of municipalities, the person's current mandates. */
+const homeStatement = {
+	name: 'aanjager_home',
+	text: `select
+		(select count(*)::int from organisation where region_id = $1 and kind = 'municipality') as municipalities,
+		coalesce((select json_agg(json_build_object('id', id, 'name', name, 'nameFr', name_fr, 'kind', kind) order by name)
+			from body where region_id = $1
+			and kind in ('conference', 'regional_council', 'thematic_consultation', 'board', 'directors_forum')), '[]'::json) as bodies,
+		coalesce((select json_agg(${MANDATE_JSON} order by m.start_date)
+			from mandate m left join organisation o on o.id = m.organisation_id left join body b on b.id = m.body_id
+			where m.person_id = $2 and m.region_id = $1 and ${CURRENT_ON_3}), '[]'::json) as mine`,
+};
+
+/** The home page in one prepared statement. */
+export async function getHome(db: Db, regionId: string, personId: string) {
+	const [row] = await runPrepared<{ municipalities: number; bodies: BodyRef[]; mine: Omit<MandateRow, 'givenName' | 'familyName'>[] }>(
+		db,
+		homeStatement,
+		[regionId, personId, todayInBrussels()],
+	);
+	return { bodies: row.bodies, municipalityCount: row.municipalities, myMandates: row.mine };
 }
 
 /** The municipalities of a region with their current mayor. */
@@ -102,40 +113,48 @@ export async function getOrganisation(db: Db, regionId: string, id: string) {
 	return row ?? null;
 }
 
+/** An organisation's page ($1 organisation, $2 region, $3 today). */
+const organisationStatement = {
+	name: 'aanjager_organisation_page',
+	text: `select
+		json_build_object('id', org.id, 'kind', org.kind, 'name', org.name, 'nameFr', org.name_fr, 'nisCode', org.nis_code,
+			'website', org.website, 'email', org.email) as organisation,
+		coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'startDate', m.start_date, 'endDate', m.end_date,
+				'personId', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+				'organisationId', m.organisation_id, 'organisationName', org.name, 'organisationNameFr', org.name_fr,
+				'bodyId', null, 'bodyName', null, 'bodyNameFr', null) order by m.role, p.family_name, p.given_name)
+			from mandate m join person p on p.id = m.person_id
+			where m.organisation_id = org.id and ${CURRENT_ON_3}), '[]'::json) as mandates,
+		coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name, 'nameFr', b.name_fr, 'kind', b.kind) order by b.name)
+			from body b where b.organisation_id = org.id), '[]'::json) as "ownBodies",
+		coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name, 'nameFr', s.name_fr, 'kind', s.kind) order by s.name)
+			from (select distinct b.id, b.name, b.name_fr, b.kind from mandate m join body b on b.id = m.body_id
+				where m.region_id = org.region_id and ${CURRENT_ON_3}
+				and (b.organisation_id is null or b.organisation_id <> org.id)
+				and m.person_id in (select m.person_id from mandate m where m.organisation_id = org.id and ${CURRENT_ON_3})) s), '[]'::json) as seats
+		from organisation org where org.id = $1 and org.region_id = $2`,
+};
+
 /**
- * An organisation's page: its current mandates (mayor, aldermen, general director, councillors…),
- * its own bodies, and the bodies its current office holders sit in.
+ * An organisation's page in one prepared statement: the organisation, its current mandates (mayor,
+ * aldermen, general director, councillors…), its own bodies, and the bodies its office holders sit in.
  */
 export async function getOrganisationPage(db: Db, regionId: string, id: string) {
-	const org = await getOrganisation(db, regionId, id);
-	if (!org) return null;
-	const today = todayInBrussels();
-	const [mandates, ownBodies, seats] = await Promise.all([
-		mandateRows(db)
-			.where(and(eq(mandate.organisationId, id), eq(mandate.regionId, regionId), currentOn(today)))
-			.orderBy(asc(mandate.role), asc(person.familyName), asc(person.givenName)),
-		db
-			.select({ id: body.id, name: body.name, nameFr: body.nameFr, kind: body.kind })
-			.from(body)
-			.where(and(eq(body.organisationId, id), eq(body.regionId, regionId)))
-			.orderBy(asc(body.name)),
-		db
-			.selectDistinct({ id: body.id, name: body.name, nameFr: body.nameFr, kind: body.kind })
-			.from(mandate)
-			.innerJoin(body, eq(body.id, mandate.bodyId))
-			.where(
-				and(
-					eq(mandate.regionId, regionId),
-					isNotNull(mandate.bodyId),
-					currentOn(today),
-					sql`${mandate.personId} in (select m2.person_id from ${mandate} m2 where m2.organisation_id = ${id}
-						and m2.start_date <= ${today} and (m2.end_date is null or m2.end_date >= ${today}))`,
-					or(sql`${body.organisationId} is null`, sql`${body.organisationId} <> ${id}`),
-				),
-			)
-			.orderBy(asc(body.name)),
-	]);
-	return { organisation: org, mandates, ownBodies, seats };
+	const [row] = await runPrepared<{
+		organisation: {
+			id: string;
+			kind: OrganisationKind;
+			name: string;
+			nameFr: string | null;
+			nisCode: string | null;
+			website: string | null;
+			email: string | null;
+		};
+		mandates: MandateRow[];
+		ownBodies: BodyRef[];
+		seats: BodyRef[];
+	}>(db, organisationStatement, [id, regionId, todayInBrussels()]);
+	return row ?? null;
 }
 
 /** The bodies of a region with their number of current members. */
