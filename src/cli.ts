@@ -1,6 +1,4 @@
 // `aanjager <command>`: serve, migrate, seed, user add. Same services as the web application.
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { printDemoAccounts } from './lib/server/app.ts';
@@ -48,12 +46,6 @@ const userAddSchema = z.object({
 	admin: z.boolean(),
 });
 
-/** The address a person opens when ORIGIN is not configured. */
-export function defaultOrigin(host: string, port: number): string {
-	const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-	return `http://${name}:${port}`;
-}
-
 async function main(argv: string[]): Promise<number> {
 	const [command, sub] = argv;
 	if (!command || command === '--help' || command === 'help') {
@@ -61,18 +53,10 @@ async function main(argv: string[]): Promise<number> {
 		return command ? 0 : 1;
 	}
 	switch (command) {
-		case 'serve': {
-			const config = loadConfig(); // fail fast with a clear message before building
-			// adapter-node reads these; without ORIGIN it assumes https and refuses form posts over http.
-			process.env.HOST = config.HOST;
-			process.env.PORT = String(config.PORT);
-			process.env.ORIGIN = config.ORIGIN ?? defaultOrigin(config.HOST, config.PORT);
-			const { buildIfNeeded } = await import('../scripts/build-if-needed.js');
-			buildIfNeeded();
-			const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-			await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+		case 'serve':
+			loadConfig(); // fail fast with a clear message before building
+			await import('../scripts/start.js');
 			return -1; // keep running
-		}
 		case 'migrate':
 			await withDatabase((d) => d.migrate());
 			console.log('Migrations applied.');

@@ -19,13 +19,15 @@ let app: App | undefined;
 export async function startApp(env: Record<string, string | undefined> = process.env): Promise<App> {
 	if (app) return app;
 	const config = loadConfig(env);
-	const database = await openDatabase(config);
+	const opened = await openDatabase(config);
+	let database: Database = opened;
 	try {
 		await database.migrate();
 		if (config.SEED_DEMO === 'auto') {
 			await seedDemo(database.db);
 			printDemoAccounts();
 		}
+		if (opened.settle) database = await opened.settle();
 	} catch (error) {
 		await database.close();
 		throw error;

@@ -1,0 +1,24 @@
+// `npm start`: build if needed, then run the server (adapter-node) in this process, without the
+// TypeScript loader. Configuration is validated by the server at start (src/lib/server/config.ts).
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildIfNeeded } from './build-if-needed.js';
+
+/**
+ * The address a person opens when ORIGIN is not configured.
+ * @param {string} host
+ * @param {string} port
+ */
+export function defaultOrigin(host, port) {
+	const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+	return `http://${name}:${port}`;
+}
+
+// adapter-node reads HOST, PORT and ORIGIN; without ORIGIN it assumes https and refuses form posts over http.
+process.env.HOST ||= 'localhost';
+process.env.PORT ||= '3000';
+if (!process.env.ORIGIN && /^\d+$/.test(process.env.PORT)) process.env.ORIGIN = defaultOrigin(process.env.HOST, process.env.PORT);
+
+buildIfNeeded();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
