@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startPostgres } from '../tests/support/postgres-server.ts';
-import { freePort, waitForOk } from '../tests/support/server.ts';
+import { freePort, signInOverHttp, waitForOk } from '../tests/support/server.ts';
 import { buildIfNeeded } from './build-if-needed.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARM_UP_SECONDS = 3;
 const CLK_TCK = 100; // Linux USER_HZ
 
 interface Server {
@@ -24,7 +25,7 @@ async function startServer(env: Record<string, string>): Promise<Server & { star
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const started = Date.now();
-	const child = spawn(process.execPath, ['bin/aanjager.js', 'serve'], {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, AANJAGER_BENCH: '1', SMTP_URL: '', ...env },
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
@@ -52,18 +53,6 @@ function rssMb(pid: number): number {
 	return line ? Math.round(Number(line[1]) / 1024) : Number.NaN;
 }
 
-async function signIn(url: string): Promise<string> {
-	const response = await fetch(`${url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ email: 'burgemeester@kortrijk.demo', password: 'aanjager-demo' }),
-	});
-	const cookie = response.headers.get('set-cookie')?.match(/aanjager_session=[^;]+/)?.[0];
-	if (!cookie) throw new Error(`sign-in failed: ${response.status}`);
-	return cookie;
-}
-
 interface Measure {
 	rps: number;
 	p50: number;
@@ -77,8 +66,8 @@ async function measure(server: Server, pathname: string, cookie: string, connect
 	const url = server.url + pathname;
 	const check = await fetch(url, { headers: { cookie } });
 	if (check.status !== 200) throw new Error(`${pathname} answered ${check.status}`);
-	// Warm up (JIT, caches, the in-memory references' first load).
-	await autocannon({ url, connections, duration: 1, headers: { cookie } });
+	// Warm up: JIT, the pool's connections and their prepared statements, the references' first load.
+	await autocannon({ url, connections, duration: WARM_UP_SECONDS, headers: { cookie } });
 	const before = cpuTicks(pid);
 	const result = await autocannon({ url, connections, duration: SECONDS, headers: { cookie } });
 	const ticks = cpuTicks(pid) - before;
@@ -96,7 +85,7 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function benchDatabase(label: string, env: Record<string, string>, lines: string[]) {
 	const first = await startServer(env);
-	const cookie = await signIn(first.url);
+	const cookie = await signInOverHttp(first.url);
 	const municipalities = await (await fetch(`${first.url}/municipalities`, { headers: { cookie } })).text();
 	const kortrijk = municipalities.match(/href="\/organisations\/([0-9a-f-]{36})">Kortrijk</)?.[1];
 	if (!kortrijk) throw new Error('Kortrijk not found');
@@ -108,7 +97,7 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 	const restartMs = server.startMs;
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	const idle = rssMb(server.child.pid as number);
-	const session = await signIn(server.url);
+	const session = await signInOverHttp(server.url);
 
 	const pages = [
 		{ name: 'home', real: '/', memory: '/bench-reference/home' },
@@ -152,7 +141,7 @@ async function main() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	lines.push(`## Run of ${new Date().toISOString()}`);
 	lines.push(
-		`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}. Load generator (autocannon) on the same machine; ${SECONDS} s per measurement after 1 s warm-up.`,
+		`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}. Load generator (autocannon) on the same machine; ${SECONDS} s per measurement after ${WARM_UP_SECONDS} s warm-up; the server runs as \`npm start\` runs it (scripts/start.js).`,
 	);
 
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-'));

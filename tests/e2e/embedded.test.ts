@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, waitForOk } from '../support/server.ts';
+import { freePort, signInOverHttp, waitForOk } from '../support/server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-embedded-'));
 const running: ChildProcess[] = [];
@@ -33,20 +33,6 @@ async function start(wait = true): Promise<Started> {
 	return { child, url, output: () => output, exit };
 }
 
-/** Sign in with a plain HTTP form post; returns the session cookie. */
-async function signIn(url: string): Promise<string> {
-	const response = await fetch(`${url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ email: 'burgemeester@kortrijk.demo', password: 'aanjager-demo' }),
-	});
-	expect(response.status).toBe(303);
-	const cookie = response.headers.get('set-cookie')?.match(/aanjager_session=[^;]+/)?.[0];
-	expect(cookie).toBeDefined();
-	return cookie as string;
-}
-
 afterAll(() => {
 	for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
 	fs.rmSync(dataDir, { recursive: true, force: true });
@@ -59,7 +45,7 @@ describe('embedded data folder', () => {
 	it('starts on a fresh folder with the demo region', async () => {
 		first = await start();
 		expect(first.output()).toContain('burgemeester@kortrijk.demo');
-		cookie = await signIn(first.url);
+		cookie = await signInOverHttp(first.url);
 	});
 
 	it('refuses a second process on the same folder at once, naming the folder and the holder', async () => {

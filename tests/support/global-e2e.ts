@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
 	);
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const server: ChildProcess = spawn(process.execPath, ['bin/aanjager.js', 'serve'], {
+	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, SMTP_URL: '', DATABASE_URL: '' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

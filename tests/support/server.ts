@@ -27,3 +27,16 @@ export async function waitForOk(url: string, timeoutMs: number): Promise<number>
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }
+
+/** Sign in with a plain HTTP form post (as a browser without JavaScript would); returns the session cookie. */
+export async function signInOverHttp(url: string, email = 'burgemeester@kortrijk.demo', password = 'aanjager-demo'): Promise<string> {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ email, password }),
+	});
+	const cookie = response.headers.get('set-cookie')?.match(/aanjager_session=[^;]+/)?.[0];
+	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+	return cookie;
+}

@@ -1,7 +1,7 @@
 // OSLO code-list identifiers (data.vlaanderen.be) for the kinds and roles that have one.
 // Source: the OSLO code lists BestuurseenheidClassificatieCode, BestuursorgaanClassificatieCode and
 // BestuursfunctieCode (Digitaal Vlaanderen, Modellicentie Gratis Hergebruik).
-import type { BodyKind, MandateRole, OrganisationKind } from '../server/db/schema.ts';
+import type { BodyKind, MandateRole, OrganisationKind } from './kinds.ts';
 
 const BASE = 'http://data.vlaanderen.be/id/concept';
 

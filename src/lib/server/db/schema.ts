@@ -1,6 +1,9 @@
 // The database schema. Every row that belongs to a region carries `region_id` (tenancy, see ARCHITECTURE.md).
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bodyKinds, mandateRoles, organisationKinds } from '../../domain/kinds.ts';
+
+export { type BodyKind, bodyKinds, type MandateRole, mandateRoles, type OrganisationKind, organisationKinds } from '../../domain/kinds.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -13,17 +16,6 @@ export const region = pgTable('region', {
 	nameFr: text('name_fr'),
 	createdAt: createdAt(),
 });
-
-/** Kinds of organisation; OSLO classification codes are kept beside them where one fits. */
-export const organisationKinds = [
-	'municipality',
-	'intermunicipal_agency',
-	'province',
-	'social_services',
-	'external_organisation',
-	'company',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const organisation = pgTable(
 	'organisation',
@@ -48,18 +40,6 @@ export const organisation = pgTable(
 		uniqueIndex('organisation_region_nis_idx').on(t.regionId, t.nisCode),
 	],
 );
-
-export const bodyKinds = [
-	'conference',
-	'regional_council',
-	'thematic_consultation',
-	'board',
-	'directors_forum',
-	'college',
-	'council',
-	'management_team',
-] as const;
-export type BodyKind = (typeof bodyKinds)[number];
 
 /** A body (overlegorgaan): meets, has members, produces or receives agendas and minutes. */
 export const body = pgTable(
@@ -99,9 +79,6 @@ export const person = pgTable(
 	},
 	(t) => [index('person_region_name_idx').on(t.regionId, t.familyName, t.givenName)],
 );
-
-export const mandateRoles = ['mayor', 'alderman', 'general_director', 'councillor', 'chair', 'member', 'secretariat', 'contact'] as const;
-export type MandateRole = (typeof mandateRoles)[number];
 
 /** A person holds a role in an organisation or body from a start date to an (optional) end date. */
 export const mandate = pgTable(
