@@ -129,6 +129,7 @@ describe('bad input', () => {
 		// Nor does a mandate in our region accept another region's organisation.
 		await page.goto('/people');
 		await page.getByRole('link', { name: 'Toetsenbord, Mieke' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Mieke Toetsenbord' }).waitFor();
 		const personId = new URL(page.url()).pathname.split('/').at(-1) as string;
 		const mandate = await page.request.post('/mandates/new', {
 			form: { personId, role: 'member', organisationId: other.organisationId, startDate: '2025-01-01' },
