@@ -154,7 +154,7 @@ async function main() {
 	const pgServer = await startPostgres();
 	const pgData = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-pg-'));
 	try {
-		await benchDatabase('PostgreSQL 15', { DATABASE_URL: pgServer.url(), DATA_DIR: pgData }, lines);
+		await benchDatabase('PostgreSQL 15', { DATABASE_URL: pgServer.url(), DATA_DIR: pgData, SEED_DEMO: 'always' }, lines);
 	} finally {
 		pgServer.stop();
 		fs.rmSync(pgData, { recursive: true, force: true });

@@ -21,7 +21,7 @@ Commands:
       --given-name <name>   required
       --family-name <name>  required
       --password <secret>   required, at least 12 characters (or AANJAGER_PASSWORD)
-      --region <slug>       default: ${DEMO_REGION_SLUG}
+      --region <slug>       required (the demo region is ${DEMO_REGION_SLUG})
       --admin               make the account a region administrator (secretariat)
   --help                show this help
 
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
 					'given-name': { type: 'string' },
 					'family-name': { type: 'string' },
 					password: { type: 'string' },
-					region: { type: 'string', default: DEMO_REGION_SLUG },
+					region: { type: 'string' },
 					admin: { type: 'boolean', default: false },
 					help: { type: 'boolean', default: false },
 				},

@@ -53,6 +53,8 @@ const errors: Record<string, Message> = {
 	passwords_differ: m.error_passwords_differ,
 	email_taken: m.error_email_taken,
 	invalid_format: m.error_invalid_format,
+	invalid_characters: m.error_invalid_characters,
+	nis_taken: m.error_nis_taken,
 };
 
 export const roleLabel = (role: string) => (roles[role] ?? (() => role))();
@@ -90,3 +92,24 @@ export function mandateText(row: {
 		: localName({ name: row.organisationName, nameFr: row.organisationNameFr });
 	return `${roleLabel(row.role)} – ${where}`;
 }
+
+const auditActions: Record<string, Message> = {
+	create: m.audit_action_create,
+	update: m.audit_action_update,
+	end: m.audit_action_end,
+	delete: m.audit_action_delete,
+	password_reset: m.audit_action_password_reset,
+	seed: m.audit_action_seed,
+};
+
+const entityTypes: Record<string, Message> = {
+	person: m.entity_person,
+	organisation: m.entity_organisation,
+	body: m.entity_body,
+	mandate: m.entity_mandate,
+	account: m.entity_account,
+	region: m.entity_region,
+};
+
+export const auditActionLabel = (action: string) => (auditActions[action] ?? (() => action))();
+export const entityTypeLabel = (type: string) => (entityTypes[type] ?? (() => type))();

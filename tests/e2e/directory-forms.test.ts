@@ -163,6 +163,6 @@ describe('audit', () => {
 	it('shows the changes made above, with the secretariat member as author', async () => {
 		await page.goto('/audit');
 		const first = page.getByRole('row').nth(1);
-		await expect(first.textContent()).resolves.toMatch(/end.*mandate/s);
+		await expect(first.textContent()).resolves.toMatch(/beëindigd.*Mandaat/s);
 	});
 });

@@ -1,7 +1,7 @@
 // Each demo role signs in, sees what it should and not what it should not, with axe on every page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, newContext, signIn, statusOf } from './browser.ts';
+import { baseUrl, expectAccessible, launch, newContext, signIn, statusOf } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -85,6 +85,16 @@ describe.each(roles)('$email', ({ email, label }) => {
 			expect(await statusOf(page, path), path).toBe(404);
 		}
 		await expectAccessible(page); // the 404 page too
+		// Posting the secretariat's forms directly is refused the same way, and creates nothing.
+		for (const path of ['/people/new', '/organisations/new', '/bodies/new']) {
+			const response = await page.request.post(path, {
+				form: { givenName: 'Niet', familyName: 'Toegestaan', kind: 'company', name: 'Niet toegestaan' },
+				headers: { origin: baseUrl(), accept: 'text/html' },
+			});
+			expect(response.status(), `POST ${path}`).toBe(404);
+		}
+		await page.goto('/people');
+		expect(await page.getByRole('link', { name: 'Toegestaan, Niet' }).count()).toBe(0);
 
 		// Sign out ends the session.
 		await page.goto('/');

@@ -72,6 +72,22 @@ describe('sign-in', () => {
 	});
 });
 
+describe('redirects after sign-in', () => {
+	it('go only to paths on this site', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await signIn(page, 'raadslid@kortrijk.demo');
+		for (const next of ['/%5Cevil.example', '//evil.example', '/%09/evil.example', 'https://evil.example/', '/x%0d%0aSet-Cookie:%20a=b']) {
+			const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
+			expect(response.status(), next).toBe(303);
+			expect(response.headers().location, next).toBe('/');
+		}
+		const ok = await page.request.get('/login?next=%2Fbodies', { maxRedirects: 0 });
+		expect(ok.headers().location).toBe('/bodies');
+		await context.close();
+	});
+});
+
 describe('password reset', () => {
 	it('mails a link that sets a new password once', async () => {
 		const context = await newContext(browser);

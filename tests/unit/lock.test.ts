@@ -8,6 +8,15 @@ import { acquireDataDirLock, DataDirLockedError } from '../../src/lib/server/db/
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-lock-'));
 
 describe('data-folder lock', () => {
+	it('refuses a second lock in the same process', () => {
+		const dir = tmp();
+		const release = acquireDataDirLock(dir);
+		expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+		release();
+		acquireDataDirLock(dir)();
+		expect(fs.readdirSync(dir)).toEqual([]);
+	});
+
 	it('refuses a second holder while the first lives, naming the folder and the process', async () => {
 		const dir = tmp();
 		// Another live process holds the lock.

@@ -16,6 +16,9 @@ describe('isCalendarDate', () => {
 		expect(isCalendarDate('2023-02-29')).toBe(false);
 		expect(isCalendarDate('2024-13-01')).toBe(false);
 		expect(isCalendarDate('1-1-2024')).toBe(false);
+		// PostgreSQL has no year 0; years outside 1000–9999 are typing errors here.
+		expect(isCalendarDate('0000-01-01')).toBe(false);
+		expect(isCalendarDate('0999-12-31')).toBe(false);
 	});
 });
 

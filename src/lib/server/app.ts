@@ -23,7 +23,8 @@ export async function startApp(env: Record<string, string | undefined> = process
 	let database: Database = opened;
 	try {
 		await database.migrate();
-		if (config.SEED_DEMO === 'auto') {
+		// Demo accounts have a published password: never put them on a server database unless asked to.
+		if (config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && database.kind === 'pglite')) {
 			await seedDemo(database.db);
 			printDemoAccounts();
 		}
@@ -49,7 +50,7 @@ export async function stopApp(): Promise<void> {
 	const current = app;
 	app = undefined;
 	if (!current) return;
-	current.worker.stop();
+	await current.worker.stop();
 	current.mailer.close();
 	await current.database.close();
 }

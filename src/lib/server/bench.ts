@@ -10,6 +10,7 @@ const cache = new Map<string, Promise<unknown>>();
 export function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
 	let hit = cache.get(key) as Promise<T> | undefined;
 	if (!hit) {
+		if (cache.size >= 1000) cache.clear(); // bounded: one entry per page and session cookie
 		hit = compute();
 		cache.set(key, hit);
 	}

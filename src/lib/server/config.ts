@@ -16,11 +16,13 @@ const schema = z.object({
 		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Aanjager <no-reply@aanjager.local>'),
-	SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+	/** auto: load the demo region on the embedded database only; always: also on PostgreSQL; never. */
+	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+/** Mail links and CSRF need the public address: ORIGIN, else the address `npm start` listens on. */
+export type Config = z.infer<typeof schema> & { dataDir: string; origin: string };
 
 /** Thrown when the environment does not validate; the message lists every wrong variable. */
 export class ConfigError extends Error {}
@@ -33,5 +35,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
 		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 	}
-	return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
+	const { HOST, PORT, ORIGIN } = result.data;
+	const host = HOST === '0.0.0.0' || HOST === '::' ? 'localhost' : HOST.includes(':') ? `[${HOST}]` : HOST;
+	return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR), origin: (ORIGIN ?? `http://${host}:${PORT}`).replace(/\/$/, '') };
 }

@@ -4,13 +4,12 @@ import { signInSchema } from '$lib/server/auth/auth.schema';
 import { signIn } from '$lib/server/auth/auth.service';
 import { createSession } from '$lib/server/auth/session.service';
 import { parseForm } from '$lib/server/http/forms';
+import { safeRedirectPath } from '$lib/server/http/redirects';
 import { SESSION_COOKIE } from '$lib/server/http/security';
 import type { Actions, PageServerLoad } from './$types';
 
-const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.actor) redirect(303, safeRedirectPath(url.searchParams.get('next'), url.origin));
 	return { signedOut: url.searchParams.has('signedOut'), reset: url.searchParams.has('reset') };
 };
 
@@ -32,6 +31,6 @@ export const actions: Actions = {
 			secure: url.protocol === 'https:',
 			expires: expiresAt,
 		});
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeRedirectPath(url.searchParams.get('next'), url.origin));
 	},
 };

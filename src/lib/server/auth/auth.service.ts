@@ -6,7 +6,7 @@ import { account, passwordReset } from '../db/schema.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { invalidateAllSessions } from './session.service.ts';
-import { clearFailures, isThrottled, recordFailure, throttleKey } from './throttle.service.ts';
+import { clearAttempts, releaseAttempt, reserveAttempt, throttleKey } from './throttle.service.ts';
 import { generateToken, tokenId } from './tokens.ts';
 
 export type SignInResult = { ok: true; accountId: string } | { ok: false; reason: 'invalid' | 'throttled' };
@@ -15,7 +15,9 @@ export type SignInResult = { ok: true; accountId: string } | { ok: false; reason
 export async function signIn(db: Db, input: { email: string; password: string }, ip: string): Promise<SignInResult> {
 	const accountKey = throttleKey('account', input.email);
 	const ipKey = throttleKey('ip', ip);
-	if (await isThrottled(db, [accountKey, ipKey])) return { ok: false, reason: 'throttled' };
+	// Count the attempt first (atomically), so parallel guesses cannot pass the limit.
+	const [accountOk, ipOk] = [await reserveAttempt(db, 'account', accountKey), await reserveAttempt(db, 'ip', ipKey)];
+	if (!accountOk || !ipOk) return { ok: false, reason: 'throttled' };
 
 	const [found] = await db
 		.select({ id: account.id, passwordHash: account.passwordHash, disabledAt: account.disabledAt })
@@ -26,27 +28,30 @@ export async function signIn(db: Db, input: { email: string; password: string },
 	if (found) valid = (await verifyPassword(found.passwordHash, input.password)) && found.disabledAt === null;
 	else await verifyAgainstDummy(input.password);
 
-	if (!valid || !found) {
-		await recordFailure(db, 'account', accountKey);
-		await recordFailure(db, 'ip', ipKey);
-		return { ok: false, reason: 'invalid' };
-	}
-	await clearFailures(db, accountKey);
+	if (!valid || !found) return { ok: false, reason: 'invalid' };
+	await clearAttempts(db, accountKey);
+	await releaseAttempt(db, ipKey);
 	return { ok: true, accountId: found.id };
 }
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+/** While a link sent this recently is unused, no new one is sent (no flooding a mailbox). */
+export const RESET_COOLDOWN_MS = 5 * 60 * 1000;
 
 /**
  * Send a reset link to the address if an account has it. Says nothing about whether one exists.
- * `link` builds the URL from the token; `mail` builds the message in the account's language.
+ * Limited per client address (THROTTLE_LIMITS.reset per window) and to one mail per account per
+ * cooldown; a new link makes older ones invalid. `link` builds the URL from the token; `mail` builds
+ * the message in the account's language.
  */
 export async function requestPasswordReset(
 	db: Db,
 	email: string,
 	link: (token: string) => string,
 	mail: (url: string, locale: string | null) => { subject: string; text: string },
+	ip = 'unknown',
 ): Promise<void> {
+	if (!(await reserveAttempt(db, 'reset', throttleKey('reset', ip)))) return;
 	const [found] = await db
 		.select({ id: account.id, email: account.email, regionId: account.regionId, locale: account.locale })
 		.from(account)
@@ -56,6 +61,22 @@ export async function requestPasswordReset(
 	const token = generateToken(32);
 	const message = mail(link(token), found.locale);
 	await db.transaction(async (tx) => {
+		const [recent] = await tx
+			.select({ id: passwordReset.id })
+			.from(passwordReset)
+			.where(
+				and(
+					eq(passwordReset.accountId, found.id),
+					isNull(passwordReset.usedAt),
+					gt(passwordReset.createdAt, new Date(Date.now() - RESET_COOLDOWN_MS)),
+				),
+			)
+			.limit(1);
+		if (recent) return;
+		await tx
+			.update(passwordReset)
+			.set({ usedAt: new Date() })
+			.where(and(eq(passwordReset.accountId, found.id), isNull(passwordReset.usedAt)));
 		await tx.insert(passwordReset).values({
 			id: tokenId(token),
 			accountId: found.id,
@@ -75,8 +96,10 @@ export async function isResetTokenValid(db: Db, token: string): Promise<boolean>
 	return Boolean(row);
 }
 
-/** Set a new password with a reset token: works once, before expiry; ends all sessions. */
+/** Set a new password with a reset token: works once, before expiry; ends all sessions and other links. */
 export async function resetPassword(db: Db, token: string, password: string): Promise<boolean> {
+	// Check the token before spending an argon2 hash on it.
+	if (!(await isResetTokenValid(db, token))) return false;
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
 		const [used] = await tx
@@ -85,6 +108,10 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
 			.where(and(eq(passwordReset.id, tokenId(token)), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, new Date())))
 			.returning({ accountId: passwordReset.accountId });
 		if (!used) return false;
+		await tx
+			.update(passwordReset)
+			.set({ usedAt: new Date() })
+			.where(and(eq(passwordReset.accountId, used.accountId), isNull(passwordReset.usedAt)));
 		const [acc] = await tx
 			.update(account)
 			.set({ passwordHash, updatedAt: new Date() })
@@ -92,7 +119,7 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
 			.returning({ id: account.id, regionId: account.regionId, email: account.email });
 		if (!acc) return false;
 		await invalidateAllSessions(tx, acc.id);
-		await clearFailures(tx, throttleKey('account', acc.email));
+		await clearAttempts(tx, throttleKey('account', acc.email));
 		await recordAudit(tx, {
 			regionId: acc.regionId,
 			actorAccountId: acc.id,

@@ -1,13 +1,13 @@
 // Sign-in, throttling, sessions and password reset on a real database.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Database, Db } from '../db/client.ts';
-import { account, auditEvent, loginThrottle, outbox, passwordReset } from '../db/schema.ts';
+import { account, auditEvent, loginThrottle, outbox, passwordReset, session } from '../db/schema.ts';
 import { DEMO_PASSWORD } from '../seed/demo.ts';
 import { isResetTokenValid, requestPasswordReset, resetPassword, signIn } from './auth.service.ts';
 import { createSession, invalidateSession, validateSessionToken } from './session.service.ts';
-import { THROTTLE_LIMITS } from './throttle.service.ts';
+import { reserveAttempt, THROTTLE_LIMITS, THROTTLE_WINDOW_MS, throttleKey } from './throttle.service.ts';
 import { tokenId } from './tokens.ts';
 
 let database: Database;
@@ -55,13 +55,41 @@ describe('sign-in', () => {
 	});
 });
 
+describe('throttle', () => {
+	it('lets no more than the limit through when attempts arrive in parallel', async () => {
+		const email = 'parallel@example.be';
+		const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(db, { email, password: `x${i}` }, `10.4.0.${i}`)));
+		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(THROTTLE_LIMITS.account);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(12 - THROTTLE_LIMITS.account);
+	});
+
+	it('starts a new window after the old one has passed and the lock has ended', async () => {
+		const key = throttleKey('account', 'window@example.be');
+		const start = new Date('2030-01-01T10:00:00Z');
+		for (let i = 0; i < THROTTLE_LIMITS.account; i++) expect(await reserveAttempt(db, 'account', key, start)).toBe(true);
+		expect(await reserveAttempt(db, 'account', key, new Date(start.getTime() + 60_000))).toBe(false);
+		// Still locked 14 minutes after the lock began…
+		expect(await reserveAttempt(db, 'account', key, new Date(start.getTime() + 14 * 60_000))).toBe(false);
+		// …and free again once the window and the lock are over.
+		expect(await reserveAttempt(db, 'account', key, new Date(start.getTime() + 60_000 + THROTTLE_WINDOW_MS + 1000))).toBe(true);
+	});
+
+	it('counts IPv6 addresses per /64', () => {
+		expect(throttleKey('ip', '2001:db8:1:2:aaaa::1')).toBe(throttleKey('ip', '2001:db8:1:2:bbbb::2'));
+		expect(throttleKey('ip', '2001:db8:1:2::1')).not.toBe(throttleKey('ip', '2001:db8:1:3::1'));
+		expect(throttleKey('ip', '10.0.0.1')).toBe('ip:10.0.0.1');
+	});
+});
+
 describe('sessions', () => {
 	it('stores only the hash of the token, and sign-out ends the session on the server', async () => {
 		const [acc] = await db.select().from(account).where(eq(account.email, 'burgemeester@kortrijk.demo'));
 		const { token } = await createSession(db, acc.id);
 		const validated = await validateSessionToken(db, token);
 		expect(validated?.actor.email).toBe('burgemeester@kortrijk.demo');
-		expect(tokenId(token)).not.toContain(token);
+		const rows = await db.select().from(session).where(eq(session.accountId, acc.id));
+		expect(rows.map((r) => r.id)).toContain(tokenId(token));
+		expect(JSON.stringify(rows)).not.toContain(token);
 		await invalidateSession(db, token);
 		expect(await validateSessionToken(db, token)).toBeNull();
 		expect(await validateSessionToken(db, 'made-up-token')).toBeNull();
@@ -70,9 +98,7 @@ describe('sessions', () => {
 
 describe('password reset', () => {
 	async function latestToken(): Promise<string> {
-		const [job] = await db.select().from(outbox).orderBy(outbox.id);
-		const rows = await db.select().from(outbox);
-		const last = rows.at(-1) ?? job;
+		const [last] = await db.select().from(outbox).orderBy(desc(outbox.id)).limit(1);
 		const text = (last.payload as { text: string }).text;
 		return text.slice(text.lastIndexOf('/') + 1);
 	}
@@ -91,6 +117,26 @@ describe('password reset', () => {
 		expect((await signIn(db, { email, password: DEMO_PASSWORD }, '10.3.0.1')).ok).toBe(false);
 		const audits = await db.select().from(auditEvent).where(eq(auditEvent.action, 'password_reset'));
 		expect(audits.some((a) => a.entityId === acc.id)).toBe(true);
+	});
+
+	it('makes older links invalid when a new one is sent, and sends no second mail while one is pending', async () => {
+		const email = 'schepen@kortrijk.demo';
+		const send = () => requestPasswordReset(db, email, (t) => `http://localhost/password/reset/${t}`, mail, '10.5.0.1');
+		await send();
+		const first = await latestToken();
+		const mails = (await db.select().from(outbox)).length;
+		await send(); // within the cooldown: nothing new
+		expect((await db.select().from(outbox)).length).toBe(mails);
+		// After the cooldown a new link replaces the old one.
+		await db
+			.update(passwordReset)
+			.set({ createdAt: new Date(Date.now() - 10 * 60_000) })
+			.where(eq(passwordReset.id, tokenId(first)));
+		await send();
+		const second = await latestToken();
+		expect(second).not.toBe(first);
+		expect(await isResetTokenValid(db, first)).toBe(false);
+		expect(await isResetTokenValid(db, second)).toBe(true);
 	});
 
 	it('refuses an expired link', async () => {

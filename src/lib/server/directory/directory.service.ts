@@ -18,23 +18,42 @@ const entityTypes = new Map<Entity, string>([
 	[mandate, 'mandate'],
 ]);
 
+/** The database's unique constraints that a person can run into, as field errors. */
+const uniqueFields: Record<string, [field: string, code: string]> = {
+	organisation_region_nis_idx: ['nisCode', 'nis_taken'],
+};
+
+/** Run a write; a known unique-constraint violation becomes a message on its field, not a 500. */
+async function withUniqueFields<T>(write: () => Promise<T>): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+		const known = cause?.code === '23505' && cause.constraint ? uniqueFields[cause.constraint] : undefined;
+		if (known) throw invalidField(known[0], known[1]);
+		throw error;
+	}
+}
+
 /** Insert a row of the actor's region and audit it. */
 async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record<string, unknown>): Promise<string> {
-	return db.transaction(async (tx) => {
-		const [row] = (await tx
-			.insert(table)
-			.values({ ...values, regionId: actor.regionId } as never)
-			.returning()) as { id: string }[];
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'create',
-			entityType: entityTypes.get(table) ?? 'unknown',
-			entityId: row.id,
-			after: row,
-		});
-		return row.id;
-	});
+	return withUniqueFields(() =>
+		db.transaction(async (tx) => {
+			const [row] = (await tx
+				.insert(table)
+				.values({ ...values, regionId: actor.regionId } as never)
+				.returning()) as { id: string }[];
+			await recordAudit(tx, {
+				regionId: actor.regionId,
+				actorAccountId: actor.accountId,
+				action: 'create',
+				entityType: entityTypes.get(table) ?? 'unknown',
+				entityId: row.id,
+				after: row,
+			});
+			return row.id;
+		}),
+	);
 }
 
 /** Update a row of the actor's region and audit before/after; a row of another region is not found. */
@@ -45,30 +64,34 @@ async function updateAudited(
 	id: string,
 	values: Record<string, unknown>,
 	action: 'update' | 'end' = 'update',
+	check: (before: Record<string, unknown>) => void = () => {},
 ): Promise<void> {
-	await db.transaction(async (tx) => {
-		const scope = and(eq(table.id, id), eq(table.regionId, actor.regionId));
-		const [before] = await tx
-			.select()
-			.from(table as typeof person)
-			.where(scope)
-			.for('update');
-		if (!before) throw notFound();
-		const [after] = await tx
-			.update(table)
-			.set({ ...values, updatedAt: new Date() } as never)
-			.where(scope)
-			.returning();
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action,
-			entityType: entityTypes.get(table) ?? 'unknown',
-			entityId: id,
-			before,
-			after,
-		});
-	});
+	await withUniqueFields(() =>
+		db.transaction(async (tx) => {
+			const scope = and(eq(table.id, id), eq(table.regionId, actor.regionId));
+			const [before] = await tx
+				.select()
+				.from(table as typeof person)
+				.where(scope)
+				.for('update');
+			if (!before) throw notFound();
+			check(before);
+			const [after] = await tx
+				.update(table)
+				.set({ ...values, updatedAt: new Date() } as never)
+				.where(scope)
+				.returning();
+			await recordAudit(tx, {
+				regionId: actor.regionId,
+				actorAccountId: actor.accountId,
+				action,
+				entityType: entityTypes.get(table) ?? 'unknown',
+				entityId: id,
+				before,
+				after,
+			});
+		}),
+	);
 }
 
 /** Throw not-found unless the row exists in the region. */
@@ -161,13 +184,9 @@ export async function updateMandate(db: Db, actor: Actor, id: string, input: Man
 	await updateAudited(db, actor, mandate, id, await mandateValues(db, actor, input));
 }
 
-/** End a mandate on a date (not before its start). */
+/** End a mandate on a date (not before its start, checked on the locked row). */
 export async function endMandate(db: Db, actor: Actor, id: string, endDate: string) {
-	const [row] = await db
-		.select({ startDate: mandate.startDate })
-		.from(mandate)
-		.where(and(eq(mandate.id, id), eq(mandate.regionId, actor.regionId)));
-	if (!row) throw notFound();
-	if (endDate < row.startDate) throw invalidField('endDate', 'end_before_start');
-	await updateAudited(db, actor, mandate, id, { endDate }, 'end');
+	await updateAudited(db, actor, mandate, id, { endDate }, 'end', (before) => {
+		if (endDate < String(before.startDate)) throw invalidField('endDate', 'end_before_start');
+	});
 }

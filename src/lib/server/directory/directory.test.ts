@@ -12,7 +12,7 @@ import { parseForm } from '../http/forms.ts';
 import { canManageDirectory, canReadAudit } from './directory.policy.ts';
 import { getBodyPage, getOrganisationPage, getPersonPage, listBodies, listMunicipalities, listPeople } from './directory.queries.ts';
 import { mandateSchema, personSchema } from './directory.schema.ts';
-import { createMandate, createPerson, endMandate, updateMandate, updatePerson } from './directory.service.ts';
+import { createMandate, createOrganisation, createPerson, endMandate, updateMandate, updatePerson } from './directory.service.ts';
 
 let database: Database;
 let db: Db;
@@ -156,6 +156,33 @@ describe('bad input changes nothing', () => {
 			ok: false,
 			errors: { personId: 'invalid_format', role: 'invalid_choice', startDate: 'invalid_date' },
 		});
+	});
+});
+
+describe('more bad input', () => {
+	it('answers a duplicate NIS code with a message on the field, and creates nothing', async () => {
+		const before = await db.select({ id: organisation.id }).from(organisation);
+		const err = await createOrganisation(db, secretariat, { kind: 'municipality', name: 'Kortrijk bis', nisCode: '34022' }).catch((e) => e);
+		expect(err).toBeInstanceOf(AppError);
+		expect(err.fields).toEqual({ nisCode: 'nis_taken' });
+		expect(await db.select({ id: organisation.id }).from(organisation)).toHaveLength(before.length);
+	});
+
+	it('refuses control characters and impossible years before they reach the database', () => {
+		expect(parseForm(personSchema, form({ givenName: 'A\u0000B', familyName: 'C' }))).toMatchObject({
+			ok: false,
+			errors: { givenName: 'invalid_characters' },
+		});
+		const parsed = parseForm(
+			mandateSchema,
+			form({
+				personId: '00000000-0000-4000-8000-000000000000',
+				role: 'member',
+				bodyId: '00000000-0000-4000-8000-000000000000',
+				startDate: '0000-01-01',
+			}),
+		);
+		expect(parsed).toMatchObject({ ok: false, errors: { startDate: 'invalid_date' } });
 	});
 });
 

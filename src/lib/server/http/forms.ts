@@ -41,12 +41,18 @@ export function formValues(form: FormData): Record<string, string> {
 /** Parse form data with a schema; empty strings count as missing. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parsed<z.infer<S>> {
 	const input: Record<string, string | undefined> = {};
+	const refused: FieldErrors = {};
 	for (const [key, value] of form.entries()) {
-		if (typeof value === 'string') input[key] = value.trim() === '' ? undefined : value;
+		if (typeof value !== 'string') continue;
+		// PostgreSQL text cannot hold NUL; other control characters have no place in a form field either.
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+		if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value)) refused[key] = 'invalid_characters';
+		input[key] = value.trim() === '' ? undefined : value;
 	}
 	const result = schema.safeParse(input);
-	if (result.success) return { ok: true, data: result.data };
-	return { ok: false, errors: fieldErrors(result.error), values: formValues(form) };
+	if (result.success && Object.keys(refused).length === 0) return { ok: true, data: result.data };
+	const errors = { ...(result.success ? {} : fieldErrors(result.error)), ...refused };
+	return { ok: false, errors, values: formValues(form) };
 }
 
 /** The fields of a stored row that an edit form shows, as strings (only what the page needs). */

@@ -1,6 +1,6 @@
 // The outbox: side effects are rows written in the same transaction as the change and carried
 // out by the worker after commit. A claimed row is leased, so a crashed worker's row comes back.
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
 
@@ -26,7 +26,7 @@ export async function claimJobs(db: Db, limit = 10) {
 		const due = await tx
 			.select({ id: outbox.id })
 			.from(outbox)
-			.where(and(isNull(outbox.processedAt), lte(outbox.availableAt, new Date()), lte(outbox.attempts, MAX_ATTEMPTS)))
+			.where(and(isNull(outbox.processedAt), lte(outbox.availableAt, new Date()), lt(outbox.attempts, MAX_ATTEMPTS)))
 			.orderBy(asc(outbox.id))
 			.limit(limit)
 			.for('update', { skipLocked: true });

@@ -26,7 +26,7 @@ export async function drainOutbox(db: Db, mailer: Mailer): Promise<number> {
 
 /** Run the worker in this process: poll every `intervalMs`, and at once when `kick` is called. */
 export function startWorker(db: Db, mailer: Mailer, intervalMs = 2000) {
-	let running = false;
+	let running: Promise<void> | null = null;
 	let again = false;
 	let stopped = false;
 	const run = async () => {
@@ -35,25 +35,28 @@ export function startWorker(db: Db, mailer: Mailer, intervalMs = 2000) {
 			again = true;
 			return;
 		}
-		running = true;
-		try {
-			do {
-				again = false;
-				await drainOutbox(db, mailer);
-			} while (again && !stopped);
-		} catch (error) {
-			console.error('[worker]', error);
-		} finally {
-			running = false;
-		}
+		running = (async () => {
+			try {
+				do {
+					again = false;
+					await drainOutbox(db, mailer);
+				} while (again && !stopped);
+			} catch (error) {
+				console.error('[worker]', error);
+			} finally {
+				running = null;
+			}
+		})();
 	};
 	const timer = setInterval(run, intervalMs);
 	timer.unref();
 	return {
 		kick: () => void run(),
-		stop: () => {
+		/** Stop polling and wait for a run in progress, so the database is not closed under it. */
+		stop: async () => {
 			stopped = true;
 			clearInterval(timer);
+			await running;
 		},
 	};
 }

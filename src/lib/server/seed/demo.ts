@@ -18,7 +18,7 @@ import {
 	region,
 } from '../db/schema.ts';
 
-export const DEMO_REGION_SLUG = 'zuid-west-vlaanderen';
+export const DEMO_REGION_SLUG = 'demo-zuid-west-vlaanderen';
 export const DEMO_PASSWORD = 'aanjager-demo';
 
 /** One demo account per role; the README and `npm start` list them. */

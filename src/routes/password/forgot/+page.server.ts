@@ -8,19 +8,19 @@ import { parseForm } from '$lib/server/http/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async ({ request, url }) => {
+	default: async ({ request, getClientAddress }) => {
 		const parsed = parseForm(forgotPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const app = getApp();
-		const origin = app.config.ORIGIN ?? url.origin;
 		await requestPasswordReset(
 			app.db,
 			parsed.data.email,
-			(token) => `${origin}/password/reset/${token}`,
+			(token) => `${app.config.origin}/password/reset/${token}`,
 			(link, accountLocale) => {
 				const locale = accountLocale && isLocale(accountLocale) ? accountLocale : undefined;
 				return { subject: m.reset_mail_subject({}, { locale }), text: m.reset_mail_text({ url: link }, { locale }) };
 			},
+			getClientAddress(),
 		);
 		app.worker.kick();
 		// The same answer whether or not the address has an account.
