@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, isCurrent, todayInBrussels } from './dates.ts';
+import { isCalendarDate, todayInBrussels } from './dates.ts';
 
 describe('todayInBrussels', () => {
 	it('uses the Brussels calendar day, not UTC', () => {
@@ -19,16 +19,5 @@ describe('isCalendarDate', () => {
 		// PostgreSQL has no year 0; years outside 1000–9999 are typing errors here.
 		expect(isCalendarDate('0000-01-01')).toBe(false);
 		expect(isCalendarDate('0999-12-31')).toBe(false);
-	});
-});
-
-describe('isCurrent', () => {
-	it('counts the start and end day as inside the mandate', () => {
-		const m = { startDate: '2019-01-01', endDate: '2024-12-31' };
-		expect(isCurrent(m, '2019-01-01')).toBe(true);
-		expect(isCurrent(m, '2024-12-31')).toBe(true);
-		expect(isCurrent(m, '2025-01-01')).toBe(false);
-		expect(isCurrent(m, '2018-12-31')).toBe(false);
-		expect(isCurrent({ startDate: '2025-01-01', endDate: null }, '2099-01-01')).toBe(true);
 	});
 });

@@ -22,8 +22,3 @@ export function isCalendarDate(value: string): boolean {
 	const d = new Date(`${value}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
-
-/** A mandate is current on `day` when it has started and not yet ended (end date inclusive). */
-export function isCurrent(m: { startDate: string; endDate: string | null }, day: string): boolean {
-	return m.startDate <= day && (m.endDate === null || m.endDate >= day);
-}

@@ -20,13 +20,3 @@ export interface Actor {
 	locale: string | null;
 	roles: ActorRole[];
 }
-
-/** True when the actor currently holds `role` (optionally in a given organisation or body). */
-export function hasRole(actor: Actor, role: MandateRole, where?: { organisationId?: string; bodyId?: string }): boolean {
-	return actor.roles.some(
-		(r) =>
-			r.role === role &&
-			(where?.organisationId === undefined || r.organisationId === where.organisationId) &&
-			(where?.bodyId === undefined || r.bodyId === where.bodyId),
-	);
-}

@@ -1,9 +1,6 @@
 // Who may do what in the directory. Pure predicates; pages call them to show or hide actions.
 import type { Actor } from '../auth/actor.ts';
 
-/** Everyone signed in to a region reads its directory. */
-export const canReadDirectory = (_actor: Actor) => true;
-
 /** Secretariat staff (region administrators) manage people, organisations, bodies and mandates. */
 export const canManageDirectory = (actor: Actor) => actor.isRegionAdmin;
 
