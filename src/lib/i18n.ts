@@ -6,6 +6,9 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 
 type Message = () => string;
 
+/** A label function over a map of messages; an unknown key is shown as itself. */
+const labelOf = (messages: Record<string, Message>) => (key: string) => (messages[key] ?? (() => key))();
+
 const roles: Record<string, Message> = {
 	mayor: m.role_mayor,
 	alderman: m.role_alderman,
@@ -57,9 +60,9 @@ const errors: Record<string, Message> = {
 	nis_taken: m.error_nis_taken,
 };
 
-export const roleLabel = (role: string) => (roles[role] ?? (() => role))();
-export const organisationKindLabel = (kind: string) => (organisationKinds[kind] ?? (() => kind))();
-export const bodyKindLabel = (kind: string) => (bodyKinds[kind] ?? (() => kind))();
+export const roleLabel = labelOf(roles);
+export const organisationKindLabel = labelOf(organisationKinds);
+export const bodyKindLabel = labelOf(bodyKinds);
 /** The message for a stable error code from a form or the API. */
 export const errorText = (code: string) => (errors[code] ?? m.error_invalid)();
 
@@ -111,5 +114,5 @@ const entityTypes: Record<string, Message> = {
 	region: m.entity_region,
 };
 
-export const auditActionLabel = (action: string) => (auditActions[action] ?? (() => action))();
-export const entityTypeLabel = (type: string) => (entityTypes[type] ?? (() => type))();
+export const auditActionLabel = labelOf(auditActions);
+export const entityTypeLabel = labelOf(entityTypes);

@@ -25,7 +25,7 @@ describe('runPrepared', () => {
 		expect(row.value).toBeNull();
 	});
 
-	it('prepares once and can run concurrently', async () => {
+	it('runs concurrently, each call with its own parameters', async () => {
 		const rows = await Promise.all(Array.from({ length: 20 }, (_, i) => runPrepared<{ n: number }>(database.db, echo, ['x', i, false])));
 		expect(rows.map((r) => r[0].n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
 	});
