@@ -1,6 +1,8 @@
 // The running application: configuration, database, mailer and worker, opened once per process.
+import path from 'node:path';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, type Db, openDatabase } from './db/client.ts';
+import { FileStore } from './documents/store.ts';
 import { startWorker } from './jobs/worker.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
@@ -10,6 +12,8 @@ export interface App {
 	database: Database;
 	db: Db;
 	mailer: Mailer;
+	/** Uploaded files, content-addressed under DATA_DIR/files. */
+	files: FileStore;
 	worker: ReturnType<typeof startWorker>;
 }
 
@@ -34,8 +38,9 @@ export async function startApp(env: Record<string, string | undefined> = process
 		throw error;
 	}
 	const mailer = createMailer(config);
-	const worker = startWorker(database.db, mailer);
-	app = { config, database, db: database.db, mailer, worker };
+	const files = new FileStore(path.join(config.dataDir, 'files'));
+	const worker = startWorker(database.db, mailer, files);
+	app = { config, database, db: database.db, mailer, files, worker };
 	return app;
 }
 

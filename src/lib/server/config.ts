@@ -19,6 +19,13 @@ const schema = z.object({
 	/** auto: load the demo region on the embedded database only; always: also on PostgreSQL; never. */
 	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	/** The largest document upload, in bytes (default 50 MB). */
+	UPLOAD_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1024)
+		.max(2 ** 31 - 1)
+		.default(50 * 1024 * 1024),
 });
 
 /** Mail links and CSRF need the public address: ORIGIN, else the address `npm start` listens on. */

@@ -4,10 +4,29 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { account, auditEvent, person } from '../db/schema.ts';
 
+export type AuditAction =
+	| 'create'
+	| 'update'
+	| 'end'
+	| 'delete'
+	| 'password_reset'
+	| 'seed'
+	| 'move'
+	| 'cancel'
+	| 'publish'
+	| 'held'
+	| 'reorder'
+	| 'upload'
+	| 'attendance'
+	| 'circulate'
+	| 'approve'
+	| 'correct'
+	| 'comment';
+
 export interface AuditInput {
 	regionId: string;
 	actorAccountId: string | null;
-	action: 'create' | 'update' | 'end' | 'delete' | 'password_reset' | 'seed';
+	action: AuditAction;
 	entityType: string;
 	entityId: string;
 	before?: unknown;

@@ -40,14 +40,18 @@ export function formValues(form: FormData): Record<string, string> {
 
 /** Parse form data with a schema; empty strings count as missing. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parsed<z.infer<S>> {
-	const input: Record<string, string | undefined> = {};
+	const input: Record<string, string | string[] | undefined> = {};
 	const refused: FieldErrors = {};
 	for (const [key, value] of form.entries()) {
 		if (typeof value !== 'string') continue;
 		// PostgreSQL text cannot hold NUL; other control characters have no place in a form field either.
 		// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 		if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value)) refused[key] = 'invalid_characters';
-		input[key] = value.trim() === '' ? undefined : value;
+		const given = value.trim() === '' ? undefined : value;
+		const before = input[key];
+		// A repeated name (checkboxes, a multiple select) becomes a list of its non-empty values.
+		if (key in input) input[key] = [...(Array.isArray(before) ? before : before ? [before] : []), ...(given ? [given] : [])];
+		else input[key] = given;
 	}
 	const result = schema.safeParse(input);
 	if (result.success && Object.keys(refused).length === 0) return { ok: true, data: result.data };

@@ -10,7 +10,7 @@ export interface MailJob {
 	text: string;
 }
 
-export type OutboxJob = { kind: 'mail'; payload: MailJob };
+export type OutboxJob = { kind: 'mail'; payload: MailJob } | { kind: 'extract_text'; payload: { documentVersionId: string } };
 
 const LEASE_MS = 5 * 60 * 1000;
 const MAX_ATTEMPTS = 8;

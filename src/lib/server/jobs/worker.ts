@@ -1,10 +1,13 @@
 // The outbox worker: claims due jobs and carries them out after commit.
 import type { Db } from '../db/client.ts';
+import { extractText } from '../documents/extract.ts';
+import type { FileStore } from '../documents/store.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { extractDocumentText } from '../meetings/documents.service.ts';
 import { claimJobs, completeJob, failJob, type MailJob } from './outbox.service.ts';
 
 /** Process due jobs until none is left; returns how many were done. */
-export async function drainOutbox(db: Db, mailer: Mailer): Promise<number> {
+export async function drainOutbox(db: Db, mailer: Mailer, files?: FileStore): Promise<number> {
 	let done = 0;
 	for (;;) {
 		const jobs = await claimJobs(db);
@@ -14,6 +17,9 @@ export async function drainOutbox(db: Db, mailer: Mailer): Promise<number> {
 				if (job.kind === 'mail') {
 					const mail = job.payload as MailJob;
 					await mailer.send({ ...mail, messageId: `<outbox-${job.id}@aanjager>` });
+				} else if (job.kind === 'extract_text') {
+					if (!files) throw new Error('no file store');
+					await extractDocumentText(db, files, (job.payload as { documentVersionId: string }).documentVersionId, extractText);
 				}
 				await completeJob(db, job.id);
 				done++;
@@ -25,7 +31,7 @@ export async function drainOutbox(db: Db, mailer: Mailer): Promise<number> {
 }
 
 /** Run the worker in this process: poll every `intervalMs`, and at once when `kick` is called. */
-export function startWorker(db: Db, mailer: Mailer, intervalMs = 2000) {
+export function startWorker(db: Db, mailer: Mailer, files?: FileStore, intervalMs = 2000) {
 	let running: Promise<void> | null = null;
 	let again = false;
 	let stopped = false;
@@ -39,7 +45,7 @@ export function startWorker(db: Db, mailer: Mailer, intervalMs = 2000) {
 			try {
 				do {
 					again = false;
-					await drainOutbox(db, mailer);
+					await drainOutbox(db, mailer, files);
 				} while (again && !stopped);
 			} catch (error) {
 				console.error('[worker]', error);

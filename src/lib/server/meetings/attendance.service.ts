@@ -1,0 +1,33 @@
+// Attendance at a meeting: present, excused, absent, or represented by another person.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { attendance, person } from '../db/schema.ts';
+import { invalidField } from '../http/errors.ts';
+import type { AttendanceEntry } from './meetings.schema.ts';
+import { audit, lockMeeting, refused } from './meetings.service.ts';
+
+/** Record the attendance of the given people (each row replaces what was recorded for that person). */
+export async function recordAttendance(db: Db, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {
+	await db.transaction(async (tx) => {
+		const m = await lockMeeting(tx, actor, meetingId);
+		if (m.status === 'cancelled' || m.status === 'planned') throw refused('attendance_needs_agenda');
+		const people = [...new Set(entries.flatMap((e) => [e.personId, ...(e.representedByPersonId ? [e.representedByPersonId] : [])]))];
+		if (people.length) {
+			const found = await tx
+				.select({ id: person.id })
+				.from(person)
+				.where(and(inArray(person.id, people), eq(person.regionId, actor.regionId)));
+			if (found.length !== people.length) throw invalidField('form', 'unknown_reference');
+		}
+		const before = await tx.select().from(attendance).where(eq(attendance.meetingId, meetingId));
+		for (const e of entries) {
+			const values = { status: e.status, representedByPersonId: e.status === 'represented' ? (e.representedByPersonId ?? null) : null };
+			await tx
+				.insert(attendance)
+				.values({ ...values, regionId: actor.regionId, meetingId, personId: e.personId })
+				.onConflictDoUpdate({ target: [attendance.meetingId, attendance.personId], set: { ...values, updatedAt: new Date() } });
+		}
+		await audit(tx, actor, 'attendance', 'meeting', meetingId, before, entries);
+	});
+}

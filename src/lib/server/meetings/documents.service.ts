@@ -1,0 +1,136 @@
+// Documents on a meeting or an agenda item: upload (size- and type-checked), new versions, download
+// (only what the reader may see, always as an attachment), and text extraction by the worker.
+import { and, eq, max } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { runPrepared } from '../db/prepared.ts';
+import { agendaItem, document, documentVersion } from '../db/schema.ts';
+import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
+import type { FileStore } from '../documents/store.ts';
+import { invalidField, notFound } from '../http/errors.ts';
+import { enqueue } from '../jobs/outbox.service.ts';
+import type { DocumentInput } from './meetings.schema.ts';
+import { assertSecretariat, audit, lockMeeting } from './meetings.service.ts';
+import { documentVisible, READER_PARAMS, readerParams } from './visibility.ts';
+
+export interface Upload {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/** Check an upload against the limit and its type; store it; return what a version row needs. */
+async function accept(files: FileStore, upload: Upload, maxBytes: number) {
+	if (upload.bytes.byteLength === 0) throw invalidField('file', 'file_empty');
+	if (upload.bytes.byteLength > maxBytes) throw invalidField('file', 'file_too_large');
+	const type = detectDocumentType(upload.name, upload.bytes);
+	if (!type.ok) throw invalidField('file', type.code);
+	const stored = await files.put(upload.bytes);
+	return { fileName: safeFileName(upload.name, type.extension), mediaType: type.mediaType, size: stored.size, sha256: stored.sha256 };
+}
+
+/** Add a document (first version) to a meeting or one of its items. Returns the document id. */
+export async function uploadDocument(
+	db: Db,
+	files: FileStore,
+	actor: Actor,
+	meetingId: string,
+	input: DocumentInput,
+	upload: Upload,
+	maxBytes: number,
+): Promise<string> {
+	assertSecretariat(actor);
+	// Check the file before the transaction: a refused file changes nothing; a stored file with no row is harmless.
+	const file = await accept(files, upload, maxBytes);
+	return db.transaction(async (tx) => {
+		await lockMeeting(tx, actor, meetingId);
+		if (input.agendaItemId) {
+			const [item] = await tx
+				.select({ id: agendaItem.id })
+				.from(agendaItem)
+				.where(and(eq(agendaItem.id, input.agendaItemId), eq(agendaItem.meetingId, meetingId)));
+			if (!item) throw invalidField('agendaItemId', 'unknown_reference');
+		}
+		const [doc] = await tx
+			.insert(document)
+			.values({
+				regionId: actor.regionId,
+				meetingId,
+				agendaItemId: input.agendaItemId ?? null,
+				title: input.title,
+				confidentiality: input.confidentiality,
+			})
+			.returning();
+		const [version] = await tx
+			.insert(documentVersion)
+			.values({ ...file, regionId: actor.regionId, documentId: doc.id, version: 1, uploadedByAccountId: actor.accountId })
+			.returning();
+		await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, actor.regionId);
+		await audit(tx, actor, 'upload', 'document', doc.id, null, { ...doc, version });
+		return doc.id;
+	});
+}
+
+/** Upload a new version of a document; earlier versions stay available. */
+export async function addDocumentVersion(db: Db, files: FileStore, actor: Actor, documentId: string, upload: Upload, maxBytes: number) {
+	assertSecretariat(actor);
+	const file = await accept(files, upload, maxBytes);
+	await db.transaction(async (tx) => {
+		const [doc] = await tx
+			.select()
+			.from(document)
+			.where(and(eq(document.id, documentId), eq(document.regionId, actor.regionId)))
+			.for('update');
+		if (!doc) throw notFound();
+		const [last] = await tx
+			.select({ version: max(documentVersion.version) })
+			.from(documentVersion)
+			.where(eq(documentVersion.documentId, documentId));
+		const [version] = await tx
+			.insert(documentVersion)
+			.values({ ...file, regionId: actor.regionId, documentId, version: (last?.version ?? 0) + 1, uploadedByAccountId: actor.accountId })
+			.returning();
+		await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, actor.regionId);
+		await audit(tx, actor, 'upload', 'document', documentId, null, version);
+	});
+}
+
+const downloadStatement = {
+	name: 'aanjager_document_download',
+	text: `select v.file_name as "fileName", v.media_type as "mediaType", v.size, v.sha256
+		from document_version v join document d on d.id = v.document_id join meeting m on m.id = d.meeting_id
+		left join agenda_item i on i.id = d.agenda_item_id
+		where v.id = $${READER_PARAMS + 1}::uuid and ${documentVisible('m', 'i', 'd')}`,
+};
+
+/** A document version the reader may see (else null → 404), with what a download needs. */
+export async function getDownload(db: Db, actor: Actor | null | undefined, versionId: string) {
+	const [row] = await runPrepared<{ fileName: string; mediaType: string; size: number; sha256: string }>(db, downloadStatement, [
+		...readerParams(actor),
+		versionId,
+	]);
+	return row ?? null;
+}
+
+/** The worker's job: extract the text of a PDF or DOCX version and store it (idempotent). */
+export async function extractDocumentText(
+	db: Db,
+	files: FileStore,
+	versionId: string,
+	extract: (mediaType: string, bytes: Uint8Array) => Promise<string | null>,
+) {
+	const [version] = await db.select().from(documentVersion).where(eq(documentVersion.id, versionId));
+	if (!version || version.extractedAt) return;
+	try {
+		const text = await extract(version.mediaType, await files.read(version.sha256));
+		await db
+			.update(documentVersion)
+			.set({ extractedText: text, extractedAt: new Date(), extractionError: null })
+			.where(eq(documentVersion.id, versionId));
+	} catch (error) {
+		// A file that cannot be read is recorded, not retried forever: extraction is best effort.
+		await db
+			.update(documentVersion)
+			.set({ extractedAt: new Date(), extractionError: String(error instanceof Error ? error.message : error).slice(0, 500) })
+			.where(eq(documentVersion.id, versionId));
+	}
+}

@@ -1,0 +1,467 @@
+// Commands on meetings and their agendas: plan, move, cancel, publish, hold; add, edit and reorder
+// items. Each is one transaction with its audit event (and mail to members through the outbox).
+// Every id is checked to be of the actor's region; another region's id is "not found".
+import { and, asc, count, eq, gte, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
+import { todayInBrussels } from '../../domain/dates.ts';
+import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
+import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
+import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { agendaItem, agendaItemSpeaker, body, crisisPeriod, document, mandate, meeting, organisation, person } from '../db/schema.ts';
+import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { enqueue } from '../jobs/outbox.service.ts';
+import { canManageMeetings } from './meetings.policy.ts';
+import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
+
+type Tx = Db;
+
+/** Audit one change of the meeting cycle. */
+export function audit(tx: Tx, actor: Actor, action: AuditAction, entityType: string, entityId: string, before: unknown, after: unknown) {
+	return recordAudit(tx, { regionId: actor.regionId, actorAccountId: actor.accountId, action, entityType, entityId, before, after });
+}
+
+/** A refused state change: a message for the whole form. */
+export const refused = (code: string) => new AppError('invalid', 409, { form: code });
+
+/** Throw not-found unless the row exists in the region. */
+export async function assertInRegion(
+	tx: Tx,
+	table: typeof person | typeof organisation | typeof body | typeof crisisPeriod,
+	id: string | undefined | null,
+	regionId: string,
+	field: string,
+) {
+	if (!id) return;
+	const [row] = await tx
+		.select({ id: table.id })
+		.from(table as typeof person)
+		.where(and(eq(table.id, id), eq(table.regionId, regionId)));
+	if (!row) throw invalidField(field, 'unknown_reference');
+}
+
+/** Only the secretariat prepares meetings; to anyone else a preparing action does not exist (404). */
+export function assertSecretariat(actor: Actor) {
+	if (!canManageMeetings(actor)) throw notFound();
+}
+
+/** The meeting row, locked, of the actor's region, for the secretariat; else not found. */
+export async function lockMeeting(tx: Tx, actor: Actor, meetingId: string) {
+	assertSecretariat(actor);
+	const [row] = await tx
+		.select()
+		.from(meeting)
+		.where(and(eq(meeting.id, meetingId), eq(meeting.regionId, actor.regionId)))
+		.for('update');
+	if (!row) throw notFound();
+	return row;
+}
+
+async function assertBody(tx: Tx, actor: Actor, bodyId: string) {
+	assertSecretariat(actor);
+	const [row] = await tx
+		.select({ id: body.id })
+		.from(body)
+		.where(and(eq(body.id, bodyId), eq(body.regionId, actor.regionId)));
+	if (!row) throw notFound();
+}
+
+/** E-mail every current member of a body with an address (through the outbox, after commit). */
+async function tellMembers(tx: Tx, actor: Actor, bodyId: string, subject: string, text: string) {
+	const today = todayInBrussels();
+	const members = await tx
+		.selectDistinct({ email: person.email })
+		.from(mandate)
+		.innerJoin(person, eq(person.id, mandate.personId))
+		.where(
+			and(
+				eq(mandate.bodyId, bodyId),
+				eq(mandate.regionId, actor.regionId),
+				lte(mandate.startDate, today),
+				or(isNull(mandate.endDate), gte(mandate.endDate, today)),
+			),
+		);
+	for (const { email } of members) if (email) await enqueue(tx, { kind: 'mail', payload: { to: email, subject, text } }, actor.regionId);
+}
+
+function meetingValues(input: MeetingInput) {
+	return {
+		kind: input.kind,
+		title: input.title ?? null,
+		startsAt: brusselsInstant(input.date, input.startTime),
+		endsAt: brusselsInstant(input.date, input.endTime),
+		location: input.location ?? null,
+		onlineUrl: input.onlineUrl ?? null,
+		crisisPeriodId: input.crisisPeriodId ?? null,
+	};
+}
+
+/** The previous meeting of the body that was held and whose minutes are not yet approved. */
+async function previousForApproval(tx: Tx, bodyId: string, before: Date) {
+	const [previous] = await tx
+		.select({ id: meeting.id, startsAt: meeting.startsAt })
+		.from(meeting)
+		.where(and(eq(meeting.bodyId, bodyId), sql`${meeting.startsAt} < ${before}`, sql`${meeting.status} <> 'cancelled'`))
+		.orderBy(sql`${meeting.startsAt} desc`)
+		.limit(1);
+	return previous;
+}
+
+/** Put the approval of the previous meeting's minutes on a new meeting's agenda (as item 1). */
+async function addApprovalItem(tx: Tx, actor: Actor, meetingId: string, bodyId: string, startsAt: Date, kind: string) {
+	if (kind === 'briefing') return;
+	const previous = await previousForApproval(tx, bodyId, startsAt);
+	if (!previous) return;
+	await tx.insert(agendaItem).values({
+		regionId: actor.regionId,
+		meetingId,
+		position: 1,
+		title: 'Goedkeuring verslag vorige vergadering',
+		kind: 'minutes_approval',
+		confidentiality: 'public',
+		durationMinutes: 5,
+		approvesMeetingId: previous.id,
+	});
+}
+
+/** Plan one meeting of a body (regular or extra; an extra meeting can belong to a crisis period). */
+export async function createMeeting(db: Db, actor: Actor, bodyId: string, input: MeetingInput): Promise<string> {
+	return db.transaction(async (tx) => {
+		await assertBody(tx, actor, bodyId);
+		await assertCrisisOfBody(tx, actor, bodyId, input.crisisPeriodId);
+		const [row] = await tx
+			.insert(meeting)
+			.values({ ...meetingValues(input), regionId: actor.regionId, bodyId })
+			.returning();
+		await addApprovalItem(tx, actor, row.id, bodyId, row.startsAt, row.kind);
+		await audit(tx, actor, 'create', 'meeting', row.id, null, row);
+		return row.id;
+	});
+}
+
+async function assertCrisisOfBody(tx: Tx, actor: Actor, bodyId: string, crisisPeriodId: string | undefined) {
+	if (!crisisPeriodId) return;
+	const [row] = await tx
+		.select({ id: crisisPeriod.id })
+		.from(crisisPeriod)
+		.where(and(eq(crisisPeriod.id, crisisPeriodId), eq(crisisPeriod.bodyId, bodyId), eq(crisisPeriod.regionId, actor.regionId)));
+	if (!row) throw invalidField('crisisPeriodId', 'unknown_reference');
+}
+
+/** Parse "7, 8" and a list of dates; a bad date is a field error. */
+function exceptions(input: PlanYearInput) {
+	const skipMonths = (input.skipMonths ?? '')
+		.split(',')
+		.map((s) => Number(s.trim()))
+		.filter((n) => n >= 1 && n <= 12);
+	const skipDates = (input.skipDates ?? '').split(/[\s,;]+/).filter(Boolean);
+	if (skipDates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) throw invalidField('skipDates', 'invalid_date');
+	return { skipMonths, skipDates };
+}
+
+/** Plan a year of regular meetings at once; returns how many were planned. */
+export async function planMeetingYear(db: Db, actor: Actor, bodyId: string, input: PlanYearInput): Promise<number> {
+	const dates = planYear({
+		year: input.year,
+		ordinal: input.ordinal === 'last' ? 'last' : (Number(input.ordinal) as 1 | 2 | 3 | 4),
+		weekday: Number(input.weekday),
+		startTime: input.startTime,
+		endTime: input.endTime,
+		...exceptions(input),
+	});
+	return db.transaction(async (tx) => {
+		await assertBody(tx, actor, bodyId);
+		for (const d of dates) {
+			const [row] = await tx
+				.insert(meeting)
+				.values({
+					regionId: actor.regionId,
+					bodyId,
+					kind: 'regular',
+					startsAt: d.startsAt,
+					endsAt: d.endsAt,
+					location: input.location ?? null,
+					onlineUrl: input.onlineUrl ?? null,
+				})
+				.returning();
+			await addApprovalItem(tx, actor, row.id, bodyId, row.startsAt, row.kind);
+			await audit(tx, actor, 'create', 'meeting', row.id, null, row);
+		}
+		return dates.length;
+	});
+}
+
+/** Move a meeting or change its place; members are told when the date or place changes. */
+export async function updateMeeting(
+	db: Db,
+	actor: Actor,
+	meetingId: string,
+	input: MeetingInput,
+	notice: (m: typeof meeting.$inferSelect) => { subject: string; text: string },
+) {
+	await db.transaction(async (tx) => {
+		const before = await lockMeeting(tx, actor, meetingId);
+		if (!isUpcomingState(before.status)) throw refused('meeting_not_upcoming');
+		await assertCrisisOfBody(tx, actor, before.bodyId, input.crisisPeriodId);
+		const [after] = await tx
+			.update(meeting)
+			.set({ ...meetingValues(input), updatedAt: new Date() })
+			.where(eq(meeting.id, meetingId))
+			.returning();
+		const moved =
+			before.startsAt.getTime() !== after.startsAt.getTime() ||
+			before.endsAt.getTime() !== after.endsAt.getTime() ||
+			before.location !== after.location ||
+			before.onlineUrl !== after.onlineUrl;
+		if (moved) {
+			const mail = notice(after);
+			await tellMembers(tx, actor, before.bodyId, mail.subject, mail.text);
+		}
+		await audit(tx, actor, moved ? 'move' : 'update', 'meeting', meetingId, before, after);
+	});
+}
+
+/** Change a meeting's state (checked against the lifecycle); `extra` sets more columns. */
+async function transition(
+	db: Db,
+	actor: Actor,
+	meetingId: string,
+	to: MeetingStatus,
+	action: AuditAction,
+	extra: Partial<typeof meeting.$inferInsert> = {},
+	then?: (tx: Tx, row: typeof meeting.$inferSelect) => Promise<void>,
+) {
+	await db.transaction(async (tx) => {
+		const before = await lockMeeting(tx, actor, meetingId);
+		if (!canMoveMeeting(before.status, to)) throw refused(`meeting_cannot_${to}`);
+		if (then) await then(tx, before);
+		const [after] = await tx
+			.update(meeting)
+			.set({ ...extra, status: to, updatedAt: new Date() })
+			.where(eq(meeting.id, meetingId))
+			.returning();
+		await audit(tx, actor, action, 'meeting', meetingId, before, after);
+	});
+}
+
+/** Cancel a meeting with a reason; members are told. */
+export function cancelMeeting(
+	db: Db,
+	actor: Actor,
+	meetingId: string,
+	reason: string,
+	notice: (m: typeof meeting.$inferSelect) => { subject: string; text: string },
+) {
+	return transition(db, actor, meetingId, 'cancelled', 'cancel', { cancelReason: reason }, async (tx, row) => {
+		const mail = notice({ ...row, cancelReason: reason });
+		await tellMembers(tx, actor, row.bodyId, mail.subject, mail.text);
+	});
+}
+
+/** Publish the agenda: the numbering of its items is fixed from now on. */
+export function publishAgenda(db: Db, actor: Actor, meetingId: string) {
+	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: new Date() }, async (tx) => {
+		const items = await tx
+			.select({ id: agendaItem.id })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, meetingId))
+			.orderBy(asc(agendaItem.position));
+		for (const [i, item] of items.entries())
+			await tx
+				.update(agendaItem)
+				.set({ number: i + 1 })
+				.where(eq(agendaItem.id, item.id));
+	});
+}
+
+/** Record that the meeting took place. */
+export const markHeld = (db: Db, actor: Actor, meetingId: string) => transition(db, actor, meetingId, 'held', 'held');
+
+/** Declare a crisis period for a body. */
+export async function declareCrisisPeriod(db: Db, actor: Actor, bodyId: string, input: CrisisPeriodInput): Promise<string> {
+	return db.transaction(async (tx) => {
+		await assertBody(tx, actor, bodyId);
+		const [row] = await tx
+			.insert(crisisPeriod)
+			.values({ regionId: actor.regionId, bodyId, name: input.name, startDate: input.startDate, endDate: input.endDate ?? null })
+			.returning();
+		await audit(tx, actor, 'create', 'crisis_period', row.id, null, row);
+		return row.id;
+	});
+}
+
+// --- The agenda -------------------------------------------------------------------------------
+
+async function checkItemReferences(tx: Tx, actor: Actor, input: ItemInput) {
+	await assertInRegion(tx, person, input.broughtByPersonId, actor.regionId, 'broughtByPersonId');
+	await assertInRegion(tx, organisation, input.broughtByOrganisationId, actor.regionId, 'broughtByOrganisationId');
+	if (input.speakerIds.length) {
+		const found = await tx
+			.select({ id: person.id })
+			.from(person)
+			.where(and(inArray(person.id, input.speakerIds), eq(person.regionId, actor.regionId)));
+		if (found.length !== new Set(input.speakerIds).size) throw invalidField('speakerIds', 'unknown_reference');
+	}
+}
+
+function itemValues(input: ItemInput) {
+	return {
+		title: input.title,
+		kind: input.kind as typeof agendaItem.$inferInsert.kind,
+		summary: input.summary ?? null,
+		broughtByPersonId: input.broughtByPersonId ?? null,
+		broughtByOrganisationId: input.broughtByOrganisationId ?? null,
+		durationMinutes: input.durationMinutes ?? null,
+		confidentiality: input.confidentiality,
+	};
+}
+
+async function setSpeakers(tx: Tx, actor: Actor, itemId: string, speakerIds: string[]) {
+	await tx.delete(agendaItemSpeaker).where(eq(agendaItemSpeaker.agendaItemId, itemId));
+	for (const personId of new Set(speakerIds))
+		await tx.insert(agendaItemSpeaker).values({ regionId: actor.regionId, agendaItemId: itemId, personId });
+}
+
+/** The agenda can be edited until the meeting is held; after publication, new items are supplementary. */
+function assertAgendaEditable(status: MeetingStatus) {
+	if (!isUpcomingState(status)) throw refused('agenda_closed');
+}
+
+/** Add an item at the end of the agenda. */
+export async function addItem(db: Db, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
+	return db.transaction(async (tx) => {
+		const m = await lockMeeting(tx, actor, meetingId);
+		assertAgendaEditable(m.status);
+		await checkItemReferences(tx, actor, input);
+		const [last] = await tx
+			.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, meetingId));
+		const published = m.status === 'agenda_published';
+		const [row] = await tx
+			.insert(agendaItem)
+			.values({
+				...itemValues(input),
+				regionId: actor.regionId,
+				meetingId,
+				position: (last?.position ?? 0) + 1,
+				supplementary: published,
+				number: published ? (last?.number ?? 0) + 1 : null,
+			})
+			.returning();
+		await setSpeakers(tx, actor, row.id, input.speakerIds);
+		await audit(tx, actor, 'create', 'agenda_item', row.id, null, { ...row, speakerIds: input.speakerIds });
+		return row.id;
+	});
+}
+
+/** The item, locked, with its meeting locked first; both of the actor's region. */
+async function lockItem(tx: Tx, actor: Actor, meetingId: string, itemId: string) {
+	const m = await lockMeeting(tx, actor, meetingId);
+	const [item] = await tx
+		.select()
+		.from(agendaItem)
+		.where(and(eq(agendaItem.id, itemId), eq(agendaItem.meetingId, meetingId)))
+		.for('update');
+	if (!item) throw notFound();
+	return { meeting: m, item };
+}
+
+/** Edit an item (its kind stays 'minutes_approval' when it was one). */
+export async function updateItem(db: Db, actor: Actor, meetingId: string, itemId: string, input: ItemInput) {
+	await db.transaction(async (tx) => {
+		const { meeting: m, item } = await lockItem(tx, actor, meetingId, itemId);
+		assertAgendaEditable(m.status);
+		await checkItemReferences(tx, actor, input);
+		const values = itemValues(input);
+		if (item.kind === 'minutes_approval') values.kind = 'minutes_approval';
+		const [after] = await tx
+			.update(agendaItem)
+			.set({ ...values, updatedAt: new Date() })
+			.where(eq(agendaItem.id, itemId))
+			.returning();
+		await setSpeakers(tx, actor, itemId, input.speakerIds);
+		await audit(tx, actor, 'update', 'agenda_item', itemId, item, { ...after, speakerIds: input.speakerIds });
+	});
+}
+
+/** Write positions 1..n in the given order. Positions are unique: move them out of the way first. */
+async function writeOrder(tx: Tx, meetingId: string, order: string[]) {
+	await tx
+		.update(agendaItem)
+		.set({ position: sql`-${agendaItem.position}` })
+		.where(eq(agendaItem.meetingId, meetingId));
+	for (const [i, id] of order.entries())
+		await tx
+			.update(agendaItem)
+			.set({ position: i + 1 })
+			.where(eq(agendaItem.id, id));
+}
+
+/** Put the agenda in the given order (every item exactly once). Only before publication. */
+export async function reorderItems(db: Db, actor: Actor, meetingId: string, order: string[]) {
+	await db.transaction(async (tx) => {
+		const m = await lockMeeting(tx, actor, meetingId);
+		const items = await tx
+			.select({ id: agendaItem.id, position: agendaItem.position })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, meetingId))
+			.orderBy(asc(agendaItem.position));
+		const known = new Set(items.map((i) => i.id));
+		// An id of another meeting (or region) is not on this agenda: not found, nothing changes.
+		if (order.some((id) => !known.has(id))) throw notFound();
+		if (new Set(order).size !== order.length || order.length !== items.length) throw refused('order_incomplete');
+		if (m.status !== 'planned') throw refused('numbering_fixed');
+		await writeOrder(tx, meetingId, order);
+		await audit(
+			tx,
+			actor,
+			'reorder',
+			'meeting',
+			meetingId,
+			items.map((i) => i.id),
+			order,
+		);
+	});
+}
+
+/** Move one item a place up or down (the keyboard way of reordering). */
+export async function moveItem(db: Db, actor: Actor, meetingId: string, itemId: string, direction: 'up' | 'down') {
+	assertSecretariat(actor);
+	const items = await db
+		.select({ id: agendaItem.id })
+		.from(agendaItem)
+		.innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
+		.where(and(eq(agendaItem.meetingId, meetingId), eq(meeting.regionId, actor.regionId)))
+		.orderBy(asc(agendaItem.position));
+	const order = items.map((i) => i.id);
+	const at = order.indexOf(itemId);
+	if (at < 0) throw notFound();
+	const to = direction === 'up' ? at - 1 : at + 1;
+	if (to < 0 || to >= order.length) return;
+	[order[at], order[to]] = [order[to], order[at]];
+	await reorderItems(db, actor, meetingId, order);
+}
+
+/** Remove an item from an agenda that is not yet published. */
+export async function removeItem(db: Db, actor: Actor, meetingId: string, itemId: string) {
+	await db.transaction(async (tx) => {
+		const { meeting: m, item } = await lockItem(tx, actor, meetingId, itemId);
+		if (m.status !== 'planned') throw refused('numbering_fixed');
+		const [docs] = await tx.select({ n: count() }).from(document).where(eq(document.agendaItemId, itemId));
+		if (docs.n > 0) throw refused('item_has_documents');
+		await tx.delete(agendaItemSpeaker).where(eq(agendaItemSpeaker.agendaItemId, itemId));
+		await tx.delete(agendaItem).where(eq(agendaItem.id, itemId));
+		const rest = await tx
+			.select({ id: agendaItem.id })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, meetingId))
+			.orderBy(asc(agendaItem.position));
+		await writeOrder(
+			tx,
+			meetingId,
+			rest.map((r) => r.id),
+		);
+		await audit(tx, actor, 'delete', 'agenda_item', itemId, item, null);
+	});
+}

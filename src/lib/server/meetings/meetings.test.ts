@@ -1,0 +1,334 @@
+// The meeting cycle on a real database (PGlite and PostgreSQL 15): planning, the agenda, documents,
+// attendance, minutes and their approval, and bad input that must change nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor } from '../../../../tests/support/factories.ts';
+import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Database, Db } from '../db/client.ts';
+import { agendaItem, auditEvent, body, meeting, minutesEntry, minutesVersion, outbox, person } from '../db/schema.ts';
+import { FileStore } from '../documents/store.ts';
+import { AppError } from '../http/errors.ts';
+import { drainOutbox } from '../jobs/worker.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { recordAttendance } from './attendance.service.ts';
+import { getDownload, uploadDocument } from './documents.service.ts';
+import { getBodyMeetings, getMeetingPage, listActions, myNextMeetings } from './meetings.queries.ts';
+import type { ItemInput, MeetingInput } from './meetings.schema.ts';
+import {
+	addItem,
+	cancelMeeting,
+	createMeeting,
+	markHeld,
+	moveItem,
+	planMeetingYear,
+	publishAgenda,
+	reorderItems,
+	updateMeeting,
+} from './meetings.service.ts';
+import {
+	addAction,
+	approveMinutesByItem,
+	circulateMinutes,
+	commentOnMinutes,
+	correctMinutes,
+	saveMinutesEntry,
+	startMinutes,
+} from './minutes.service.ts';
+
+let database: Database;
+let db: Db;
+let secretariat: Actor;
+let mayor: Actor;
+let conferenceId: string;
+let files: FileStore;
+let filesDir: string;
+const notice = () => ({ subject: 'Gewijzigd', text: 'De vergadering is gewijzigd.' });
+const MB = 1024 * 1024;
+
+const meetingInput = (date: string, extra: Partial<MeetingInput> = {}): MeetingInput => ({
+	kind: 'regular',
+	date,
+	startTime: '08:00',
+	endTime: '10:00',
+	location: 'Leiedal, Kortrijk',
+	...extra,
+});
+const itemInput = (title: string, extra: Partial<ItemInput> = {}): ItemInput => ({
+	title,
+	kind: 'information',
+	speakerIds: [],
+	confidentiality: 'internal',
+	...extra,
+});
+const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+
+async function expectCode(promise: Promise<unknown>, status: number, code?: string) {
+	const error = await promise.then(
+		() => null,
+		(e) => e,
+	);
+	expect(error).toBeInstanceOf(AppError);
+	expect((error as AppError).status).toBe(status);
+	if (code) expect(Object.values((error as AppError).fields)).toContain(code);
+}
+
+const auditCount = async () => (await db.select({ n: count() }).from(auditEvent))[0].n;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	db = database.db;
+	secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
+	mayor = await actorFor(db, 'burgemeester@kortrijk.demo');
+	const [c] = await db
+		.select({ id: body.id })
+		.from(body)
+		.where(and(eq(body.kind, 'conference'), eq(body.regionId, secretariat.regionId)));
+	conferenceId = c.id;
+	filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-files-'));
+	files = new FileStore(filesDir);
+});
+
+afterAll(async () => {
+	await database?.close();
+	fs.rmSync(filesDir, { recursive: true, force: true });
+});
+
+describe('planning meetings', () => {
+	it('plans a year of second Fridays, skipping summer, each with the approval of the previous minutes', async () => {
+		const n = await planMeetingYear(db, secretariat, conferenceId, {
+			year: 2031,
+			ordinal: '2',
+			weekday: '5',
+			startTime: '08:00',
+			endTime: '10:00',
+			skipMonths: '7, 8',
+		});
+		expect(n).toBe(10);
+		const page = await getBodyMeetings(db, secretariat, conferenceId);
+		const planned = page?.meetings.filter((m) => m.startsAt.startsWith('2031')) ?? [];
+		expect(planned).toHaveLength(10);
+		expect(new Date(planned[0].startsAt).toISOString()).toBe('2031-01-10T07:00:00.000Z');
+		const second = await getMeetingPage(db, secretariat, planned[1].id);
+		expect(second?.items[0]).toMatchObject({ kind: 'minutes_approval', approvesMeetingId: planned[0].id });
+	});
+
+	it('refuses a meeting that ends before it starts, at the schema', async () => {
+		const { meetingSchema } = await import('./meetings.schema.ts');
+		const result = meetingSchema.safeParse({ date: '2031-03-01', startTime: '10:00', endTime: '09:00' });
+		expect(result.success).toBe(false);
+		expect(result.error?.issues[0]).toMatchObject({ path: ['endTime'], message: 'end_before_start' });
+	});
+
+	it('tells the members when a meeting moves or is cancelled', async () => {
+		const id = await createMeeting(db, secretariat, conferenceId, meetingInput('2031-09-20'));
+		const before = (await db.select({ n: count() }).from(outbox))[0].n;
+		await updateMeeting(db, secretariat, id, meetingInput('2031-09-21'), notice);
+		const afterMove = (await db.select({ n: count() }).from(outbox))[0].n;
+		expect(afterMove - before).toBeGreaterThanOrEqual(13);
+		await cancelMeeting(db, secretariat, id, 'Samenvalt met de RegioRaad', notice);
+		expect((await db.select({ n: count() }).from(outbox))[0].n - afterMove).toBe(afterMove - before);
+		await expectCode(publishAgenda(db, secretariat, id), 409, 'meeting_cannot_agenda_published');
+	});
+});
+
+describe('the agenda', () => {
+	let meetingId: string;
+	const ids: string[] = [];
+
+	beforeAll(async () => {
+		meetingId = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-01-09'));
+		for (const t of ['Vervoerregio', 'Kanaal Bossuit-Kortrijk', 'Erfgoeddepot'])
+			ids.push(await addItem(db, secretariat, meetingId, itemInput(t)));
+	});
+
+	it('reorders by moving up and down, and by a whole new order', async () => {
+		await moveItem(db, secretariat, meetingId, ids[2], 'up');
+		let page = await getMeetingPage(db, secretariat, meetingId);
+		expect(page?.items.filter((i) => ids.includes(i.id)).map((i) => i.title)).toEqual([
+			'Vervoerregio',
+			'Erfgoeddepot',
+			'Kanaal Bossuit-Kortrijk',
+		]);
+		const all = page?.items.map((i) => i.id) ?? [];
+		await reorderItems(db, secretariat, meetingId, [...all].reverse());
+		page = await getMeetingPage(db, secretariat, meetingId);
+		expect(page?.items.map((i) => i.id)).toEqual([...all].reverse());
+		expect(page?.items.map((i) => i.position)).toEqual(all.map((_, i) => i + 1));
+	});
+
+	it('refuses to reorder with an item of another meeting, and changes nothing', async () => {
+		const other = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-02-13'));
+		const foreign = await addItem(db, secretariat, other, itemInput('Elders'));
+		const before = (await getMeetingPage(db, secretariat, meetingId))?.items.map((i) => i.id) ?? [];
+		await expectCode(reorderItems(db, secretariat, meetingId, [foreign, ...before.slice(1)]), 404);
+		await expectCode(moveItem(db, secretariat, meetingId, foreign, 'up'), 404);
+		expect((await getMeetingPage(db, secretariat, meetingId))?.items.map((i) => i.id)).toEqual(before);
+	});
+
+	it('fixes the numbering at publication; later items are supplementary and numbered after', async () => {
+		await publishAgenda(db, secretariat, meetingId);
+		const extra = await addItem(db, secretariat, meetingId, itemInput('Mondmaskers'));
+		const page = await getMeetingPage(db, secretariat, meetingId);
+		const numbers = page?.items.map((i) => i.number);
+		expect(numbers).toEqual(page?.items.map((_, i) => i + 1));
+		expect(page?.items.at(-1)).toMatchObject({ id: extra, supplementary: true });
+		await expectCode(moveItem(db, secretariat, meetingId, extra, 'up'), 409, 'numbering_fixed');
+	});
+});
+
+describe('documents', () => {
+	let meetingId: string;
+	let itemId: string;
+	beforeAll(async () => {
+		meetingId = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-03-12'));
+		itemId = await addItem(db, secretariat, meetingId, itemInput('Kernopdrachtendebat Fluvius', { confidentiality: 'confidential' }));
+		await publishAgenda(db, secretariat, meetingId);
+	});
+
+	it('stores an upload with its SHA-256, extracts nothing for a fake PDF but records why', async () => {
+		const docId = await uploadDocument(
+			db,
+			files,
+			secretariat,
+			meetingId,
+			{ title: 'Nota', confidentiality: 'internal', agendaItemId: itemId },
+			{ name: '../../nota.pdf', bytes: pdf('nota') },
+			MB,
+		);
+		const page = await getMeetingPage(db, mayor, meetingId);
+		const doc = page?.items.find((i) => i.id === itemId)?.documents.find((d) => d.id === docId);
+		expect(doc).toMatchObject({ fileName: 'nota.pdf', mediaType: 'application/pdf', version: 1 });
+		const download = await getDownload(db, mayor, doc?.versionId ?? '');
+		expect(download?.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(await files.has(download?.sha256 ?? '')).toBe(true);
+		const mailer: Mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
+		await drainOutbox(db, mailer, files);
+	});
+
+	it('refuses an upload over the limit, a mismatched type and a forbidden type; nothing changes', async () => {
+		const before = await auditCount();
+		const input = { title: 'X', confidentiality: 'public' as const };
+		await expectCode(
+			uploadDocument(db, files, secretariat, meetingId, input, { name: 'big.pdf', bytes: new Uint8Array(2048).fill(37) }, 1024),
+			400,
+			'file_too_large',
+		);
+		await expectCode(
+			uploadDocument(db, files, secretariat, meetingId, input, { name: 'fake.pdf', bytes: new TextEncoder().encode('hello') }, MB),
+			400,
+			'type_mismatch',
+		);
+		await expectCode(
+			uploadDocument(db, files, secretariat, meetingId, input, { name: 'x.svg', bytes: new TextEncoder().encode('<svg/>') }, MB),
+			400,
+			'type_not_allowed',
+		);
+		expect(await auditCount()).toBe(before);
+	});
+});
+
+describe('attendance and minutes', () => {
+	let first: string;
+	let second: string;
+	let itemId: string;
+
+	beforeAll(async () => {
+		first = await createMeeting(db, secretariat, conferenceId, meetingInput('2033-01-13'));
+		itemId = await addItem(db, secretariat, first, itemInput('Gemeenschappelijk standpunt pop-upbars', { kind: 'common_position' }));
+		await publishAgenda(db, secretariat, first);
+		second = await createMeeting(db, secretariat, conferenceId, meetingInput('2033-02-10'));
+		await publishAgenda(db, secretariat, second);
+	});
+
+	it('records attendance, with a representative', async () => {
+		const page = await getMeetingPage(db, secretariat, first);
+		const [a, b, c] = page?.attendance ?? [];
+		const [other] = await db.select({ id: person.id }).from(person).where(eq(person.regionId, secretariat.regionId)).limit(1);
+		await recordAttendance(db, secretariat, first, [
+			{ personId: a.personId, status: 'present' },
+			{ personId: b.personId, status: 'excused' },
+			{ personId: c.personId, status: 'represented', representedByPersonId: other.id },
+		]);
+		const after = await getMeetingPage(db, secretariat, first);
+		expect(after?.attendance?.find((x) => x.personId === c.personId)).toMatchObject({ status: 'represented', representedById: other.id });
+	});
+
+	it('goes draft → circulated (members comment) → approved at the next meeting, then frozen', async () => {
+		await markHeld(db, secretariat, first);
+		await startMinutes(db, secretariat, first);
+		await saveMinutesEntry(db, secretariat, first, {
+			agendaItemId: itemId,
+			discussion: 'Ruime consensus.',
+			outcome: 'common_position',
+			outcomeText: 'Geen pop-upbars zonder vergunning.',
+			referralToColleges: false,
+		});
+		await addAction(db, secretariat, first, {
+			agendaItemId: itemId,
+			description: 'Standpunt bezorgen aan de Colleges',
+			ownerPersonId: secretariat.personId,
+			dueDate: '2033-01-31',
+		});
+		// A mayor does not see the draft.
+		expect((await getMeetingPage(db, mayor, first))?.minutes).toBeNull();
+		await circulateMinutes(db, secretariat, first);
+		await commentOnMinutes(db, mayor, first, { agendaItemId: itemId, text: 'Graag ook de handhaving vermelden.' });
+		const read = await getMeetingPage(db, mayor, first);
+		expect(read?.minutes?.status).toBe('circulated');
+		expect(read?.comments.map((c) => c.text)).toEqual(['Graag ook de handhaving vermelden.']);
+
+		const secondPage = await getMeetingPage(db, secretariat, second);
+		const approval = secondPage?.items.find((i) => i.kind === 'minutes_approval');
+		expect(approval?.approvesMeetingId).toBe(first);
+		await expectCode(approveMinutesByItem(db, mayor, second, approval?.id ?? ''), 404);
+		await approveMinutesByItem(db, secretariat, second, approval?.id ?? '');
+		const approved = await getMeetingPage(db, mayor, first);
+		expect(approved?.minutes?.status).toBe('approved');
+		expect(approved?.meeting.status).toBe('minutes_approved');
+
+		await expectCode(
+			saveMinutesEntry(db, secretariat, first, { agendaItemId: itemId, discussion: 'Gewijzigd', referralToColleges: false }),
+			409,
+			'minutes_approved_frozen',
+		);
+		// Even bypassing the services, the database refuses to change an approved version.
+		const [v] = await db.select().from(minutesVersion).where(eq(minutesVersion.meetingId, first));
+		await expect(db.update(minutesEntry).set({ discussion: 'x' }).where(eq(minutesEntry.minutesVersionId, v.id))).rejects.toThrow();
+		await expect(db.update(minutesVersion).set({ reason: 'x' }).where(eq(minutesVersion.id, v.id))).rejects.toThrow();
+		await expect(db.delete(minutesEntry).where(eq(minutesEntry.minutesVersionId, v.id))).rejects.toThrow();
+
+		// A correction is a new version with a reason; version 1 stays as it was.
+		await correctMinutes(db, secretariat, first, 'Schrijffout in het standpunt');
+		await saveMinutesEntry(db, secretariat, first, {
+			agendaItemId: itemId,
+			discussion: 'Ruime consensus.',
+			outcome: 'common_position',
+			outcomeText: 'Geen pop-upbars zonder vergunning van de burgemeester.',
+			referralToColleges: false,
+		});
+		const [old] = await db.select().from(minutesEntry).where(eq(minutesEntry.minutesVersionId, v.id));
+		expect(old.outcomeText).toBe('Geen pop-upbars zonder vergunning.');
+	});
+
+	it('lists follow-up actions of the body, with overdue ones', async () => {
+		const rows = await listActions(db, secretariat, conferenceId, { due: 'overdue' });
+		expect(rows.some((r) => r.description === 'Standpunt bezorgen aan de Colleges' && r.overdue)).toBe(false);
+		const all = await listActions(db, secretariat, conferenceId, { due: 'all', owner: secretariat.personId });
+		expect(all.map((r) => r.description)).toContain('Standpunt bezorgen aan de Colleges');
+	});
+
+	it('shows the next meetings of the bodies a person sits in', async () => {
+		const next = await myNextMeetings(db, mayor);
+		expect(next.length).toBeGreaterThan(0);
+		expect(next.every((m) => m.bodyId === conferenceId || mayor.roles.some((r) => r.bodyId === m.bodyId))).toBe(true);
+	});
+
+	it('keeps the approved state on the meeting row', async () => {
+		const [m] = await db.select({ status: meeting.status }).from(meeting).where(eq(meeting.id, first));
+		expect(m.status).toBe('minutes_approved');
+	});
+});

@@ -1,0 +1,129 @@
+// Tests for PDF output: renders documents with pdfkit and reads them back with unpdf.
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { formatMeetingDate, type PdfDocumentInput, type PdfSection, renderPdf, winAnsi } from '../../src/lib/server/pdf/pdf.ts';
+
+const ACCENTED = 'Één gemeenschappelijk standpunt – Zwevegem, Spiere-Helkijn, coördinatie';
+const start = new Date('2026-01-09T07:00:00Z');
+const end = new Date('2026-01-09T09:00:00Z');
+
+function section(n: number): PdfSection {
+	return {
+		heading: `${n}. Gemeenschappelijk standpunt kanaal Bossuit–Kortrijk (punt ${n})`,
+		tags: ['Gemeenschappelijk standpunt', '20 min', n % 3 === 0 ? 'Vertrouwelijk' : 'Openbaar'],
+		fields: [
+			['Aangebracht door', 'Stad Kortrijk'],
+			['Sprekers', 'An Declercq, François Vandeputte'],
+		],
+		body: [
+			`**Toelichting ${n}.** De burgemeesters bespreken het _ontwerp_ van het gemeenschappelijk standpunt. ${'Dit is een lange zin die over de regel heen loopt en de tekst laat doorlopen. '.repeat(6)}`,
+			'- eerste **actiepunt** voor de werkgroep\n- tweede actiepunt met _nadruk_\n* derde actiepunt',
+			`${ACCENTED}\nTweede regel van dezelfde alinea 🚢 met een emoji.`,
+		].join('\n\n'),
+		subsections: [
+			{ heading: 'Besluit', fields: [['Stemming', 'Unaniem']], body: 'De Conferentie keurt het standpunt **goed**.' },
+			{ heading: 'Opvolging', bullets: ['Brief aan de minister – Stad Kortrijk', 'Persbericht – secretariaat 📣'] },
+		],
+	};
+}
+
+function input(sections: PdfSection[], extra: Partial<PdfDocumentInput> = {}): PdfDocumentInput {
+	return {
+		regionName: 'Regio Zuid-West-Vlaanderen',
+		title: 'Verslag (versie 2, goedgekeurd)',
+		subtitle: `Conferentie van Burgemeesters – ${formatMeetingDate(start, end, 'nl-BE')}`,
+		meta: [
+			['Locatie', 'Stadhuis Kortrijk, Grote Markt 54'],
+			['Status', 'Goedgekeurd'],
+		],
+		sections,
+		pageLabel: (page, total) => `Pagina ${page} van ${total}`,
+		language: 'nl-BE',
+		documentTitle: 'Verslag Conferentie van Burgemeesters 9 januari 2026',
+		...extra,
+	};
+}
+
+async function read(buffer: Buffer) {
+	const pdf = await getDocumentProxy(new Uint8Array(buffer));
+	const { totalPages, text } = await extractText(pdf, { mergePages: false });
+	const metadata = await pdf.getMetadata();
+	await pdf.destroy();
+	return { totalPages, pages: text, metadata };
+}
+
+/** Text with all whitespace collapsed, so words wrapped over lines still match. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('renderPdf', () => {
+	it('lays out 20 sections over several pages with a header and footer on every page', async () => {
+		const buffer = await renderPdf(input(Array.from({ length: 20 }, (_, i) => section(i + 1))));
+		expect(buffer.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+		const { totalPages, pages, metadata } = await read(buffer);
+		expect(totalPages).toBeGreaterThan(1);
+		expect(pages).toHaveLength(totalPages);
+		pages.forEach((page, index) => {
+			expect(page).toContain('Regio Zuid-West-Vlaanderen');
+			expect(page).toContain(`Pagina ${index + 1} van ${totalPages}`);
+		});
+		const all = flat(pages.join('\n'));
+		expect(all).toContain('vrijdag 9 januari 2026, 08:00–10:00');
+		expect(all).toContain(ACCENTED);
+		expect(all).toContain('20. Gemeenschappelijk standpunt kanaal Bossuit–Kortrijk (punt 20)');
+		expect(all).toContain('Gemeenschappelijk standpunt · 20 min · Vertrouwelijk');
+		expect(all).toContain('Aangebracht door: Stad Kortrijk');
+		expect(all).toContain('Toelichting 1. De burgemeesters bespreken het ontwerp');
+		expect(all).toContain('eerste actiepunt voor de werkgroep');
+		expect(all).toContain('tweede actiepunt met nadruk');
+		expect(all).toContain('Persbericht – secretariaat ?');
+		expect(all).not.toContain('**');
+		expect(all).not.toContain('_ontwerp_');
+		expect(metadata.info).toMatchObject({ Title: 'Verslag Conferentie van Burgemeesters 9 januari 2026' });
+		expect(buffer.toString('latin1')).toMatch(/\/Lang \(nl-BE\)/);
+	});
+
+	it('shows the empty text when there are no sections, on a single page', async () => {
+		const buffer = await renderPdf(input([], { emptyText: 'Er zijn nog geen agendapunten.', title: 'Agenda', language: 'fr' }));
+		const { totalPages, pages } = await read(buffer);
+		expect(totalPages).toBe(1);
+		expect(pages[0]).toContain('Er zijn nog geen agendapunten.');
+		expect(pages[0]).toContain('Pagina 1 van 1');
+	});
+
+	it('survives emoji, control characters and odd input everywhere', async () => {
+		const odd = '🎉 Feest \u0007 met\ttab\u200B en 👩‍👩‍👧 gezin, e\u0301e\u0301n';
+		const buffer = await renderPdf(
+			input([{ heading: odd, tags: [odd], fields: [[odd, '']], body: `**${odd}**`, subsections: [{ heading: odd, bullets: ['', odd] }] }], {
+				regionName: odd,
+				documentTitle: odd,
+			}),
+		);
+		const { pages } = await read(buffer);
+		expect(flat(pages.join(' '))).toContain('? Feest met tab en ? gezin, één');
+	});
+});
+
+describe('winAnsi', () => {
+	it('keeps what Helvetica can show and replaces the rest', () => {
+		expect(winAnsi('Één – “coördinatie” € œuvre ‘s')).toBe('Één – “coördinatie” € œuvre ‘s');
+		expect(winAnsi('a 🚢 b \u2212 c\u00ADd ✓')).toBe('a ? b - cd ?');
+		expect(winAnsi('regel\r\ntwee')).toBe('regel\ntwee');
+		expect(winAnsi('👩‍👩‍👧 🇧🇪 ❤️ ©️ e\u0301')).toBe('? ? ? © é');
+	});
+});
+
+describe('formatMeetingDate', () => {
+	it('formats in Europe/Brussels for the locale', () => {
+		expect(formatMeetingDate(start, end, 'nl-BE')).toBe('vrijdag 9 januari 2026, 08:00–10:00');
+		expect(formatMeetingDate(start, null, 'nl-BE')).toBe('vrijdag 9 januari 2026, 08:00');
+		expect(formatMeetingDate(start, end, 'fr')).toBe('vendredi 9 janvier 2026, 08:00–10:00');
+		// Summer time: 07:00 UTC is 09:00 in Brussels.
+		expect(formatMeetingDate(new Date('2026-06-26T07:00:00Z'), null, 'nl-BE')).toBe('vrijdag 26 juni 2026, 09:00');
+	});
+
+	it('shows both dates when a meeting ends on another day', () => {
+		expect(formatMeetingDate(new Date('2026-01-09T21:00:00Z'), new Date('2026-01-10T08:00:00Z'), 'nl-BE')).toBe(
+			'vrijdag 9 januari 2026, 22:00 – zaterdag 10 januari 2026, 09:00',
+		);
+	});
+});
