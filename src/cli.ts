@@ -1,4 +1,5 @@
 // `aanjager <command>`: serve, migrate, seed, user add. Same services as the web application.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { printDemoAccounts } from './lib/server/app.ts';
@@ -7,6 +8,7 @@ import { email, newPassword } from './lib/server/auth/auth.schema.ts';
 import { ConfigError, loadConfig } from './lib/server/config.ts';
 import { openDatabase } from './lib/server/db/client.ts';
 import { DataDirLockedError } from './lib/server/db/lock.ts';
+import { FileStore } from './lib/server/documents/store.ts';
 import { AppError } from './lib/server/http/errors.ts';
 import { DEMO_REGION_SLUG, seedDemo } from './lib/server/seed/demo.ts';
 
@@ -63,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
 			return 0;
 		case 'seed':
 			await withDatabase(async (d) => {
-				const created = await seedDemo(d.db);
+				const created = await seedDemo(d.db, new FileStore(path.join(loadConfig().dataDir, 'files')));
 				console.log(created ? 'Demo region loaded.' : 'The demo region was already there.');
 				printDemoAccounts();
 			});

@@ -58,13 +58,40 @@ const errors: Record<string, Message> = {
 	invalid_format: m.error_invalid_format,
 	invalid_characters: m.error_invalid_characters,
 	nis_taken: m.error_nis_taken,
+	invalid_time: m.error_invalid_time,
+	invalid_months: m.error_invalid_months,
+	file_required: m.error_file_required,
+	file_empty: m.error_file_empty,
+	file_too_large: m.error_file_too_large,
+	type_not_allowed: m.error_type_not_allowed,
+	type_mismatch: m.error_type_mismatch,
+	representative_required: m.error_representative_required,
+	position_text_required: m.error_position_text_required,
+	referral_target_required: m.error_referral_target_required,
+	owner_required: m.error_owner_required,
+	meeting_not_upcoming: m.error_meeting_not_upcoming,
+	numbering_fixed: m.error_numbering_fixed,
+	order_incomplete: m.error_order_incomplete,
+	agenda_closed: m.error_agenda_closed,
+	item_has_documents: m.error_item_has_documents,
+	minutes_need_agenda: m.error_minutes_need_agenda,
+	minutes_not_started: m.error_minutes_not_started,
+	minutes_not_draft: m.error_minutes_not_draft,
+	minutes_approved_frozen: m.error_minutes_approved_frozen,
+	minutes_not_circulated: m.error_minutes_not_circulated,
+	not_an_approval_item: m.error_not_an_approval_item,
+	approval_needs_meeting: m.error_approval_needs_meeting,
+	correction_needs_approved: m.error_correction_needs_approved,
+	not_a_correction: m.error_not_a_correction,
+	attendance_needs_agenda: m.error_attendance_needs_agenda,
 };
 
 export const roleLabel = labelOf(roles);
 export const organisationKindLabel = labelOf(organisationKinds);
 export const bodyKindLabel = labelOf(bodyKinds);
 /** The message for a stable error code from a form or the API. */
-export const errorText = (code: string) => (errors[code] ?? m.error_invalid)();
+export const errorText = (code: string) =>
+	(errors[code] ?? (/^(meeting|minutes)_cannot_/.test(code) ? m.error_meeting_cannot_change : m.error_invalid))();
 
 /** A name in the current locale: the French name where the locale is French and one exists. */
 export function localName(row: { name: string | null; nameFr?: string | null }): string {
@@ -103,6 +130,17 @@ const auditActions: Record<string, Message> = {
 	delete: m.audit_action_delete,
 	password_reset: m.audit_action_password_reset,
 	seed: m.audit_action_seed,
+	move: m.audit_action_move,
+	cancel: m.audit_action_cancel,
+	publish: m.audit_action_publish,
+	held: m.audit_action_held,
+	reorder: m.audit_action_reorder,
+	upload: m.audit_action_upload,
+	attendance: m.audit_action_attendance,
+	circulate: m.audit_action_circulate,
+	approve: m.audit_action_approve,
+	correct: m.audit_action_correct,
+	comment: m.audit_action_comment,
 };
 
 const entityTypes: Record<string, Message> = {
@@ -112,7 +150,99 @@ const entityTypes: Record<string, Message> = {
 	mandate: m.entity_mandate,
 	account: m.entity_account,
 	region: m.entity_region,
+	meeting: m.entity_meeting,
+	agenda_item: m.entity_agenda_item,
+	document: m.entity_document,
+	minutes: m.entity_minutes,
+	minutes_entry: m.entity_minutes_entry,
+	minutes_comment: m.entity_minutes_comment,
+	follow_up_action: m.entity_follow_up_action,
+	crisis_period: m.entity_crisis_period,
 };
 
 export const auditActionLabel = labelOf(auditActions);
 export const entityTypeLabel = labelOf(entityTypes);
+
+const meetingKinds: Record<string, Message> = {
+	regular: m.meeting_kind_regular,
+	extra: m.meeting_kind_extra,
+	briefing: m.meeting_kind_briefing,
+};
+const meetingStatuses: Record<string, Message> = {
+	planned: m.meeting_status_planned,
+	agenda_published: m.meeting_status_agenda_published,
+	held: m.meeting_status_held,
+	minutes_approved: m.meeting_status_minutes_approved,
+	cancelled: m.meeting_status_cancelled,
+};
+const itemKinds: Record<string, Message> = {
+	information: m.item_kind_information,
+	sounding_board: m.item_kind_sounding_board,
+	process: m.item_kind_process,
+	policy_agenda: m.item_kind_policy_agenda,
+	common_position: m.item_kind_common_position,
+	cooperation_steering: m.item_kind_cooperation_steering,
+	minutes_approval: m.item_kind_minutes_approval,
+	various: m.item_kind_various,
+};
+const confidentialities: Record<string, Message> = {
+	public: m.level_public,
+	internal: m.level_internal,
+	restricted: m.level_restricted,
+	confidential: m.level_confidential,
+};
+const outcomes: Record<string, Message> = {
+	noted: m.outcome_noted,
+	sounding_board: m.outcome_sounding_board,
+	agreed_process: m.outcome_agreed_process,
+	common_position: m.outcome_common_position,
+	referral: m.outcome_referral,
+	postponed: m.outcome_postponed,
+};
+const attendanceStatuses: Record<string, Message> = {
+	present: m.attendance_present,
+	excused: m.attendance_excused,
+	absent: m.attendance_absent,
+	represented: m.attendance_represented,
+};
+const actionStatuses: Record<string, Message> = {
+	open: m.action_status_open,
+	in_progress: m.action_status_in_progress,
+	done: m.action_status_done,
+	dropped: m.action_status_dropped,
+};
+const minutesStatuses: Record<string, Message> = {
+	draft: m.minutes_status_draft,
+	circulated: m.minutes_status_circulated,
+	approved: m.minutes_status_approved,
+};
+
+export const meetingKindLabel = labelOf(meetingKinds);
+export const meetingStatusLabel = labelOf(meetingStatuses);
+export const itemKindLabel = labelOf(itemKinds);
+export const confidentialityLabel = labelOf(confidentialities);
+export const outcomeLabel = labelOf(outcomes);
+export const attendanceLabel = labelOf(attendanceStatuses);
+export const actionStatusLabel = labelOf(actionStatuses);
+export const minutesStatusLabel = labelOf(minutesStatuses);
+
+/** "vrijdag 9 januari 2026, 08:00–10:00" in the current locale, Brussels time. */
+export function formatMeetingTime(startsAt: string | Date, endsAt?: string | Date | null): string {
+	const locale = getLocale();
+	const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+	const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+	const start = new Date(startsAt);
+	return `${day.format(start)}, ${time.format(start)}${endsAt ? `–${time.format(new Date(endsAt))}` : ''}`;
+}
+
+/** A file size as "1,2 MB" in the current locale. */
+export function formatSize(bytes: number): string {
+	const units = ['B', 'kB', 'MB', 'GB'];
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < units.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	return `${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
+}

@@ -25,11 +25,12 @@ export async function startApp(env: Record<string, string | undefined> = process
 	const config = loadConfig(env);
 	const opened = await openDatabase(config);
 	let database: Database = opened;
+	const files = new FileStore(path.join(config.dataDir, 'files'));
 	try {
 		await database.migrate();
 		// Demo accounts have a published password: never put them on a server database unless asked to.
 		if (config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && database.kind === 'pglite')) {
-			await seedDemo(database.db);
+			await seedDemo(database.db, files);
 			printDemoAccounts();
 		}
 		if (opened.settle) database = await opened.settle();
@@ -38,7 +39,6 @@ export async function startApp(env: Record<string, string | undefined> = process
 		throw error;
 	}
 	const mailer = createMailer(config);
-	const files = new FileStore(path.join(config.dataDir, 'files'));
 	const worker = startWorker(database.db, mailer, files);
 	app = { config, database, db: database.db, mailer, files, worker };
 	return app;

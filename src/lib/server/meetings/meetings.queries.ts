@@ -1,10 +1,12 @@
 // Reads of the meeting cycle. Every one goes through the visibility predicate (./visibility.ts):
 // what the reader may not see is not in the result, so pages, PDFs and downloads answer 404 alike.
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, MinutesStatus, OutcomeKind } from '../../domain/meetings.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
+import { body, crisisPeriod, meeting, organisation, person } from '../db/schema.ts';
 import { documentVisible, isMemberOf, isSecretariatOf, itemVisible, meetingVisible, READER_PARAMS, readerParams } from './visibility.ts';
 
 const P = (n: number) => `$${READER_PARAMS + n}`;
@@ -141,7 +143,7 @@ const meetingPageStatement = {
 	case when m.region_id = $1::uuid and $2::uuid is not null then coalesce((select json_agg(json_build_object('personId', x.person_id,
 		'name', ${NAME('xp')}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
 		order by xp.family_name, xp.given_name)
-		from (select distinct person_id from mandate where body_id = m.body_id and start_date <= (m.starts_at at time zone 'Europe/Brussels')::date
+		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and start_date <= (m.starts_at at time zone 'Europe/Brussels')::date
 			and (end_date is null or end_date >= (m.starts_at at time zone 'Europe/Brussels')::date)
 			union select person_id from attendance where meeting_id = m.id) x
 		join person xp on xp.id = x.person_id
@@ -200,7 +202,7 @@ export async function getBodyMeetings(db: Db, actor: Actor | null | undefined, b
 
 const nextMeetingsStatement = {
 	name: 'aanjager_next_meetings',
-	text: `select m.id, m.kind, m.title, m.starts_at as "startsAt", m.location, m.status, b.id as "bodyId", b.name as "bodyName",
+	text: `select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt", m.location, m.status, b.id as "bodyId", b.name as "bodyName",
 		b.name_fr as "bodyNameFr"
 	from meeting m join body b on b.id = m.body_id
 	where m.region_id = $1::uuid and m.ends_at >= now() and m.status <> 'cancelled' and (m.body_id = any($2::uuid[]) or $3::boolean)
@@ -226,9 +228,9 @@ export type ActionFilter = { owner?: string; organisation?: string; due: 'all' |
 
 const actionsStatement = {
 	name: 'aanjager_body_actions',
-	text: `select f.id, f.description, f.due_date as "dueDate", f.status, f.owner_person_id as "ownerPersonId",
+	text: `select f.id, f.description, f.due_date::text as "dueDate", f.status, f.owner_person_id as "ownerPersonId",
 		f.owner_organisation_id as "ownerOrganisationId", coalesce(${NAME('fp')}, fo.name) as owner,
-		m.id as "meetingId", m.starts_at as "meetingStartsAt", i.title as "itemTitle", i.number as "itemNumber"
+		m.id as "meetingId", to_char(m.starts_at at time zone 'Europe/Brussels', 'YYYY-MM-DD') as "meetingDate", i.title as "itemTitle", i.number as "itemNumber"
 	from follow_up_action f join meeting m on m.id = f.meeting_id join agenda_item i on i.id = f.agenda_item_id
 		left join person fp on fp.id = f.owner_person_id left join organisation fo on fo.id = f.owner_organisation_id
 	where f.body_id = ${P(1)}::uuid and m.region_id = $1::uuid and ${itemVisible('m', 'i')}
@@ -255,7 +257,7 @@ export async function listActions(db: Db, actor: Actor, bodyId: string, filter: 
 		ownerOrganisationId: string | null;
 		owner: string | null;
 		meetingId: string;
-		meetingStartsAt: string;
+		meetingDate: string;
 		itemTitle: string;
 		itemNumber: number | null;
 	}>(db, actionsStatement, [...readerParams(actor), bodyId, filter.owner ?? null, filter.organisation ?? null, filter.due, today]);
@@ -267,7 +269,7 @@ export async function listActions(db: Db, actor: Actor, bodyId: string, filter: 
 
 const versionStatement = {
 	name: 'aanjager_minutes_version',
-	text: `select v.version, v.status, v.reason, v.approved_at as "approvedAt",
+	text: `select v.version, v.status, v.reason, to_json(v.approved_at) #>> '{}' as "approvedAt",
 		coalesce((select json_agg(json_build_object('agendaItemId', e.agenda_item_id, 'discussion', e.discussion, 'outcome', e.outcome,
 			'outcomeText', e.outcome_text, 'referralBodyName', rb.name, 'referralToColleges', e.referral_to_colleges)) from minutes_entry e
 			join agenda_item i on i.id = e.agenda_item_id left join body rb on rb.id = e.referral_body_id
@@ -288,5 +290,56 @@ export interface MinutesVersionView {
 /** One version of a meeting's minutes as the reader may see it (null when not visible). */
 export async function getMinutesVersion(db: Db, actor: Actor | null | undefined, meetingId: string, version: number) {
 	const [row] = await runPrepared<MinutesVersionView>(db, versionStatement, [...readerParams(actor), meetingId, version]);
+	return row ?? null;
+}
+
+/** People, organisations and bodies of the region, for the choices in the secretariat's forms. */
+export async function formOptions(db: Db, regionId: string) {
+	const [people, organisations, bodies] = await Promise.all([
+		db
+			.select({ id: person.id, given: person.givenName, family: person.familyName })
+			.from(person)
+			.where(eq(person.regionId, regionId))
+			.orderBy(asc(person.familyName), asc(person.givenName)),
+		db
+			.select({ id: organisation.id, name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.regionId, regionId))
+			.orderBy(asc(organisation.name)),
+		db.select({ id: body.id, name: body.name }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
+	]);
+	return {
+		people: people.map((p): [string, string] => [p.id, `${p.family} ${p.given}`]),
+		organisations: organisations.map((o): [string, string] => [o.id, o.name]),
+		bodies: bodies.map((b): [string, string] => [b.id, b.name]),
+	};
+}
+
+/** A meeting of the region with its body, for the secretariat's edit pages (null when not found). */
+export async function getMeetingForEdit(db: Db, regionId: string, meetingId: string) {
+	const [row] = await db
+		.select({ meeting, bodyName: body.name, bodyNameFr: body.nameFr })
+		.from(meeting)
+		.innerJoin(body, eq(body.id, meeting.bodyId))
+		.where(and(eq(meeting.id, meetingId), eq(meeting.regionId, regionId)));
+	return row ?? null;
+}
+
+/** The crisis periods of a body, newest first, as choices. */
+export async function crisisOptions(db: Db, regionId: string, bodyId: string) {
+	const rows = await db
+		.select({ id: crisisPeriod.id, name: crisisPeriod.name })
+		.from(crisisPeriod)
+		.where(and(eq(crisisPeriod.bodyId, bodyId), eq(crisisPeriod.regionId, regionId)))
+		.orderBy(desc(crisisPeriod.startDate));
+	return rows.map((r): [string, string] => [r.id, r.name]);
+}
+
+/** A body of the region (id, names), or null. */
+export async function getBodyRef(db: Db, regionId: string, bodyId: string) {
+	const [row] = await db
+		.select({ id: body.id, name: body.name, nameFr: body.nameFr })
+		.from(body)
+		.where(and(eq(body.id, bodyId), eq(body.regionId, regionId)));
 	return row ?? null;
 }

@@ -14,6 +14,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const id = z.uuid();
 const calendarDate = z.string().refine(isCalendarDate, { message: 'invalid_date' });
+/** A list of ids from repeated form fields (one value arrives as a string, none as undefined). */
+const idList = (maxItems: number) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(maxItems));
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
 const url = z
 	.url({ protocol: /^https?$/ })
@@ -73,14 +75,14 @@ export const itemSchema = z.object({
 	summary: optionalText(20_000),
 	broughtByPersonId: id.optional(),
 	broughtByOrganisationId: id.optional(),
-	speakerIds: z.array(id).max(20).default([]),
+	speakerIds: idList(20),
 	durationMinutes: z.coerce.number().int().min(1).max(1440).optional(),
 	confidentiality: z.enum(confidentialityLevels),
 });
 export type ItemInput = z.infer<typeof itemSchema>;
 
 export const moveItemSchema = z.object({ itemId: id, direction: z.enum(['up', 'down']) });
-export const reorderSchema = z.object({ order: z.array(id).min(1).max(500) });
+export const reorderSchema = z.object({ order: idList(500).refine((l) => l.length > 0, { message: 'required' }) });
 
 export const documentSchema = z.object({
 	title: text(300),

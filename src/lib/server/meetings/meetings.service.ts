@@ -77,6 +77,7 @@ async function tellMembers(tx: Tx, actor: Actor, bodyId: string, subject: string
 			and(
 				eq(mandate.bodyId, bodyId),
 				eq(mandate.regionId, actor.regionId),
+				inArray(mandate.role, ['member', 'chair']),
 				lte(mandate.startDate, today),
 				or(isNull(mandate.endDate), gte(mandate.endDate, today)),
 			),

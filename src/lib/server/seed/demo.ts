@@ -17,6 +17,8 @@ import {
 	person,
 	region,
 } from '../db/schema.ts';
+import type { FileStore } from '../documents/store.ts';
+import { type DemoMeetingsContext, seedDemoMeetings } from './demo-meetings.ts';
 
 export const DEMO_REGION_SLUG = 'demo-zuid-west-vlaanderen';
 export const DEMO_PASSWORD = 'aanjager-demo';
@@ -126,8 +128,11 @@ const slug = (s: string) =>
 const TERM = '2025-01-01';
 const PREVIOUS_TERM = { startDate: '2019-01-01', endDate: '2024-12-31' };
 
-/** Load the demo region if it is not there yet. Returns false when it already existed. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Load the demo region if it is not there yet, with a year of the Conference's meetings around `now`; with `files`,
+ * their notes as PDFs too. Returns false when it already existed.
+ */
+export async function seedDemo(db: Db, files?: FileStore, now = new Date()): Promise<boolean> {
 	const [existing] = await db.select({ id: region.id }).from(region).where(eq(region.slug, DEMO_REGION_SLUG));
 	if (existing) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -197,6 +202,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 		}
 
 		// Municipalities with their College and council, mayor, aldermen, general director, councillors
+		const municipalities: DemoMeetingsContext['municipalities'] = [];
 		for (const [index, m] of readMunicipalities().entries()) {
 			const isKortrijk = m.nisCode === '34022';
 			const orgId = await addOrg('municipality', m.name, { nameFr: m.nameFr !== m.name ? m.nameFr : null, nisCode: m.nisCode });
@@ -221,8 +227,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			give(director, 'general_director', { organisationId: orgId });
 			give(director, 'member', { bodyId: exello });
 
+			const aldermanIds: string[] = [];
 			for (let a = 0; a < 2; a++) {
 				const alderman = await addPerson(isKortrijk && a === 0 ? 'schepen@kortrijk.demo' : undefined);
+				aldermanIds.push(alderman);
 				give(alderman, 'alderman', { organisationId: orgId });
 				give(alderman, 'member', { bodyId: college });
 				give(alderman, 'member', { bodyId: a === 0 ? mobility : housing });
@@ -232,17 +240,20 @@ export async function seedDemo(db: Db): Promise<boolean> {
 				give(councillor, 'councillor', { organisationId: orgId });
 				give(councillor, 'member', { bodyId: council });
 			}
+			municipalities.push({ organisationId: orgId, name: m.name, mayorId: mayor, aldermanIds });
 		}
 
 		// Contacts of external organisations
-		const contacts: [string, string | undefined][] = [
-			[elz, 'contact@elz.demo'],
-			[province, undefined],
-			[socialEconomy, undefined],
-			[w13, undefined],
+		const contacts: [keyof DemoMeetingsContext['contacts'], string, string | undefined][] = [
+			['elz', elz, 'contact@elz.demo'],
+			['province', province, undefined],
+			['socialEconomy', socialEconomy, undefined],
+			['w13', w13, undefined],
 		];
-		for (const [orgId, email] of contacts) {
+		const contactIds: Partial<DemoMeetingsContext['contacts']> = {};
+		for (const [key, orgId, email] of contacts) {
 			const contact = await addPerson(email);
+			contactIds[key] = contact;
 			give(contact, 'contact', { organisationId: orgId });
 			if (orgId === province) give(contact, 'member', { bodyId: regioraad });
 		}
@@ -252,11 +263,34 @@ export async function seedDemo(db: Db): Promise<boolean> {
 		// Accounts: look up the people created with the demo addresses.
 		const demoPeople = await tx.select({ id: person.id, email: person.email }).from(person).where(eq(person.regionId, regionId));
 		const byEmail = new Map(demoPeople.map((p) => [p.email, p.id]));
+		const accountIds = new Map<string, string>();
 		for (const a of DEMO_ACCOUNTS) {
 			const personId = byEmail.get(a.email);
 			if (!personId) throw new Error(`demo person for ${a.email} missing`);
-			await tx.insert(account).values({ regionId, personId, email: a.email, passwordHash, isRegionAdmin: a.role === 'secretariat' });
+			const [row] = await tx
+				.insert(account)
+				.values({ regionId, personId, email: a.email, passwordHash, isRegionAdmin: a.role === 'secretariat' })
+				.returning({ id: account.id });
+			accountIds.set(a.email, row.id);
 		}
+
+		// A year of the Conference's meetings around now, and the COVID-19 crisis of 2020.
+		await seedDemoMeetings(
+			tx,
+			{
+				regionId,
+				regionName: r.name,
+				conferenceId: conference,
+				regioraadId: regioraad,
+				organisations: { leiedal, province, elz, w13, socialEconomy },
+				contacts: contactIds as DemoMeetingsContext['contacts'],
+				secretariatPersonIds: secretariat,
+				secretariatAccountId: accountIds.get('secretariaat@leiedal.demo'),
+				municipalities,
+			},
+			files,
+			now,
+		);
 		await recordAudit(tx, {
 			regionId,
 			actorAccountId: null,

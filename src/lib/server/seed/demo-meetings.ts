@@ -1,0 +1,1347 @@
+// Demo meetings of the Conference of Mayors: a year of monthly meetings around `now` (agendas, attendance, minutes, actions, notes) and COVID-19 in 2020.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { TIME_ZONE } from '../../domain/dates.ts';
+import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, OutcomeKind } from '../../domain/meetings.ts';
+import { brusselsInstant, brusselsParts, planYear } from '../../domain/recurrence.ts';
+import { parseRichText } from '../../domain/richtext.ts';
+import type { Db } from '../db/client.ts';
+import {
+	agendaItem,
+	agendaItemSpeaker,
+	attendance,
+	crisisPeriod,
+	document,
+	documentVersion,
+	followUpAction,
+	mandate,
+	meeting,
+	minutesComment,
+	minutesEntry,
+	minutesVersion,
+	organisation,
+	person,
+} from '../db/schema.ts';
+import type { FileStore } from '../documents/store.ts';
+import { formatMeetingDate, renderPdf } from '../pdf/pdf.ts';
+
+/** The ids of the demo region that the meetings refer to. */
+export interface DemoMeetingsContext {
+	regionId: string;
+	regionName: string;
+	/** The Conference of Mayors (the body that meets). */
+	conferenceId: string;
+	/** The RegioRaad (target of referrals). */
+	regioraadId: string;
+	organisations: { leiedal: string; province: string; elz: string; w13: string; socialEconomy: string };
+	/** The contact person of each external organisation. */
+	contacts: { elz: string; province: string; w13: string; socialEconomy: string };
+	/** Secretariat staff of Leiedal; the first writes the minutes. */
+	secretariatPersonIds: string[];
+	/** The account that "uploaded" the notes. */
+	secretariatAccountId?: string;
+	/** In the order of the municipalities CSV (Anzegem … Zwevegem). */
+	municipalities: { organisationId: string; name: string; mayorId: string; aldermanIds: string[] }[];
+}
+
+/** Where the regular meetings take place. */
+export const DEMO_LOCATION = 'Leiedal, President Kennedypark 10, Kortrijk';
+/** Where the crisis meetings took place (online). */
+export const DEMO_ONLINE_URL = 'https://meet.example.org/conferentie-covid';
+/** The title of item 1 of every meeting after the first (as the platform adds it). */
+export const APPROVAL_TITLE = 'Goedkeuring verslag vorige vergadering';
+/** The one confidential personnel item on a past agenda. */
+export const CONFIDENTIAL_TITLE = 'Vertrouwelijk: personeelsdossier preventieadviseur';
+
+// --- Who: a person or an organisation of the context ----------------------------------------------
+
+type OrgRef = 'leiedal' | 'province' | 'elz' | 'w13' | 'socialEconomy' | `mun:${number}`;
+type PersonRef =
+	| 'secretariat'
+	| `secretariat:${number}`
+	| `mayor:${number}`
+	| `alderman:${number}`
+	| `contact:${keyof DemoMeetingsContext['contacts']}`;
+type Ref = OrgRef | PersonRef;
+
+// `mun:n`, `mayor:n` and `alderman:n` count in the CSV order: 0 Anzegem, 1 Avelgem, 2 Deerlijk, 3 Harelbeke, 4 Kortrijk,
+// 5 Kuurne, 6 Lendelede, 7 Menen, 8 Spiere-Helkijn, 9 Waregem, 10 Wervik, 11 Wevelgem, 12 Zwevegem (modulo a shorter list).
+
+function resolver(ctx: DemoMeetingsContext) {
+	const mun = (i: number) => ctx.municipalities[i % ctx.municipalities.length];
+	return (ref: Ref): { personId: string | null; organisationId: string | null } => {
+		const [kind, arg] = ref.split(':');
+		const n = Number(arg ?? 0);
+		const personOf = (id: string | undefined) => ({ personId: id ?? null, organisationId: null });
+		switch (kind) {
+			case 'mun':
+				return { personId: null, organisationId: mun(n).organisationId };
+			case 'mayor':
+				return personOf(mun(n).mayorId);
+			case 'alderman':
+				return personOf(mun(n).aldermanIds[0] ?? mun(n).mayorId);
+			case 'secretariat':
+				return personOf(ctx.secretariatPersonIds[n % ctx.secretariatPersonIds.length]);
+			case 'contact':
+				return personOf(ctx.contacts[arg as keyof DemoMeetingsContext['contacts']]);
+			default:
+				return { personId: null, organisationId: ctx.organisations[kind as keyof DemoMeetingsContext['organisations']] };
+		}
+	};
+}
+
+// --- What: agenda topics from the deck (DOMAIN.md) ------------------------------------------------
+
+interface Topic {
+	title: string;
+	kind: Exclude<ItemKind, 'minutes_approval'>;
+	summary: string;
+	by?: Ref;
+	speakers: PersonRef[];
+	minutes: number;
+	level: Confidentiality;
+	discussion: string;
+	outcome: OutcomeKind;
+	outcomeText?: string;
+	referral?: 'regioraad' | 'colleges';
+	/** The short name of its note ('Nota <name>'), when the item comes with one. */
+	nota?: string;
+	/** A follow-up action; `next` is the one when the topic comes back. */
+	action?: { description: string; owner: Ref; next?: string };
+}
+
+const TOPICS: Topic[] = [
+	{
+		title: 'Strategie Vervoerregio Kortrijk',
+		kind: 'policy_agenda',
+		summary:
+			'De Vervoerregio legt de **prioriteiten voor het regionaal mobiliteitsplan** voor. De Conferentie bepaalt welke projecten nu en welke later komen.\n\n- vervoer op maat en hoppinpunten\n- fietssnelwegen F374 en F45\n- doorstroming op de R8',
+		by: 'leiedal',
+		speakers: ['secretariat:1', 'alderman:4'],
+		minutes: 30,
+		level: 'internal',
+		discussion:
+			'De burgemeesters steunen de volgorde, maar vragen meer aandacht voor de landelijke gemeenten. Het vervoer op maat moet vóór de zomer concreet zijn.',
+		outcome: 'referral',
+		outcomeText: 'Prioriteitenlijst gaat met de opmerkingen naar de RegioRaad.',
+		referral: 'regioraad',
+		nota: 'Vervoerregio',
+		action: {
+			description: 'Prioriteitenlijst Vervoerregio voorleggen aan de RegioRaad',
+			owner: 'leiedal',
+			next: 'Advies van de RegioRaad over de prioriteiten Vervoerregio terugkoppelen',
+		},
+	},
+	{
+		title: 'Gemeenschappelijk standpunt kanaal Bossuit-Kortrijk',
+		kind: 'common_position',
+		summary:
+			'De Vlaamse Waterweg werkt het ontwerp voor de opwaardering van het kanaal uit. Leiedal legt een **ontwerp van gemeenschappelijk standpunt** voor over de bruggen, de jaagpaden en de leefbaarheid langs het kanaal.',
+		by: 'leiedal',
+		speakers: ['secretariat', 'mayor:12'],
+		minutes: 25,
+		level: 'public',
+		discussion:
+			'Zwevegem en Kortrijk lichten de knelpunten toe. De burgemeesters willen één stem naar de Vlaamse Waterweg, met aandacht voor het fietsverkeer over de bruggen.',
+		outcome: 'common_position',
+		outcomeText:
+			'De Conferentie steunt de opwaardering, op voorwaarde dat elke brug ook voor fietsers en voetgangers blijft en de jaagpaden een doorlopende fietsas vormen.',
+		nota: 'Kanaal Bossuit-Kortrijk',
+		action: {
+			description: 'Standpunt bezorgen aan De Vlaamse Waterweg en de bevoegde minister',
+			owner: 'secretariat',
+			next: 'Antwoord van De Vlaamse Waterweg op het standpunt agenderen',
+		},
+	},
+	{
+		title: 'Hervorming van de eerstelijnszone',
+		kind: 'sounding_board',
+		summary:
+			'De Eerstelijnszone Zuid-West-Vlaanderen stelt de **hervorming van de zorgraad** voor: minder overlegorganen, een sterkere rol voor de lokale besturen. De ELZ vraagt de mening van de burgemeesters vóór de algemene vergadering.',
+		by: 'elz',
+		speakers: ['contact:elz'],
+		minutes: 30,
+		level: 'internal',
+		discussion:
+			'De burgemeesters zijn positief over de vereenvoudiging. Ze vragen dat elke gemeente een aanspreekpunt behoudt en dat de huisartsen mee aan tafel zitten.',
+		outcome: 'sounding_board',
+		outcomeText: 'Positief advies, met de vraag naar één aanspreekpunt per gemeente en de huisartsen in de zorgraad.',
+		nota: 'Eerstelijnszone',
+		action: {
+			description: 'Voorstel vertegenwoordiging burgemeesters in de zorgraad uitwerken',
+			owner: 'elz',
+			next: 'Samenstelling van de nieuwe zorgraad bezorgen aan de burgemeesters',
+		},
+	},
+	{
+		title: 'Burgemeestersconvenant: voortgang klimaatactieplannen',
+		kind: 'information',
+		summary:
+			'Leiedal brengt de **jaarlijkse monitoring** van de klimaatactieplannen. De regio ligt op koers voor de CO2-reductie, maar de renovatie van woningen blijft achter.',
+		by: 'leiedal',
+		speakers: ['secretariat:2'],
+		minutes: 15,
+		level: 'public',
+		discussion: 'De cijfers worden toegelicht. Enkele gemeenten vragen de gegevens per deelgemeente.',
+		outcome: 'noted',
+		nota: 'Burgemeestersconvenant',
+	},
+	{
+		title: 'Ontsluiting goederenverkeer Scheldevallei',
+		kind: 'process',
+		summary:
+			'Het vrachtverkeer naar de bedrijventerreinen in de Scheldevallei rijdt door de dorpskernen. Avelgem vraagt een **gezamenlijke aanpak** met de buurgemeenten en het Agentschap Wegen en Verkeer.',
+		by: 'mun:1',
+		speakers: ['mayor:1', 'secretariat'],
+		minutes: 20,
+		level: 'internal',
+		discussion:
+			'Avelgem, Anzegem en Zwevegem erkennen het probleem. Een verkenning van de tracés moet eerst duidelijk maken welke opties er zijn.',
+		outcome: 'agreed_process',
+		outcomeText: 'Leiedal verkent de tracés met de drie gemeenten en AWV; terugkoppeling aan de Conferentie binnen drie maanden.',
+		nota: 'Goederenverkeer Scheldevallei',
+		action: {
+			description: 'Verkenning tracés goederenverkeer Scheldevallei opmaken',
+			owner: 'leiedal',
+			next: 'Voorkeurstracé goederenverkeer voorleggen aan de drie Colleges',
+		},
+	},
+	{
+		title: 'Afstemming K-R8',
+		kind: 'cooperation_steering',
+		summary:
+			'De heraanleg van de R8 rond Kortrijk raakt Kortrijk, Wevelgem, Kuurne en Harelbeke. De gemeenten stemmen de **fasering van de werken** en de omleidingen af.',
+		by: 'mun:4',
+		speakers: ['mayor:4', 'mayor:11'],
+		minutes: 20,
+		level: 'internal',
+		discussion: 'De fasering wordt overlopen. De gemeenten vragen één gezamenlijke communicatie naar de inwoners en de bedrijven.',
+		outcome: 'agreed_process',
+		outcomeText: 'Eén werfoverleg met de vier gemeenten, AWV en Leiedal; gezamenlijke communicatie via Leiedal.',
+		action: {
+			description: 'Werfoverleg K-R8 met de vier gemeenten en AWV organiseren',
+			owner: 'mun:4',
+			next: 'Communicatieplan voor de werken aan de R8 rondsturen',
+		},
+	},
+	{
+		title: 'Regionaal erfgoeddepot',
+		kind: 'process',
+		summary:
+			'Verschillende gemeenten zoeken bewaarruimte voor hun erfgoedcollecties. Harelbeke stelt voor om **samen een regionaal depot** te onderzoeken, met de erfgoedcel als trekker.',
+		by: 'mun:3',
+		speakers: ['alderman:3'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'Acht gemeenten tonen interesse. De kostenverdeling en de ligging moeten nog worden uitgeklaard.',
+		outcome: 'agreed_process',
+		outcomeText: 'Een haalbaarheidsstudie met de geïnteresseerde gemeenten; de erfgoedcel trekt de werkgroep.',
+		nota: 'Erfgoeddepot',
+		action: {
+			description: 'Locatieonderzoek regionaal erfgoeddepot opstarten',
+			owner: 'mun:3',
+			next: 'Voorstel van kostenverdeling erfgoeddepot uitwerken',
+		},
+	},
+	{
+		title: 'Afspraken integratie OCMW en gemeente',
+		kind: 'cooperation_steering',
+		summary:
+			'Na de integratie van OCMW en gemeente verschillen de afspraken over de sociale dienstverlening sterk tussen de gemeenten. Menen stelt een **gedeeld kader** voor.\n\n- één loket per gemeente\n- gedeelde procedures voor het leefloon\n- samenwerking met W13',
+		by: 'mun:7',
+		speakers: ['mayor:7', 'contact:w13'],
+		minutes: 25,
+		level: 'restricted',
+		discussion: 'Het kader wordt positief onthaald. De Colleges moeten elk zelf beslissen over de aansluiting.',
+		outcome: 'referral',
+		outcomeText: 'Het kader gaat ter bespreking naar de Colleges.',
+		referral: 'colleges',
+		action: {
+			description: 'Afsprakennota integratie OCMW agenderen in elk College',
+			owner: 'mun:7',
+			next: 'Beslissingen van de Colleges over het OCMW-kader verzamelen',
+		},
+	},
+	{
+		title: 'Intergemeentelijke preventieadviseur',
+		kind: 'process',
+		summary:
+			'Kleine gemeenten vinden moeilijk een eigen preventieadviseur. Wervik stelt voor om **een adviseur te delen** tussen vier gemeenten, naar het voorbeeld van de gedeelde informatieveiligheidsconsulent.',
+		by: 'mun:10',
+		speakers: ['mayor:10'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'Spiere-Helkijn, Lendelede en Avelgem willen aansluiten. Leiedal kan de aanwerving ondersteunen.',
+		outcome: 'agreed_process',
+		outcomeText: 'Leiedal werkt een samenwerkingsovereenkomst uit voor vier gemeenten.',
+		action: {
+			description: 'Ontwerp samenwerkingsovereenkomst preventieadviseur',
+			owner: 'leiedal',
+			next: 'Vacature gedeelde preventieadviseur publiceren',
+		},
+	},
+	{
+		title: 'Eurometropool: strategie 2030',
+		kind: 'policy_agenda',
+		summary:
+			'De Eurometropool Lille-Kortrijk-Tournai herijkt haar strategie. De Conferentie bepaalt **welke grensoverschrijdende dossiers** de regio naar voren schuift.',
+		by: 'leiedal',
+		speakers: ['mayor:4', 'secretariat'],
+		minutes: 30,
+		level: 'public',
+		discussion:
+			'Prioriteit voor de grensoverschrijdende openbaar vervoer-verbindingen en de arbeidsmarkt. Het Frans als werktaal blijft een aandachtspunt.',
+		outcome: 'agreed_process',
+		outcomeText: 'De voorzitter brengt de drie prioriteiten in op het bureau van de Eurometropool.',
+		nota: 'Eurometropool',
+	},
+	{
+		title: 'Voorbereiding van het IBO',
+		kind: 'process',
+		summary:
+			'De gemeenten stemmen hun inbreng voor het IBO af: welke dossiers de regio agendeert, welke vragen ze stelt en wie het woord voert.',
+		by: 'leiedal',
+		speakers: ['secretariat'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'Drie dossiers worden weerhouden. De burgemeester van Anzegem voert namens de regio het woord.',
+		outcome: 'agreed_process',
+		outcomeText: 'Drie dossiers; de voorzitter is woordvoerder; Leiedal bereidt de nota voor.',
+		action: { description: 'Nota voor het IBO opmaken en rondsturen', owner: 'secretariat', next: 'Verslag van het IBO rondsturen' },
+	},
+	{
+		title: 'Werkwijze naar één woonmaatschappij',
+		kind: 'process',
+		summary:
+			'De sociale huisvestingsmaatschappijen moeten samengaan in **één woonmaatschappij** per werkingsgebied. De Conferentie legt de stappen en het tijdpad vast.',
+		by: 'leiedal',
+		speakers: ['secretariat:1', 'alderman:5'],
+		minutes: 25,
+		level: 'internal',
+		discussion: 'De burgemeesters willen dat elke gemeente vertegenwoordigd is in de raad van bestuur. Het tijdpad is krap maar haalbaar.',
+		outcome: 'referral',
+		outcomeText: 'Het stappenplan gaat naar de RegioRaad; de thematische werkgroep wonen volgt op.',
+		referral: 'regioraad',
+		nota: 'Woonmaatschappij',
+		action: {
+			description: 'Stappenplan woonmaatschappij toelichten in het thematisch overleg wonen',
+			owner: 'alderman:5',
+			next: 'Ontwerp van statuten woonmaatschappij bezorgen aan de gemeenten',
+		},
+	},
+	{
+		title: 'Publieke perceptie van 5G',
+		kind: 'information',
+		summary:
+			'Wevelgem krijgt vragen van inwoners over de uitrol van 5G. De gemeente stelt voor om samen een **eenduidige communicatie** op te zetten.',
+		by: 'mun:11',
+		speakers: ['mayor:11'],
+		minutes: 15,
+		level: 'public',
+		discussion: 'Op vraag van de indiener uitgesteld: de informatie van het BIPT komt pas volgende maand.',
+		outcome: 'postponed',
+	},
+	{
+		title: 'Kernopdrachtendebat Fluvius',
+		kind: 'common_position',
+		summary:
+			'Fluvius wil zijn **kernopdrachten** herdefiniëren; sommige diensten (openbare verlichting, riolering) zouden de gemeenten meer kosten. De Conferentie bereidt een gezamenlijke positie voor.',
+		by: 'mayor:0',
+		speakers: ['mayor:0'],
+		minutes: 30,
+		level: 'confidential',
+		discussion: 'De onderhandelingsmarge wordt besproken. De burgemeesters willen geen kostenverschuiving zonder compensatie.',
+		outcome: 'common_position',
+		outcomeText: 'Geen overdracht van taken zonder financiële compensatie; de regio onderhandelt als één blok.',
+		action: {
+			description: 'Gezamenlijke positie Fluvius inbrengen bij de opdrachthoudende vereniging',
+			owner: 'mayor:0',
+			next: 'Antwoord van Fluvius bespreken met de voorzitters van de opdrachthoudende verenigingen',
+		},
+	},
+	{
+		title: 'Efficiëntie van de samenwerking',
+		kind: 'cooperation_steering',
+		summary:
+			'Leiedal brengt het **overzicht van de intergemeentelijke samenwerkingsverbanden** in de regio: welke overlappen, welke kunnen samen. Het overzicht vergelijkt de structuren van 2011 met die van vandaag.',
+		by: 'leiedal',
+		speakers: ['secretariat'],
+		minutes: 30,
+		level: 'internal',
+		discussion: 'De burgemeesters herkennen de versnippering. Ze vragen een voorstel tot vereenvoudiging voor drie thema’s.',
+		outcome: 'referral',
+		outcomeText: 'Voorstel tot vereenvoudiging gaat naar de RegioRaad.',
+		referral: 'regioraad',
+		nota: 'Efficiëntie samenwerking',
+		action: {
+			description: 'Voorstel vereenvoudiging samenwerkingsverbanden uitwerken',
+			owner: 'leiedal',
+			next: 'Vereenvoudiging voor drie thema’s uitwerken met de betrokken structuren',
+		},
+	},
+	{
+		title: 'SBOV Labo: proeffederatie',
+		kind: 'sounding_board',
+		summary:
+			'Het SBOV Labo stelt een **proeffederatie** voor: een gemeenschappelijke werking voor enkele gemeenten, als proef voor de rest van de regio.',
+		by: 'mun:9',
+		speakers: ['mayor:9'],
+		minutes: 20,
+		level: 'restricted',
+		discussion: 'Waregem licht de opzet toe. Enkele burgemeesters vrezen voor de autonomie, anderen zien vooral schaalvoordelen.',
+		outcome: 'sounding_board',
+		outcomeText: 'Voorzichtig positief; de proef moet na twee jaar worden geëvalueerd en vrijwillig blijven.',
+	},
+	{
+		title: 'Kennisdeling: bestuurlijke handhaving',
+		kind: 'information',
+		summary:
+			'Kortrijk deelt zijn ervaring met **bestuurlijke handhaving** bij de veiligheidsopdrachten van de burgemeester: sluitingen, GAS-boetes en het integraal veiligheidsplan.',
+		by: 'mayor:4',
+		speakers: ['mayor:4'],
+		minutes: 20,
+		level: 'restricted',
+		discussion: 'De aanpak wordt toegelicht met enkele concrete dossiers. Andere gemeenten willen de modelbesluiten gebruiken.',
+		outcome: 'noted',
+		action: {
+			description: 'Modelbesluiten bestuurlijke handhaving delen met de gemeenten',
+			owner: 'mun:4',
+			next: 'Gezamenlijk GAS-reglement verkennen',
+		},
+	},
+	{
+		title: 'Ruimtelijke regionale visie: onthardingsstrategie',
+		kind: 'policy_agenda',
+		summary:
+			'Als uitwerking van de ruimtelijke regionale visie stelt Leiedal een **onthardingsstrategie** voor: welke zones eerst, met welke middelen, en hoe de gemeenten subsidies aanvragen.',
+		by: 'leiedal',
+		speakers: ['secretariat:2'],
+		minutes: 25,
+		level: 'public',
+		discussion: 'De burgemeesters vragen een lijst van snelle winsten per gemeente. De strategie past in de Bouwshift.',
+		outcome: 'agreed_process',
+		outcomeText: 'Elke gemeente levert drie onthardingsprojecten aan; Leiedal bundelt de subsidieaanvraag.',
+		nota: 'Ontharding',
+		action: {
+			description: 'Drie onthardingsprojecten per gemeente aanleveren',
+			owner: 'mun:2',
+			next: 'Subsidieaanvraag ontharding indienen',
+		},
+	},
+	{
+		title: 'Sociale economie: maatwerkbedrijven in de regio',
+		kind: 'information',
+		summary: 'De sociale werkplaats stelt haar werking voor en de **opdrachten die gemeenten kunnen voorbehouden** aan maatwerkbedrijven.',
+		by: 'socialEconomy',
+		speakers: ['contact:socialEconomy'],
+		minutes: 15,
+		level: 'public',
+		discussion: 'Enkele gemeenten gebruiken al voorbehouden opdrachten voor groenonderhoud. De anderen willen de modelbestekken.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Knelpunten hogere overheid: financieringsdrempels',
+		kind: 'common_position',
+		summary:
+			'Vlaamse subsidies hebben vaak drempels die kleine gemeenten uitsluiten. De Conferentie bundelt de knelpunten:\n\n- drempels in de financiering\n- nieuwe verplichte structuren zonder middelen\n- van projectsubsidies naar structurele financiering',
+		by: 'mun:0',
+		speakers: ['mayor:0', 'secretariat'],
+		minutes: 25,
+		level: 'internal',
+		discussion: 'De lijst wordt aangevuld met de afbakening van de referentieregio. De voorzitter brengt ze naar de Vlaamse Regering.',
+		outcome: 'common_position',
+		outcomeText: 'De regio vraagt structurele financiering in plaats van projectsubsidies, zonder drempels op inwonertal.',
+		action: {
+			description: 'Brief knelpunten aan de Vlaamse Regering versturen',
+			owner: 'secretariat',
+			next: 'Antwoord van de Vlaamse Regering op de knelpunten agenderen',
+		},
+	},
+	{
+		title: 'Afbakening van de referentieregio',
+		kind: 'sounding_board',
+		summary:
+			'Lendelede en Wielsbeke liggen op de rand van de referentieregio. Lendelede vraagt de **mening van de collega’s** over de keuze van de regio.',
+		by: 'mun:6',
+		speakers: ['mayor:6'],
+		minutes: 15,
+		level: 'restricted',
+		discussion: 'De Conferentie respecteert de keuze van elke gemeente, maar vraagt één duidelijke lijn voor de samenwerkingsverbanden.',
+		outcome: 'sounding_board',
+		outcomeText: 'De collega’s steunen Lendelede in Zuid-West-Vlaanderen; een formeel standpunt volgt in de gemeenteraad.',
+	},
+	{
+		title: 'Provincie: bovenlokaal functioneel fietsroutenetwerk',
+		kind: 'information',
+		summary:
+			'De provincie licht de **herziening van het fietsroutenetwerk** toe en de subsidies voor de gemeenten die ontbrekende schakels aanleggen.',
+		by: 'province',
+		speakers: ['contact:province'],
+		minutes: 15,
+		level: 'public',
+		discussion: 'De gemeenten vragen de kaart per gemeente en de timing van de subsidieoproep.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Gezamenlijke informatievergadering voor de gemeenteraadsleden',
+		kind: 'process',
+		summary:
+			'Tweemaal per jaar lichten de burgemeesters de regionale dossiers toe aan de gemeenteraadsleden. De Conferentie legt **programma en sprekers** vast.',
+		by: 'leiedal',
+		speakers: ['secretariat'],
+		minutes: 10,
+		level: 'public',
+		discussion: 'Vervoerregio, woonmaatschappij en ontharding komen aan bod, telkens met een burgemeester en een medewerker van Leiedal.',
+		outcome: 'agreed_process',
+		outcomeText: 'Drie dossiers, elk met een burgemeester als spreker; Leiedal verstuurt de uitnodiging.',
+		action: {
+			description: 'Uitnodiging informatievergadering gemeenteraadsleden versturen',
+			owner: 'secretariat',
+			next: 'Presentaties van de informatievergadering publiceren',
+		},
+	},
+	{
+		title: 'W13: armoedebeleid en gedeelde dienstverlening',
+		kind: 'information',
+		summary:
+			'W13 stelt het **jaarverslag** voor en de nieuwe aanpak van kinderarmoede, met de gedeelde dienstverlening voor de dertien gemeenten.',
+		by: 'w13',
+		speakers: ['contact:w13'],
+		minutes: 20,
+		level: 'internal',
+		discussion: 'De burgemeesters vragen cijfers per gemeente en een overzicht van de wachttijden.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Regionale energiestrategie',
+		kind: 'sounding_board',
+		summary:
+			'Leiedal legt de krijtlijnen voor van de **regionale energiestrategie**: zoekzones voor windturbines, warmtenetten en zonne-energie op bedrijfsdaken.',
+		by: 'leiedal',
+		speakers: ['secretariat:2', 'mayor:9'],
+		minutes: 25,
+		level: 'internal',
+		discussion: 'De zoekzones voor wind liggen gevoelig. De burgemeesters willen eerst de warmtenetten en de bedrijfsdaken.',
+		outcome: 'sounding_board',
+		outcomeText: 'Steun voor warmtenetten en zon op bedrijfsdaken; de zoekzones voor wind worden per gemeente verder besproken.',
+	},
+	{
+		title: 'Varia',
+		kind: 'various',
+		summary: 'Korte mededelingen van de burgemeesters en van het secretariaat.',
+		speakers: [],
+		minutes: 10,
+		level: 'internal',
+		discussion: 'Mededelingen over de kalender van de volgende maanden en de nieuwjaarsreceptie van de regio.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Bouwshift en woonuitbreidingsgebieden',
+		kind: 'policy_agenda',
+		summary:
+			'De Bouwshift vraagt minder bijkomend ruimtebeslag. Leiedal stelt voor om de **woonuitbreidingsgebieden** van de regio samen te bekijken en de gemeenten een gedeelde argumentatie te geven.',
+		by: 'leiedal',
+		speakers: ['secretariat:1'],
+		minutes: 25,
+		level: 'internal',
+		discussion: 'De gemeenten willen geen planschade dragen zonder steun. Een gedeelde argumentatie helpt in de gesprekken met Vlaanderen.',
+		outcome: 'referral',
+		outcomeText: 'De argumentatie gaat naar de Colleges, die per gebied beslissen.',
+		referral: 'colleges',
+	},
+];
+
+/** The confidential item on one past agenda (with its note). */
+const CONFIDENTIAL_TOPIC: Topic = {
+	title: CONFIDENTIAL_TITLE,
+	kind: 'various',
+	summary:
+		'Besloten punt. De burgemeesters van de vier deelnemende gemeenten bespreken het **personeelsdossier** van de gedeelde preventieadviseur.',
+	by: 'mun:10',
+	speakers: ['mayor:10'],
+	minutes: 15,
+	level: 'confidential',
+	discussion: 'Besproken in besloten zitting. De vier burgemeesters volgen het dossier samen op.',
+	outcome: 'agreed_process',
+	outcomeText: 'De burgemeester van Wervik volgt het dossier op met de personeelsdienst; geen verdere verspreiding.',
+	nota: 'personeelsdossier preventieadviseur',
+};
+
+/** COVID-19 topics of 2020 (DOMAIN.md). */
+const COVID_TOPICS: Topic[] = [
+	{
+		title: 'Afstemming maatregelen Nationaal Crisiscentrum',
+		kind: 'information',
+		summary:
+			'De gouverneur en het Nationaal Crisiscentrum hebben nieuwe maatregelen afgekondigd. De burgemeesters stemmen de **lokale uitvoering** af.',
+		by: 'province',
+		speakers: ['contact:province'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'De maatregelen worden overlopen. De gemeenten communiceren dezelfde boodschap op dezelfde dag.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Woonzorgcentra: situatie eerste golf',
+		kind: 'information',
+		summary:
+			'De eerstelijnszone brengt de **toestand in de woonzorgcentra**: besmettingen, personeelstekort en de nood aan beschermingsmateriaal.',
+		by: 'elz',
+		speakers: ['contact:elz'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'De toestand is ernstig in drie woonzorgcentra. De gemeenten zetten personeel van de diensten in.',
+		outcome: 'agreed_process',
+		outcomeText: 'Dagelijkse opvolging door de ELZ; de gemeenten melden personeel dat kan bijspringen.',
+	},
+	{
+		title: 'Gezamenlijke aankoop mondmaskers',
+		kind: 'process',
+		summary:
+			'Leiedal stelt voor om de **mondmaskers voor de inwoners samen aan te kopen**, zodat de prijs lager ligt en de levering sneller gaat.',
+		by: 'leiedal',
+		speakers: ['secretariat'],
+		minutes: 10,
+		level: 'internal',
+		discussion: 'Alle gemeenten stappen in. De verdeling gebeurt per gemeente via de bestaande kanalen.',
+		outcome: 'agreed_process',
+		outcomeText: 'Leiedal plaatst één bestelling voor de dertien gemeenten; verdeling volgens inwonertal.',
+		action: { description: 'Bestelling mondmaskers plaatsen voor de dertien gemeenten', owner: 'leiedal' },
+	},
+	{
+		title: 'Triage- en step-downcentra',
+		kind: 'process',
+		summary:
+			'De eerstelijnszone zoekt locaties voor een **triagecentrum** en een **step-downcentrum** voor patiënten die het ziekenhuis verlaten.',
+		by: 'elz',
+		speakers: ['contact:elz'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'Kortrijk en Waregem bieden een locatie aan. De huisartsen bemannen het triagecentrum.',
+		outcome: 'agreed_process',
+		outcomeText: 'Triagecentrum in Kortrijk, step-downcentrum in Waregem; de ELZ coördineert.',
+	},
+	{
+		title: 'Handhaving van de maatregelen',
+		kind: 'information',
+		summary: 'De politiezones brengen verslag uit over de **handhaving**: controles, samenscholingen en de GAS-procedure.',
+		by: 'mun:4',
+		speakers: ['mayor:4'],
+		minutes: 10,
+		level: 'restricted',
+		discussion: 'De zones passen dezelfde lijn toe. Eerst sensibiliseren, dan verbaliseren.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Dagelijkse briefing welzijnsproblemen',
+		kind: 'information',
+		summary: 'W13 brengt de **signalen van de sociale diensten**: voedselhulp, eenzaamheid en huiselijk geweld.',
+		by: 'w13',
+		speakers: ['contact:w13'],
+		minutes: 10,
+		level: 'internal',
+		discussion: 'De vraag naar voedselhulp stijgt. De gemeenten versterken de belrondes bij ouderen.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Impact op de gemeentefinanciën',
+		kind: 'information',
+		summary:
+			'Waregem heeft de **financiële impact** van de crisis voor de gemeenten geraamd: minder inkomsten, extra uitgaven voor zorg en handhaving.',
+		by: 'mun:9',
+		speakers: ['mayor:9'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'De raming wordt gedeeld met de VVSG als onderbouwing van de vraag naar compensatie.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Contactopsporing',
+		kind: 'process',
+		summary: 'De eerstelijnszone stelt voor om de **lokale contactopsporing** samen te organiseren, aanvullend op het Vlaamse callcenter.',
+		by: 'elz',
+		speakers: ['contact:elz'],
+		minutes: 15,
+		level: 'internal',
+		discussion: 'De gemeenten leveren medewerkers; de ELZ zorgt voor de opleiding.',
+		outcome: 'agreed_process',
+		outcomeText: 'Eén regionaal team voor contactopsporing, met medewerkers van de gemeenten.',
+	},
+	{
+		title: 'Economische relance',
+		kind: 'policy_agenda',
+		summary: 'Leiedal stelt een **relanceplan** voor de lokale economie voor: waardebonnen, terrassen en steun voor de evenementensector.',
+		by: 'leiedal',
+		speakers: ['secretariat:1'],
+		minutes: 20,
+		level: 'internal',
+		discussion: 'De gemeenten kiezen elk hun maatregelen, maar communiceren samen onder één campagne.',
+		outcome: 'agreed_process',
+		outcomeText: 'Eén regionale campagne; elke gemeente kiest zelf de maatregelen uit de lijst.',
+	},
+	{
+		title: 'Scholen: heropstart',
+		kind: 'information',
+		summary: 'De scholen starten gedeeltelijk opnieuw. Zwevegem brengt de afspraken over **opvang, vervoer en toezicht**.',
+		by: 'mun:12',
+		speakers: ['mayor:12'],
+		minutes: 10,
+		level: 'internal',
+		discussion: 'De gemeenten zorgen voor extra opvang en toezicht aan de schoolpoorten.',
+		outcome: 'noted',
+	},
+	{
+		title: 'Vaccinatiecentra: eerste verkenning',
+		kind: 'process',
+		summary: 'De eerstelijnszone vraagt de gemeenten om nu al **mogelijke locaties** voor vaccinatiecentra te verkennen.',
+		by: 'elz',
+		speakers: ['contact:elz'],
+		minutes: 10,
+		level: 'internal',
+		discussion: 'Sporthallen en evenementenzalen komen in aanmerking. De inventaris volgt.',
+		outcome: 'agreed_process',
+		outcomeText: 'Elke gemeente meldt haar mogelijke locaties aan de ELZ.',
+	},
+	{
+		title: 'Lessen uit de eerste golf',
+		kind: 'sounding_board',
+		summary:
+			'Leiedal bundelt de **lessons learned** van de eerste golf: wat werkte in de samenwerking, wat moet beter bij een volgende golf.',
+		by: 'leiedal',
+		speakers: ['secretariat'],
+		minutes: 20,
+		level: 'internal',
+		discussion: 'De dagelijkse briefings werkten. De informatie van de hogere overheid kwam vaak te laat.',
+		outcome: 'sounding_board',
+		outcomeText: 'Behoud van de briefings bij een nieuwe golf; één aanspreekpunt per gemeente.',
+	},
+	{
+		title: 'Gemeenschappelijk standpunt pop-upbars',
+		kind: 'common_position',
+		summary: 'Na de heropening van de horeca duiken **pop-upbars** op. De burgemeesters willen één lijn in de vergunningen.',
+		by: 'mun:4',
+		speakers: ['mayor:4', 'mayor:7'],
+		minutes: 15,
+		level: 'confidential',
+		discussion: 'Het risico op samenscholing weegt zwaar. De burgemeesters kiezen voor een gezamenlijke lijn.',
+		outcome: 'common_position',
+		outcomeText: 'Geen pop-upbars zonder vergunning van de burgemeester; dezelfde voorwaarden in de dertien gemeenten.',
+	},
+];
+const [NCC, CARE_HOMES, MASKS, TRIAGE, ENFORCEMENT, WELFARE, FINANCES, TRACING, RELAUNCH, SCHOOLS, VACCINATION, LESSONS, POP_UP] =
+	COVID_TOPICS.keys();
+
+/** The extra meetings and briefings of the crisis: day and topics. */
+const COVID_EXTRAS: [string, number[]][] = [
+	['2020-03-13', [NCC, CARE_HOMES, ENFORCEMENT]],
+	['2020-03-27', [MASKS, TRIAGE]],
+	['2020-04-17', [FINANCES, WELFARE]],
+	['2020-05-08', [RELAUNCH, SCHOOLS, TRACING]],
+	['2020-05-29', [VACCINATION, FINANCES]],
+	['2020-06-19', [POP_UP, LESSONS]],
+];
+const COVID_BRIEFINGS: [string, number[]][] = [
+	['2020-03-16', [NCC, WELFARE]],
+	['2020-03-17', [CARE_HOMES]],
+	['2020-03-18', [MASKS, ENFORCEMENT]],
+	['2020-03-19', [WELFARE]],
+	['2020-03-23', [CARE_HOMES, TRIAGE]],
+	['2020-03-25', [WELFARE]],
+	['2020-03-30', [NCC]],
+	['2020-04-03', [CARE_HOMES, WELFARE]],
+	['2020-04-08', [SCHOOLS]],
+	['2020-04-24', [TRACING, CARE_HOMES]],
+];
+
+// --- Planning ---------------------------------------------------------------------------------------
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const addMs = (d: Date, ms: number) => new Date(d.getTime() + ms);
+const earliest = (...dates: Date[]) => new Date(Math.min(...dates.map((d) => d.getTime())));
+const dayOf = (d: Date) => brusselsParts(d).day;
+/** The calendar day of `d`, moved to the Monday after when it falls in a weekend. */
+function weekday(d: Date): string {
+	const day = dayOf(d);
+	const weekDay = new Date(`${day}T12:00:00Z`).getUTCDay();
+	return weekDay === 6 ? dayOf(addMs(d, 2 * DAY)) : weekDay === 0 ? dayOf(addMs(d, DAY)) : day;
+}
+const longDate = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+
+interface PlanItem {
+	id: string;
+	topic: Topic | null;
+	/** A topic back on the agenda after an earlier meeting. */
+	repeat: boolean;
+	title: string;
+	summary: string | null;
+	kind: ItemKind;
+	level: Confidentiality;
+	approvesMeetingId: string | null;
+	outcome: OutcomeKind;
+	outcomeText: string | null;
+	discussion: string;
+	/** The item's note, when it gets one. */
+	nota: string | null;
+}
+
+interface PlanMeeting {
+	id: string;
+	kind: MeetingKind;
+	title: string | null;
+	startsAt: Date;
+	endsAt: Date;
+	status: MeetingStatus;
+	publishedAt: Date | null;
+	crisis: boolean;
+	items: PlanItem[];
+}
+
+/** The second Friday of the month, 08:00–10:00, except July and August, from about a year before `now` to about three months after. */
+export function conferenceDates(now: Date): { startsAt: Date; endsAt: Date }[] {
+	const year = Number(dayOf(now).slice(0, 4));
+	const all = [year - 1, year, year + 1].flatMap((y) =>
+		planYear({ year: y, ordinal: 2, weekday: 5, startTime: '08:00', endTime: '10:00', skipMonths: [7, 8] }),
+	);
+	const from = now.getTime() - 365 * DAY;
+	const to = now.getTime() + 92 * DAY;
+	const dates = all.filter((d) => d.startsAt.getTime() >= from && d.startsAt.getTime() <= to);
+	// Always at least two meetings ahead: the published one and a planned one.
+	for (const d of all) {
+		if (dates.filter((x) => x.endsAt > now).length >= 2) break;
+		if (d.startsAt.getTime() > to) dates.push(d);
+	}
+	return dates.map(({ startsAt, endsAt }) => ({ startsAt, endsAt }));
+}
+
+function topicItem(topic: Topic, repeat: string | null): PlanItem {
+	const again = repeat !== null;
+	return {
+		id: randomUUID(),
+		topic,
+		repeat: again,
+		title: again ? `${topic.title} (vervolg)` : topic.title,
+		summary: again ? `Vervolg op de bespreking van ${repeat}.\n\n${topic.summary}` : topic.summary,
+		kind: topic.kind,
+		level: topic.level,
+		approvesMeetingId: null,
+		outcome: again && topic.outcome === 'postponed' ? 'noted' : topic.outcome,
+		outcomeText: again && topic.outcome === 'postponed' ? null : (topic.outcomeText ?? null),
+		discussion: again && topic.outcome === 'postponed' ? 'De informatie van het BIPT wordt toegelicht en rondgestuurd.' : topic.discussion,
+		nota: !again && topic.nota ? topic.nota : null,
+	};
+}
+
+function approvalItem(previous: PlanMeeting): PlanItem {
+	return {
+		id: randomUUID(),
+		topic: null,
+		repeat: false,
+		title: APPROVAL_TITLE,
+		summary: null,
+		kind: 'minutes_approval',
+		level: 'public',
+		approvesMeetingId: previous.id,
+		outcome: 'noted',
+		outcomeText: null,
+		discussion: `Het verslag van de vergadering van ${longDate.format(previous.startsAt)} wordt zonder opmerkingen goedgekeurd.`,
+		nota: null,
+	};
+}
+
+/** The regular meetings around `now`, with their agendas. */
+function planRegular(now: Date): { past: PlanMeeting[]; upcoming: PlanMeeting[] } {
+	const meetings: PlanMeeting[] = conferenceDates(now).map((d) => ({
+		id: randomUUID(),
+		kind: 'regular',
+		title: null,
+		...d,
+		status: 'planned',
+		publishedAt: null,
+		crisis: false,
+		items: [],
+	}));
+	const past = meetings.filter((m) => m.endsAt <= now);
+	const upcoming = meetings.filter((m) => m.endsAt > now);
+	const firstSeen = new Map<Topic, string>();
+	let next = 0;
+	const takeTopics = (m: PlanMeeting, n: number) => {
+		for (let k = 0; k < n; k++) {
+			const topic = TOPICS[next++ % TOPICS.length];
+			const seen = firstSeen.get(topic);
+			if (!seen) firstSeen.set(topic, longDate.format(m.startsAt));
+			m.items.push(topicItem(topic, seen ?? null));
+		}
+	};
+	meetings.forEach((m, i) => {
+		if (i > 0) m.items.push(approvalItem(meetings[i - 1]));
+		if (i < past.length) {
+			// 4–7 items with the approval.
+			takeTopics(m, 3 + ((i * 3 + 1) % 4));
+			if (i === Math.min(1, past.length - 1)) m.items.push(topicItem(CONFIDENTIAL_TOPIC, null));
+			m.status = i === past.length - 1 ? 'held' : 'minutes_approved';
+			m.publishedAt = addMs(m.startsAt, -7 * DAY);
+		} else if (i === past.length) {
+			takeTopics(m, 4);
+			m.status = 'agenda_published';
+			m.publishedAt = earliest(addMs(m.startsAt, -7 * DAY), addMs(now, -DAY));
+		} else {
+			takeTopics(m, [2, 0, 1][(i - past.length - 1) % 3]);
+		}
+	});
+	return { past, upcoming };
+}
+
+/** The COVID-19 extra meetings and briefings (all held in 2020). */
+function planCovid(): { extras: PlanMeeting[]; briefings: PlanMeeting[] } {
+	const plan = (kind: MeetingKind, day: string, topics: number[], previous: PlanMeeting | undefined): PlanMeeting => {
+		const briefing = kind === 'briefing';
+		const startsAt = brusselsInstant(day, briefing ? '08:30' : '08:00');
+		const m: PlanMeeting = {
+			id: randomUUID(),
+			kind,
+			title: briefing ? 'Briefing COVID-19' : 'Extra vergadering COVID-19',
+			startsAt,
+			endsAt: brusselsInstant(day, briefing ? '09:00' : '09:30'),
+			status: briefing ? 'held' : 'minutes_approved',
+			publishedAt: addMs(startsAt, briefing ? -14 * 60 * MINUTE : -2 * DAY),
+			crisis: true,
+			items: [],
+		};
+		if (previous) m.items.push(approvalItem(previous));
+		for (const t of topics) m.items.push(topicItem(COVID_TOPICS[t], null));
+		return m;
+	};
+	const extras: PlanMeeting[] = [];
+	for (const [day, topics] of COVID_EXTRAS) extras.push(plan('extra', day, topics, extras.at(-1)));
+	const briefings = COVID_BRIEFINGS.map(([day, topics]) => plan('briefing', day, topics, undefined));
+	return { extras, briefings };
+}
+
+// --- Notes (PDF) ------------------------------------------------------------------------------------
+
+const fileSlug = (s: string) =>
+	s
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+
+/** Rich text as plain text (what text extraction would find): no markers, bullets as lines. */
+function plainText(text: string): string {
+	return parseRichText(text)
+		.map((block) =>
+			block.type === 'paragraph'
+				? block.content.map((run) => run.text).join('')
+				: block.items.map((item) => `- ${item.map((run) => run.text).join('')}`).join('\n'),
+		)
+		.join('\n\n');
+}
+
+/** A note on an agenda item as a PDF, with the plain text it contains. */
+export async function renderNota(input: {
+	regionName: string;
+	title: string;
+	meetingLabel: string;
+	itemHeading: string;
+	broughtBy: string | null;
+	summary: string;
+}): Promise<{ bytes: Buffer; text: string }> {
+	const bytes = await renderPdf({
+		regionName: input.regionName,
+		title: input.title,
+		subtitle: input.meetingLabel,
+		meta: [['Agendapunt', input.itemHeading], ...(input.broughtBy ? [['Aangebracht door', input.broughtBy] as [string, string]] : [])],
+		sections: [{ heading: input.itemHeading, body: input.summary }],
+		pageLabel: (page, total) => `Pagina ${page} van ${total}`,
+		language: 'nl-BE',
+		documentTitle: input.title,
+	});
+	const text = [input.title, input.meetingLabel, input.itemHeading, plainText(input.summary)].join('\n\n');
+	return { bytes, text };
+}
+
+// --- Seeding ----------------------------------------------------------------------------------------
+
+/**
+ * Loads the Conference's meetings into the demo region, relative to `now`: about a year of monthly meetings (past ones with
+ * attendance, approved minutes and actions; the last one held with draft minutes; the next one published; then planned ones)
+ * and the COVID-19 crisis of 2020 (extra meetings and briefings). With `files`, notes are rendered as PDFs and stored.
+ */
+export async function seedDemoMeetings(tx: Db, ctx: DemoMeetingsContext, files?: FileStore, now: Date = new Date()): Promise<void> {
+	const { regionId, conferenceId } = ctx;
+	const who = resolver(ctx);
+	const personRows = await tx
+		.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
+		.from(person)
+		.where(eq(person.regionId, regionId));
+	const personName = new Map(personRows.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+	const organisationRows = await tx
+		.select({ id: organisation.id, name: organisation.name })
+		.from(organisation)
+		.where(eq(organisation.regionId, regionId));
+	const organisationName = new Map(organisationRows.map((o) => [o.id, o.name]));
+	const nameOf = (ref: Ref | undefined) => {
+		if (!ref) return null;
+		const r = who(ref);
+		return (r.personId ? personName.get(r.personId) : r.organisationId ? organisationName.get(r.organisationId) : undefined) ?? null;
+	};
+
+	const { past, upcoming } = planRegular(now);
+	const { extras, briefings } = planCovid();
+	const all = [...extras, ...briefings, ...past, ...upcoming];
+	const crisisId = randomUUID();
+
+	await tx.insert(crisisPeriod).values({
+		id: crisisId,
+		regionId,
+		bodyId: conferenceId,
+		name: 'COVID-19',
+		startDate: '2020-03-12',
+		endDate: '2020-06-30',
+		createdAt: brusselsInstant('2020-03-12', '18:00'),
+	});
+
+	await tx.insert(meeting).values(
+		all.map((m) => {
+			const createdAt = earliest(addMs(m.startsAt, m.crisis ? -3 * DAY : -60 * DAY), now);
+			return {
+				id: m.id,
+				regionId,
+				bodyId: conferenceId,
+				kind: m.kind,
+				crisisPeriodId: m.crisis ? crisisId : null,
+				title: m.title,
+				startsAt: m.startsAt,
+				endsAt: m.endsAt,
+				location: m.crisis ? null : DEMO_LOCATION,
+				onlineUrl: m.crisis ? DEMO_ONLINE_URL : null,
+				status: m.status,
+				agendaPublishedAt: m.publishedAt,
+				createdAt,
+				updatedAt: m.status === 'planned' ? createdAt : earliest(m.endsAt > now ? (m.publishedAt ?? now) : m.endsAt, now),
+			};
+		}),
+	);
+
+	// Agenda items and speakers: numbers are fixed for every published agenda.
+	const items = all.flatMap((m) =>
+		m.items.map((item, index) => {
+			const by = item.topic?.by ? who(item.topic.by) : { personId: null, organisationId: null };
+			const createdAt = earliest(addMs(m.publishedAt ?? m.startsAt, -3 * DAY), now);
+			return {
+				id: item.id,
+				regionId,
+				meetingId: m.id,
+				position: index + 1,
+				number: m.publishedAt ? index + 1 : null,
+				title: item.title,
+				kind: item.kind,
+				summary: item.summary,
+				broughtByPersonId: by.personId,
+				broughtByOrganisationId: by.organisationId,
+				durationMinutes: item.topic ? (m.kind === 'briefing' ? Math.min(item.topic.minutes, 15) : item.topic.minutes) : 5,
+				confidentiality: item.level,
+				approvesMeetingId: item.approvesMeetingId,
+				createdAt,
+				updatedAt: createdAt,
+			};
+		}),
+	);
+	if (items.length) await tx.insert(agendaItem).values(items);
+	const speakers = all.flatMap((m) =>
+		m.items.flatMap((item) => {
+			const ids = new Set((item.topic?.speakers ?? []).map((ref) => who(ref).personId).filter((id): id is string => id !== null));
+			return [...ids].map((personId) => ({ regionId, agendaItemId: item.id, personId }));
+		}),
+	);
+	if (speakers.length) await tx.insert(agendaItemSpeaker).values(speakers);
+
+	await seedAttendance(tx, ctx, [...extras, ...past], personName);
+	await seedMinutes(tx, ctx, { past, extras }, who, personName);
+	await seedActions(tx, ctx, { past, extras }, who, now);
+	if (files) await seedDocuments(tx, ctx, files, { past, next: upcoming[0] }, nameOf);
+}
+
+/** Every member of the Conference on the day: present, a few excused or absent, one mayor represented by an alderman. */
+async function seedAttendance(tx: Db, ctx: DemoMeetingsContext, meetings: PlanMeeting[], personName: Map<string, string>) {
+	const mandates = await tx
+		.select({ personId: mandate.personId, startDate: mandate.startDate, endDate: mandate.endDate })
+		.from(mandate)
+		.where(and(eq(mandate.regionId, ctx.regionId), eq(mandate.bodyId, ctx.conferenceId), eq(mandate.role, 'member')));
+	const mayorIndex = new Map(ctx.municipalities.map((m, i) => [m.mayorId, i]));
+	const order = (id: string) => mayorIndex.get(id) ?? ctx.municipalities.length;
+	const rows: (typeof attendance.$inferInsert)[] = [];
+	meetings.forEach((m, i) => {
+		const day = dayOf(m.startsAt);
+		const members = [
+			...new Set(mandates.filter((x) => x.startDate <= day && (!x.endDate || x.endDate >= day)).map((x) => x.personId)),
+		].sort((a, b) => order(a) - order(b) || (personName.get(a) ?? '').localeCompare(personName.get(b) ?? '') || a.localeCompare(b));
+		const n = members.length;
+		if (n === 0) return;
+		const status = new Map<string, { status: 'present' | 'excused' | 'absent' | 'represented'; by: string | null }>();
+		if (!m.crisis && n > 3) {
+			const represented = members[(i * 7 + 3) % n];
+			const alderman = ctx.municipalities.find((x) => x.mayorId === represented)?.aldermanIds[0];
+			if (alderman) status.set(represented, { status: 'represented', by: alderman });
+			for (const k of [(i * 5) % n, (i * 5 + 6) % n].slice(0, 1 + (i % 2)))
+				if (!status.has(members[k])) status.set(members[k], { status: 'excused', by: null });
+			const absent = members[(i * 3 + 9) % n];
+			if (i % 3 === 1 && !status.has(absent)) status.set(absent, { status: 'absent', by: null });
+		}
+		for (const personId of members) {
+			const s = status.get(personId) ?? { status: 'present', by: null };
+			rows.push({ regionId: ctx.regionId, meetingId: m.id, personId, status: s.status, representedByPersonId: s.by, updatedAt: m.endsAt });
+		}
+	});
+	if (rows.length) await tx.insert(attendance).values(rows);
+}
+
+/**
+ * Minutes: for every past meeting version 1 with an entry per item, approved at the next meeting; the last regular meeting
+ * has a draft. The oldest regular meeting also has an approved correction (version 2). Entries are written while the version
+ * is a draft and approved afterwards: the database refuses to touch the entries of approved minutes.
+ */
+async function seedMinutes(
+	tx: Db,
+	ctx: DemoMeetingsContext,
+	{ past, extras }: { past: PlanMeeting[]; extras: PlanMeeting[] },
+	who: ReturnType<typeof resolver>,
+	personName: Map<string, string>,
+): Promise<void> {
+	const { regionId } = ctx;
+	const versions: (typeof minutesVersion.$inferInsert & { id: string })[] = [];
+	const entries: (typeof minutesEntry.$inferInsert)[] = [];
+	const approve: string[] = [];
+	const entryOf = (versionId: string, item: PlanItem, discussion = item.discussion): typeof minutesEntry.$inferInsert => ({
+		regionId,
+		minutesVersionId: versionId,
+		agendaItemId: item.id,
+		discussion,
+		outcome: item.outcome,
+		outcomeText: item.outcomeText,
+		referralBodyId: item.outcome === 'referral' && item.topic?.referral === 'regioraad' ? ctx.regioraadId : null,
+		referralToColleges: item.outcome === 'referral' && item.topic?.referral === 'colleges',
+	});
+
+	// The minutes of the meeting before the last were commented on (below) before their approval.
+	const commented = past.at(-2);
+	for (const series of [extras, past]) {
+		series.forEach((m, i) => {
+			const id = randomUUID();
+			const isLast = series === past && i === past.length - 1;
+			const next = series[i + 1];
+			const circulatedAt = isLast ? null : addMs(m.endsAt, 5 * DAY);
+			const approvedAt = isLast ? null : next ? addMs(next.startsAt, 10 * MINUTE) : addMs(m.endsAt, 14 * DAY);
+			versions.push({
+				id,
+				regionId,
+				meetingId: m.id,
+				version: 1,
+				status: 'draft',
+				circulatedAt,
+				approvedAt,
+				approvedInMeetingId: isLast ? null : (next?.id ?? null),
+				createdAt: addMs(m.endsAt, DAY),
+				updatedAt: approvedAt ?? addMs(m.endsAt, DAY),
+			});
+			if (!isLast) approve.push(id);
+			// The draft of the last meeting is still being written: its last item has no entry yet.
+			const written = isLast ? m.items.slice(0, -1) : m.items;
+			for (const item of written)
+				entries.push(
+					commented && item.approvesMeetingId === commented.id
+						? entryOf(id, item, 'Het verslag van de vorige vergadering wordt goedgekeurd; de twee opmerkingen van de leden zijn verwerkt.')
+						: entryOf(id, item),
+				);
+		});
+	}
+
+	// A correction of the oldest regular meeting's minutes: the name of a speaker.
+	const corrected = past.length >= 3 ? past[0] : undefined;
+	if (corrected) {
+		const id = randomUUID();
+		const approvedAt = addMs(past[2].startsAt, 15 * MINUTE);
+		versions.push({
+			id,
+			regionId,
+			meetingId: corrected.id,
+			version: 2,
+			status: 'draft',
+			reason: 'Correctie: naam van de spreker',
+			circulatedAt: addMs(past[2].startsAt, -7 * DAY),
+			approvedAt,
+			createdAt: addMs(past[2].startsAt, -8 * DAY),
+			updatedAt: approvedAt,
+		});
+		approve.push(id);
+		const v1 = versions.find((v) => v.meetingId === corrected.id && v.version === 1)!;
+		const first = corrected.items.find((item) => item.topic?.speakers.length);
+		for (const item of corrected.items) {
+			const speakerId = item === first && first.topic ? who(first.topic.speakers[0]).personId : null;
+			const name = speakerId ? personName.get(speakerId) : undefined;
+			if (name) {
+				// Version 1 misspelled the speaker's family name.
+				const v1Entry = entries.find((e) => e.minutesVersionId === v1.id && e.agendaItemId === item.id)!;
+				v1Entry.discussion = `Toelichting door ${name.slice(0, -1)}. ${item.discussion}`;
+				entries.push(entryOf(id, item, `Toelichting door ${name}. ${item.discussion}`));
+			} else entries.push(entryOf(id, item));
+		}
+	}
+
+	if (versions.length) await tx.insert(minutesVersion).values(versions);
+	if (entries.length) await tx.insert(minutesEntry).values(entries);
+	if (approve.length) await tx.update(minutesVersion).set({ status: 'approved' }).where(inArray(minutesVersion.id, approve));
+
+	// Two mayors commented on the circulated minutes of the meeting before the last, before they were approved.
+	const commentedVersion = commented && versions.find((v) => v.meetingId === commented.id && v.version === 1);
+	const topics = commented?.items.filter((item) => item.topic) ?? [];
+	if (commented && commentedVersion?.circulatedAt && topics.length) {
+		const texts = [
+			'Graag ook vermelden dat de gemeenten de timing nog afstemmen met hun College.',
+			'Kleine aanvulling: onze gemeente sluit zich aan bij de werkgroep.',
+		];
+		await tx.insert(minutesComment).values(
+			texts.map((text, k) => ({
+				regionId,
+				minutesVersionId: commentedVersion.id,
+				agendaItemId: topics[k % topics.length].id,
+				authorPersonId: who((['mayor:4', 'mayor:9'] as const)[k]).personId!,
+				text,
+				createdAt: addMs(commentedVersion.circulatedAt as Date, (k + 1) * DAY),
+			})),
+		);
+	}
+}
+
+/**
+ * About fifteen follow-up actions on the past regular meetings (and two of the crisis): old ones done, those of a few months
+ * ago partly overdue, recent ones due in the coming weeks.
+ */
+async function seedActions(
+	tx: Db,
+	ctx: DemoMeetingsContext,
+	{ past, extras }: { past: PlanMeeting[]; extras: PlanMeeting[] },
+	who: ReturnType<typeof resolver>,
+	now: Date,
+) {
+	const rows: (typeof followUpAction.$inferInsert)[] = [];
+	const add = (m: PlanMeeting, item: PlanItem, dueDate: Date, status: 'open' | 'in_progress' | 'done' | 'dropped') => {
+		const action = item.topic?.action;
+		if (!action) return;
+		const owner = who(action.owner);
+		const description = item.repeat ? (action.next ?? `Stand van zaken bezorgen: ${item.topic?.title}`) : action.description;
+		const createdAt = earliest(addMs(m.endsAt, 5 * DAY), now);
+		rows.push({
+			regionId: ctx.regionId,
+			bodyId: ctx.conferenceId,
+			meetingId: m.id,
+			agendaItemId: item.id,
+			description,
+			ownerPersonId: owner.personId,
+			ownerOrganisationId: owner.organisationId,
+			dueDate: weekday(dueDate),
+			status,
+			createdAt,
+			updatedAt: status === 'open' ? createdAt : earliest(addMs(dueDate, -2 * DAY), now),
+		});
+	};
+	for (const m of extras) for (const item of m.items) add(m, item, addMs(m.startsAt, 7 * DAY), 'done');
+	let counter = 0;
+	past.forEach((m, i) => {
+		const after = past.length - 1 - i;
+		const withAction = m.items.filter((item) => item.topic?.action);
+		for (const item of withAction.slice(0, 1 + (i % 2))) {
+			const c = counter++;
+			if (after >= 5) add(m, item, addMs(m.startsAt, 28 * DAY), c % 5 === 4 ? 'dropped' : 'done');
+			else if (after >= 2) add(m, item, addMs(m.startsAt, 35 * DAY), (['open', 'in_progress', 'done'] as const)[c % 3]);
+			else add(m, item, addMs(now, (7 + 7 * (c % 5)) * DAY), c % 2 ? 'in_progress' : 'open');
+		}
+	});
+	if (rows.length) await tx.insert(followUpAction).values(rows);
+}
+
+/** Notes on about ten past items, the confidential one, and two items of the next meeting; one note has a second version. */
+async function seedDocuments(
+	tx: Db,
+	ctx: DemoMeetingsContext,
+	files: FileStore,
+	{ past, next }: { past: PlanMeeting[]; next: PlanMeeting | undefined },
+	nameOf: (ref: Ref | undefined) => string | null,
+) {
+	const targets: { m: PlanMeeting; item: PlanItem; nota: string }[] = [];
+	for (const m of past)
+		for (const item of m.items) if (item.nota && item.topic !== CONFIDENTIAL_TOPIC) targets.push({ m, item, nota: item.nota });
+	targets.splice(10);
+	for (const m of past)
+		for (const item of m.items)
+			if (item.topic === CONFIDENTIAL_TOPIC) targets.push({ m, item, nota: CONFIDENTIAL_TOPIC.nota ?? 'vertrouwelijk' });
+	if (next)
+		for (const item of next.items.filter((x) => x.topic).slice(0, 2)) {
+			const nota = item.topic?.nota ?? item.topic?.title ?? item.title;
+			targets.push({ m: next, item, nota: item.repeat ? `${nota} (vervolg)` : nota });
+		}
+
+	const rendered = await Promise.all(
+		targets.map(async ({ m, item, nota }, k) => {
+			const title = `Nota ${nota}`;
+			const heading = `${m.items.indexOf(item) + 1}. ${item.title}`;
+			const base = {
+				regionName: ctx.regionName,
+				title,
+				meetingLabel: `Conferentie van Burgemeesters – ${formatMeetingDate(m.startsAt, m.endsAt, 'nl-BE')}`,
+				itemHeading: heading,
+				broughtBy: nameOf(item.topic?.by),
+			};
+			const versions = [await renderNota({ ...base, summary: item.summary ?? '' })];
+			// The first note was replaced after remarks of the municipalities.
+			if (k === 0)
+				versions.push(
+					await renderNota({
+						...base,
+						summary: `${item.summary ?? ''}\n\n**Versie 2:** aangevuld met de opmerkingen van de gemeenten.`,
+					}),
+				);
+			const stored = await Promise.all(versions.map((v) => files.put(v.bytes)));
+			return { m, item, title, versions: versions.map((v, i) => ({ ...v, ...stored[i] })) };
+		}),
+	);
+
+	const documents: (typeof document.$inferInsert)[] = [];
+	const documentVersions: (typeof documentVersion.$inferInsert)[] = [];
+	for (const { m, item, title, versions } of rendered) {
+		const id = randomUUID();
+		const uploadedAt = addMs(m.publishedAt ?? m.startsAt, -DAY);
+		documents.push({
+			id,
+			regionId: ctx.regionId,
+			meetingId: m.id,
+			agendaItemId: item.id,
+			title,
+			confidentiality: item.level,
+			createdAt: uploadedAt,
+			updatedAt: addMs(uploadedAt, (versions.length - 1) * DAY),
+		});
+		versions.forEach((v, i) => {
+			const at = addMs(uploadedAt, i * DAY);
+			documentVersions.push({
+				regionId: ctx.regionId,
+				documentId: id,
+				version: i + 1,
+				fileName: `${fileSlug(title)}${i ? `-v${i + 1}` : ''}.pdf`,
+				mediaType: 'application/pdf',
+				size: v.size,
+				sha256: v.sha256,
+				uploadedByAccountId: ctx.secretariatAccountId ?? null,
+				uploadedAt: at,
+				extractedText: v.text,
+				extractedAt: addMs(at, MINUTE),
+			});
+		});
+	}
+	if (documents.length) {
+		await tx.insert(document).values(documents);
+		await tx.insert(documentVersion).values(documentVersions);
+	}
+}

@@ -1,0 +1,43 @@
+import { getApp } from '$lib/server/app';
+import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
+import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
+import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
+import { itemSchema } from '$lib/server/meetings/meetings.schema';
+import { updateItem } from '$lib/server/meetings/meetings.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = authorize(locals, canManageMeetings);
+	const db = getApp().db;
+	const page = orNotFound(await getMeetingPage(db, actor, idParam(params.id)));
+	const item = orNotFound(page.items.find((i) => i.id === params.itemId));
+	const options = await formOptions(db, actor.regionId);
+	return {
+		meetingId: page.meeting.id,
+		title: item.title,
+		fixedKind: item.kind === 'minutes_approval',
+		values: {
+			title: item.title,
+			kind: item.kind,
+			summary: item.summary ?? '',
+			broughtByPersonId: item.broughtByPersonId ?? '',
+			broughtByOrganisationId: item.broughtByOrganisationId ?? '',
+			speakerIds: item.speakers.map((s) => s.id),
+			durationMinutes: item.durationMinutes ? String(item.durationMinutes) : '',
+			confidentiality: item.confidentiality,
+		},
+		options: { people: options.people, organisations: options.organisations },
+	};
+};
+
+export const actions: Actions = {
+	save: ({ locals, request, params }) => {
+		const actor = authorize(locals, canManageMeetings);
+		const id = idParam(params.id);
+		const itemId = idParam(params.itemId);
+		return formAction(request, itemSchema, async (input) => {
+			await updateItem(getApp().db, actor, id, itemId, input);
+			return `/meetings/${id}/agenda`;
+		});
+	},
+};

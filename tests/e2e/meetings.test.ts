@@ -1,0 +1,257 @@
+// A month of the Conference, end to end in Chromium: the secretariat plans a meeting, builds and
+// publishes an agenda with documents, records attendance and minutes; a mayor reads and comments;
+// the next meeting approves the minutes. Then the visibility matrix over HTTP: role × level ×
+// page/download/PDF, with canary strings that must appear nowhere a reader may not go.
+import PDFDocument from 'pdfkit';
+import type { Browser, Page } from 'playwright-core';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInOverHttp } from '../support/server.ts';
+import { baseUrl, expectAccessible, launch, newContext, signIn } from './browser.ts';
+
+const CONFIDENTIAL = 'KANARIE-VERTROUWELIJK-7731';
+const RESTRICTED = 'KANARIE-BEPERKT-4410';
+
+let browser: Browser;
+let firstMeeting = '';
+const documentLinks: Record<'confidential' | 'restricted' | 'public', string> = { confidential: '', restricted: '', public: '' };
+
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser.close());
+
+/** A small real PDF with the given text. */
+function pdfWith(text: string): Promise<Buffer> {
+	return new Promise((resolve) => {
+		const doc = new PDFDocument();
+		const chunks: Buffer[] = [];
+		doc.on('data', (c: Buffer) => chunks.push(c));
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.text(text);
+		doc.end();
+	});
+}
+
+async function secretariatPage() {
+	const context = await newContext(browser);
+	const page = await context.newPage();
+	await signIn(page, 'secretariaat@leiedal.demo');
+	return page;
+}
+
+async function heading(page: Page, name: string | RegExp) {
+	await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+async function planMeeting(page: Page, date: string) {
+	await page.goto('/bodies');
+	await page.getByRole('link', { name: 'Conferentie van Burgemeesters' }).first().click();
+	await heading(page, 'Conferentie van Burgemeesters');
+	await page.getByRole('link', { name: 'Vergaderkalender' }).click();
+	await heading(page, 'Vergaderingen van Conferentie van Burgemeesters');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Vergadering plannen' }).click();
+	await heading(page, 'Vergadering plannen');
+	await page.getByLabel('Datum').fill(date);
+	await page.getByLabel('Plaats').fill('Leiedal, Kortrijk');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+	return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+async function addItem(page: Page, item: { title: string; kind: string; level: string; summary?: string; organisation?: string }) {
+	const form = page.locator('form[action="?/add"]');
+	await form.getByLabel('Titel').fill(item.title);
+	await form.getByLabel('Soort punt').selectOption({ label: item.kind });
+	if (item.summary) await form.getByLabel('Samenvatting').fill(item.summary);
+	if (item.organisation) await form.getByLabel('Aangebracht door (organisatie)').selectOption({ label: item.organisation });
+	await form.getByLabel('Vertrouwelijkheid').selectOption({ label: item.level });
+	await form.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
+	await page.getByRole('row').filter({ hasText: item.title }).waitFor();
+}
+
+async function upload(page: Page, file: { name: string; bytes: Buffer }, title: string, item: RegExp, level = 'intern') {
+	await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: file.name, mimeType: 'application/pdf', buffer: file.bytes });
+	await page.getByLabel('Titel van het document').fill(title);
+	await page
+		.getByLabel('Bij agendapunt')
+		.selectOption({ label: (await page.getByLabel('Bij agendapunt').locator('option').allTextContents()).find((t) => item.test(t)) ?? '' });
+	await page.getByLabel('Vertrouwelijkheid').selectOption({ label: level });
+	await page.getByRole('region', { name: 'Document opladen' }).getByRole('button', { name: 'Opladen', exact: true }).click();
+}
+
+describe('a month of the Conference', () => {
+	it('the secretariat plans a meeting, builds and publishes its agenda, records attendance and minutes', async () => {
+		const page = await secretariatPage();
+		firstMeeting = await planMeeting(page, '2027-06-18');
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: 'Agenda opstellen' }).click();
+		await heading(page, /Agenda opstellen/);
+		await addItem(page, {
+			title: `Personeelsdossier ${CONFIDENTIAL}`,
+			kind: 'Informatie en kennisdeling',
+			level: 'vertrouwelijk',
+			summary: `Nota ${CONFIDENTIAL}`,
+		});
+		await addItem(page, {
+			title: `Hervorming eerstelijnszone ${RESTRICTED}`,
+			kind: 'Klankbord',
+			level: 'beperkt',
+			summary: `Toelichting ${RESTRICTED}`,
+			organisation: 'Eerstelijnszone Zuid-West-Vlaanderen',
+		});
+		await addItem(page, { title: 'Vervoerregio: stand van zaken', kind: 'Beleidsagenda', level: 'openbaar' });
+		// Reorder by keyboard: move the public item up one place.
+		const up = page.getByRole('button', { name: 'Vervoerregio: stand van zaken één plaats omhoog' });
+		await up.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForLoadState('load');
+		await page.getByRole('row').filter({ hasText: 'Vervoerregio' }).waitFor();
+		const titles = await page.getByRole('table', { name: 'Agenda' }).locator('tbody th').allTextContents();
+		expect(titles.map((t) => t.trim().slice(0, 12))).toEqual(['Goedkeuring ', 'Personeelsdo', 'Vervoerregio', 'Hervorming e']);
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: 'Terug naar de vergadering' }).click();
+		await page.getByRole('link', { name: 'Documenten', exact: true }).click();
+		await heading(page, /Documenten/);
+		await upload(page, { name: 'nota.pdf', bytes: await pdfWith(`Nota ${CONFIDENTIAL}`) }, `Nota ${CONFIDENTIAL}`, /Personeelsdossier/);
+		await page.getByText(`Nota ${CONFIDENTIAL}`).first().waitFor();
+		await upload(page, { name: 'eerstelijn.pdf', bytes: await pdfWith(`Nota ${RESTRICTED}`) }, `Nota ${RESTRICTED}`, /Hervorming/);
+		await upload(page, { name: 'vervoerregio.pdf', bytes: await pdfWith('Vervoerregio') }, 'Nota Vervoerregio', /Vervoerregio/, 'openbaar');
+		// A file whose content is not what its name says: a message, nothing stored.
+		await upload(page, { name: 'vals.pdf', bytes: Buffer.from('dit is geen pdf') }, 'Vals', /Vervoerregio/);
+		await page.getByRole('alert').getByText('De inhoud van het bestand past niet bij de extensie.').waitFor();
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: 'Terug naar de vergadering' }).click();
+		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+		await page.getByText('agenda gepubliceerd', { exact: true }).first().waitFor();
+		for (const [level, pattern] of [
+			['confidential', CONFIDENTIAL],
+			['restricted', RESTRICTED],
+			['public', 'Nota Vervoerregio'],
+		] as const) {
+			documentLinks[level] =
+				(await page.getByRole('link', { name: `Nota ${pattern}`.replace('Nota Nota', 'Nota') }).getAttribute('href')) ?? '';
+		}
+		expect(Object.values(documentLinks).every((l) => l.startsWith('/documents/'))).toBe(true);
+		await page.getByRole('button', { name: 'Vergadering heeft plaatsgevonden' }).click();
+		await page.getByText('gehouden', { exact: true }).first().waitFor();
+
+		await page.getByRole('link', { name: 'Aanwezigheden noteren' }).click();
+		await heading(page, /Aanwezigheden noteren/);
+		const selects = page.locator('select[name^="status-"]');
+		await selects.nth(0).selectOption('present');
+		await selects.nth(1).selectOption('excused');
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+		await page.getByRole('heading', { level: 2, name: 'Aanwezigheden' }).waitFor();
+		expect(await page.getByRole('cell', { name: 'aanwezig', exact: true }).count()).toBe(1);
+
+		await page.getByRole('link', { name: 'Verslag opstellen' }).click();
+		await page.getByRole('button', { name: 'Verslag beginnen' }).click();
+		const entry = page.locator('form').filter({ has: page.getByRole('button', { name: 'Punt 2 bewaren' }) });
+		await entry.getByLabel('Samenvatting van de bespreking').fill(`Besproken: ${CONFIDENTIAL}`);
+		await entry.getByLabel('Uitkomst').selectOption({ label: 'Kennis genomen' });
+		await entry.getByRole('button', { name: 'Punt 2 bewaren' }).click();
+		await page.getByRole('button', { name: 'Punt 2 bewaren' }).waitFor();
+		const public2 = page.locator('form').filter({ has: page.getByRole('button', { name: 'Punt 3 bewaren' }) });
+		await public2.getByLabel('Uitkomst').selectOption({ label: 'Gemeenschappelijk standpunt' });
+		await public2.getByRole('button', { name: 'Punt 3 bewaren' }).click();
+		// A common position needs its text: a message on the field, nothing saved.
+		await page.getByRole('alert').getByText('Schrijf de tekst van het gemeenschappelijk standpunt.').waitFor();
+		await page
+			.locator('form')
+			.filter({ has: page.getByRole('button', { name: 'Punt 3 bewaren' }) })
+			.getByLabel(/Tekst van het standpunt/)
+			.fill('De regio vraagt een vervoerplan per deelgebied.');
+		await page.getByRole('button', { name: 'Punt 3 bewaren' }).click();
+		await page.getByRole('button', { name: 'Punt 3 bewaren' }).waitFor();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
+		await page.getByText('rondgestuurd', { exact: false }).first().waitFor();
+		await page.context().close();
+	});
+
+	it('a mayor reads the meeting and comments on the circulated minutes', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await signIn(page, 'burgemeester@kortrijk.demo');
+		await page.goto(`/meetings/${firstMeeting}`);
+		await page
+			.getByRole('heading', { level: 3, name: new RegExp(CONFIDENTIAL) })
+			.first()
+			.waitFor();
+		await expectAccessible(page);
+		const comment = page.getByLabel('Uw opmerking bij punt 3');
+		await comment.fill('Graag het vervoerplan ook naar de RegioRaad.');
+		await page.locator('form').filter({ has: comment }).getByRole('button', { name: 'Opmerking versturen' }).click();
+		await page.getByText('Graag het vervoerplan ook naar de RegioRaad.').waitFor();
+		await expectAccessible(page);
+		await context.close();
+	});
+
+	it('the next meeting approves the minutes; they are frozen from then on', async () => {
+		const page = await secretariatPage();
+		const next = await planMeeting(page, '2027-07-16');
+		await page.getByRole('heading', { level: 3, name: /Goedkeuring verslag vorige vergadering/ }).waitFor();
+		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+		await page.getByRole('button', { name: 'Verslag goedgekeurd' }).click();
+		await page.goto(`/meetings/${firstMeeting}`);
+		await page.locator('#minutes').getByText('goedgekeurd', { exact: true }).waitFor();
+		await page.getByText('verslag goedgekeurd', { exact: true }).first().waitFor();
+		await expectAccessible(page);
+		await page.goto(`/meetings/${firstMeeting}/minutes`);
+		await page.getByText('Dit verslag is goedgekeurd en kan niet meer veranderen.', { exact: false }).waitFor();
+		expect(await page.getByRole('button', { name: /Punt 2 bewaren/ }).count()).toBe(0);
+		expect(next).not.toBe(firstMeeting);
+		await page.context().close();
+	});
+});
+
+describe('who sees what (role × level × page, download, PDF)', () => {
+	const readers: { who: string; email: string | null; password?: string; sees: string[] }[] = [
+		{ who: 'secretariat', email: 'secretariaat@leiedal.demo', sees: [CONFIDENTIAL, RESTRICTED] },
+		{ who: 'mayor (member)', email: 'burgemeester@kortrijk.demo', sees: [CONFIDENTIAL, RESTRICTED] },
+		{ who: 'general director', email: 'directeur@kortrijk.demo', sees: [RESTRICTED] },
+		{ who: 'councillor', email: 'raadslid@kortrijk.demo', sees: [] },
+		{ who: 'external contact who brought the restricted item', email: 'contact@elz.demo', sees: [RESTRICTED] },
+		{ who: 'another region', email: 'admin@elders.test', password: 'other-region-password', sees: [] },
+		{ who: 'anonymous', email: null, sees: [] },
+	];
+
+	const pdfText = async (response: Response) => {
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
+		return (await extractText(new Uint8Array(await response.arrayBuffer()), { mergePages: true })).text;
+	};
+
+	for (const reader of readers) {
+		it(`${reader.who} sees exactly ${reader.sees.length ? reader.sees.join(' and ') : 'no protected item'}`, async () => {
+			const cookie = reader.email ? await signInOverHttp(baseUrl(), reader.email, reader.password) : '';
+			const get = (path: string) => fetch(`${baseUrl()}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+			const html = await (await get(`/meetings/${firstMeeting}`)).text();
+			const agenda = await pdfText(await get(`/meetings/${firstMeeting}/agenda.pdf`));
+			const minutes = await pdfText(await get(`/meetings/${firstMeeting}/minutes.pdf`));
+			expect(agenda).toContain('Vervoerregio');
+			expect(minutes).toContain('vervoerplan per deelgebied');
+			for (const [canary, link] of [
+				[CONFIDENTIAL, documentLinks.confidential],
+				[RESTRICTED, documentLinks.restricted],
+			] as const) {
+				const visible = reader.sees.includes(canary);
+				expect(html.includes(canary), `page, ${canary}`).toBe(visible);
+				expect(agenda.includes(canary), `agenda PDF, ${canary}`).toBe(visible);
+				const download = await get(link);
+				expect(download.status, `download, ${canary}`).toBe(visible ? 200 : 404);
+				if (visible) expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+				else expect(await download.text()).not.toContain(canary);
+			}
+			expect(minutes.includes(CONFIDENTIAL), 'minutes PDF').toBe(reader.sees.includes(CONFIDENTIAL));
+			expect((await get(documentLinks.public)).status).toBe(200);
+		});
+	}
+});
