@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import PDFDocument from 'pdfkit';
 import { startPostgres } from '../tests/support/postgres-server.ts';
 import { freePort, signInOverHttp, waitForOk } from '../tests/support/server.ts';
 import { buildIfNeeded } from './build-if-needed.js';
@@ -81,6 +82,91 @@ async function measure(server: Server, pathname: string, cookie: string, connect
 	};
 }
 
+const percentile = (values: number[], p: number) =>
+	[...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+/** A form post as the secretariat's browser sends it; returns the redirect target. */
+async function post(url: string, path: string, cookie: string, body: URLSearchParams | FormData): Promise<string> {
+	const response = await fetch(`${url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, origin: url, accept: 'text/html' },
+		body,
+	});
+	if (response.status !== 303) throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+	return response.headers.get('location') ?? '';
+}
+
+/** A small real PDF to upload. */
+function samplePdf(text: string): Promise<Buffer> {
+	return new Promise((resolve) => {
+		const doc = new PDFDocument();
+		const chunks: Buffer[] = [];
+		doc.on('data', (c: Buffer) => chunks.push(c));
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.text(text);
+		doc.end();
+	});
+}
+
+/** Through the secretariat's forms: a Conference meeting with 20 items and 40 documents, published. */
+async function prepareMeeting(url: string): Promise<string> {
+	const cookie = await signInOverHttp(url, 'secretariaat@leiedal.demo');
+	const bodies = await (await fetch(`${url}/bodies`, { headers: { cookie } })).text();
+	const conference = bodies.match(/href="\/bodies\/([0-9a-f-]{36})">Conferentie van Burgemeesters</)?.[1];
+	if (!conference) throw new Error('Conference not found');
+	const meeting = await post(
+		url,
+		`/bodies/${conference}/meetings/new?/save`,
+		cookie,
+		new URLSearchParams({ kind: 'regular', date: '2030-03-08', startTime: '08:00', endTime: '10:00', location: 'Leiedal, Kortrijk' }),
+	);
+	const levels = ['public', 'internal', 'internal', 'restricted', 'confidential'];
+	for (let i = 1; i < 20; i++) {
+		const summary = `Toelichting bij punt ${i}: **stand van zaken** en voorstel.\n\n- eerste aandachtspunt\n- tweede aandachtspunt\n\nDe Conferentie wordt gevraagd haar standpunt te bepalen.`;
+		await post(
+			url,
+			`${meeting}/agenda?/add`,
+			cookie,
+			new URLSearchParams({
+				title: `Agendapunt ${i}: regionale samenwerking`,
+				kind: 'information',
+				summary,
+				confidentiality: levels[i % levels.length],
+				durationMinutes: '15',
+			}),
+		);
+	}
+	const page = await (await fetch(`${url}${meeting}/documents`, { headers: { cookie } })).text();
+	const items = [...page.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((m) => m[1]).slice(0, 20);
+	const pdf = await samplePdf('Nota bij het agendapunt');
+	for (const [n, item] of items.entries()) {
+		for (const k of [1, 2]) {
+			const form = new FormData();
+			form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), `nota-${n}-${k}.pdf`);
+			form.set('title', `Nota ${k} bij punt ${n + 1}`);
+			form.set('agendaItemId', item);
+			form.set('confidentiality', 'internal');
+			await post(url, `${meeting}/documents?/upload`, cookie, form);
+		}
+	}
+	await post(url, `${meeting}?/publish`, cookie, new URLSearchParams());
+	return meeting.split('/').pop() ?? '';
+}
+
+/** Wall time of generating the agenda PDF, one request at a time. */
+async function timePdf(url: string, meetingId: string, cookie: string): Promise<number[]> {
+	const times: number[] = [];
+	for (let i = 0; i < 30; i++) {
+		const start = performance.now();
+		const response = await fetch(`${url}/meetings/${meetingId}/agenda.pdf`, { headers: { cookie } });
+		await response.arrayBuffer();
+		if (response.status !== 200) throw new Error(`agenda.pdf: ${response.status}`);
+		times.push(performance.now() - start);
+	}
+	return times;
+}
+
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 async function benchDatabase(label: string, env: Record<string, string>, lines: string[]) {
@@ -99,15 +185,21 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 	const idle = rssMb(server.child.pid as number);
 	const session = await signInOverHttp(server.url);
 
+	const meetingId = await prepareMeeting(server.url);
+	const pdfMs = await timePdf(server.url, meetingId, session);
 	const pages = [
 		{ name: 'home', real: '/', memory: '/bench-reference/home' },
 		{ name: 'municipality (Kortrijk)', real: `/organisations/${kortrijk}`, memory: `/bench-reference/organisation/${kortrijk}` },
+		{ name: 'meeting (20 items, 40 documents)', real: `/meetings/${meetingId}`, memory: `/bench-reference/meeting/${meetingId}` },
 	];
 	lines.push(`\n### ${label}\n`);
 	lines.push(
 		`- first start on a fresh database (migrate + seed) to first 200: **${first.startMs} ms**; restart on existing data: **${restartMs} ms**`,
 	);
-	lines.push(`- resident memory when idle: **${idle} MB** after a restart (${idleFirst} MB after the first start)\n`);
+	lines.push(`- resident memory when idle: **${idle} MB** after a restart (${idleFirst} MB after the first start)`);
+	lines.push(
+		`- agenda PDF of the 20-item meeting, as a member, one at a time (${pdfMs.length} requests): p50 **${fmt(percentile(pdfMs, 0.5), 0)} ms**, max **${fmt(Math.max(...pdfMs), 0)} ms**\n`,
+	);
 	lines.push('| page | variant | conns | req/s | p50 ms | p99 ms | server CPU ms/req | ratio to in-memory |');
 	lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
 	for (const page of pages) {
