@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import PDFDocument from 'pdfkit';
+import { samplePdf } from '../tests/support/pdf.ts';
 import { startPostgres } from '../tests/support/postgres-server.ts';
 import { freePort, signInOverHttp, waitForOk } from '../tests/support/server.ts';
 import { buildIfNeeded } from './build-if-needed.js';
@@ -97,18 +97,6 @@ async function post(url: string, path: string, cookie: string, body: URLSearchPa
 	return response.headers.get('location') ?? '';
 }
 
-/** A small real PDF to upload. */
-function samplePdf(text: string): Promise<Buffer> {
-	return new Promise((resolve) => {
-		const doc = new PDFDocument();
-		const chunks: Buffer[] = [];
-		doc.on('data', (c: Buffer) => chunks.push(c));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.text(text);
-		doc.end();
-	});
-}
-
 /** Through the secretariat's forms: a Conference meeting with 20 items and 40 documents, published. */
 async function prepareMeeting(url: string): Promise<string> {
 	const cookie = await signInOverHttp(url, 'secretariaat@leiedal.demo');
@@ -192,6 +180,8 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 		{ name: 'municipality (Kortrijk)', real: `/organisations/${kortrijk}`, memory: `/bench-reference/organisation/${kortrijk}` },
 		{ name: 'meeting (20 items, 40 documents)', real: `/meetings/${meetingId}`, memory: `/bench-reference/meeting/${meetingId}` },
 	];
+	const only = process.env.BENCH_ONLY;
+	if (only) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(only)));
 	lines.push(`\n### ${label}\n`);
 	lines.push(
 		`- first start on a fresh database (migrate + seed) to first 200: **${first.startMs} ms**; restart on existing data: **${restartMs} ms**`,
@@ -236,12 +226,14 @@ async function main() {
 		`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}. Load generator (autocannon) on the same machine; ${SECONDS} s per measurement after ${WARM_UP_SECONDS} s warm-up; the server runs as \`npm start\` runs it (scripts/start.js).`,
 	);
 
+	const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-'));
 	try {
-		await benchDatabase('Embedded (PGlite)', { DATA_DIR: dataDir, DATABASE_URL: '' }, lines);
+		if (databases.includes('pglite')) await benchDatabase('Embedded (PGlite)', { DATA_DIR: dataDir, DATABASE_URL: '' }, lines);
 	} finally {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	}
+	if (!databases.includes('postgres')) return finish(lines);
 
 	const pgServer = await startPostgres();
 	const pgData = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-pg-'));
@@ -252,6 +244,10 @@ async function main() {
 		fs.rmSync(pgData, { recursive: true, force: true });
 	}
 
+	finish(lines);
+}
+
+function finish(lines: string[]) {
 	const out = path.join('.bench', 'latest.md');
 	fs.mkdirSync('.bench', { recursive: true });
 	fs.writeFileSync(out, `${lines.join('\n')}\n`);

@@ -98,15 +98,31 @@ export function localName(row: { name: string | null; nameFr?: string | null }):
 	return (getLocale() === 'fr' && row.nameFr) || row.name || '';
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** An Intl formatter for the current locale, made once (constructing one costs far more than using it). */
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, make: (locale: string) => T): T {
+	const locale = getLocale();
+	const key = `${kind}:${locale}`;
+	let formatter = formatters.get(key) as T | undefined;
+	if (!formatter) {
+		formatter = make(locale);
+		formatters.set(key, formatter);
+	}
+	return formatter;
+}
+
 /** A calendar date (YYYY-MM-DD) written out in the current locale. */
 export function formatDate(day: string | null | undefined): string {
 	if (!day) return '';
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+	return cached('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A moment in time, shown in Brussels time in the current locale. */
 export function formatDateTime(at: Date | string): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(at));
+	return cached('dateTime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE })).format(
+		new Date(at),
+	);
 }
 
 /** "Role in Body/Organisation" for a mandate row. */
@@ -228,9 +244,11 @@ export const minutesStatusLabel = labelOf(minutesStatuses);
 
 /** "vrijdag 9 januari 2026, 08:00–10:00" in the current locale, Brussels time. */
 export function formatMeetingTime(startsAt: string | Date, endsAt?: string | Date | null): string {
-	const locale = getLocale();
-	const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-	const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+	const day = cached(
+		'meetingDay',
+		(l) => new Intl.DateTimeFormat(l, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }),
+	);
+	const time = cached('meetingTime', (l) => new Intl.DateTimeFormat(l, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }));
 	const start = new Date(startsAt);
 	return `${day.format(start)}, ${time.format(start)}${endsAt ? `–${time.format(new Date(endsAt))}` : ''}`;
 }
@@ -244,5 +262,6 @@ export function formatSize(bytes: number): string {
 		value /= 1000;
 		unit++;
 	}
-	return `${new Intl.NumberFormat(getLocale(), { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
+	const number = cached(`size${unit ? 1 : 0}`, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: unit ? 1 : 0 }));
+	return `${number.format(value)} ${units[unit]}`;
 }

@@ -2,10 +2,10 @@
 // publishes an agenda with documents, records attendance and minutes; a mayor reads and comments;
 // the next meeting approves the minutes. Then the visibility matrix over HTTP: role × level ×
 // page/download/PDF, with canary strings that must appear nowhere a reader may not go.
-import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '../support/pdf.ts';
 import { signInOverHttp } from '../support/server.ts';
 import { baseUrl, expectAccessible, launch, newContext, signIn } from './browser.ts';
 
@@ -20,18 +20,6 @@ beforeAll(async () => {
 	browser = await launch();
 });
 afterAll(() => browser.close());
-
-/** A small real PDF with the given text. */
-function pdfWith(text: string): Promise<Buffer> {
-	return new Promise((resolve) => {
-		const doc = new PDFDocument();
-		const chunks: Buffer[] = [];
-		doc.on('data', (c: Buffer) => chunks.push(c));
-		doc.on('end', () => resolve(Buffer.concat(chunks)));
-		doc.text(text);
-		doc.end();
-	});
-}
 
 async function secretariatPage() {
 	const context = await newContext(browser);
@@ -117,10 +105,16 @@ describe('a month of the Conference', () => {
 		await page.getByRole('link', { name: 'Terug naar de vergadering' }).click();
 		await page.getByRole('link', { name: 'Documenten', exact: true }).click();
 		await heading(page, /Documenten/);
-		await upload(page, { name: 'nota.pdf', bytes: await pdfWith(`Nota ${CONFIDENTIAL}`) }, `Nota ${CONFIDENTIAL}`, /Personeelsdossier/);
+		await upload(page, { name: 'nota.pdf', bytes: await samplePdf(`Nota ${CONFIDENTIAL}`) }, `Nota ${CONFIDENTIAL}`, /Personeelsdossier/);
 		await page.getByText(`Nota ${CONFIDENTIAL}`).first().waitFor();
-		await upload(page, { name: 'eerstelijn.pdf', bytes: await pdfWith(`Nota ${RESTRICTED}`) }, `Nota ${RESTRICTED}`, /Hervorming/);
-		await upload(page, { name: 'vervoerregio.pdf', bytes: await pdfWith('Vervoerregio') }, 'Nota Vervoerregio', /Vervoerregio/, 'openbaar');
+		await upload(page, { name: 'eerstelijn.pdf', bytes: await samplePdf(`Nota ${RESTRICTED}`) }, `Nota ${RESTRICTED}`, /Hervorming/);
+		await upload(
+			page,
+			{ name: 'vervoerregio.pdf', bytes: await samplePdf('Vervoerregio') },
+			'Nota Vervoerregio',
+			/Vervoerregio/,
+			'openbaar',
+		);
 		// A file whose content is not what its name says: a message, nothing stored.
 		await upload(page, { name: 'vals.pdf', bytes: Buffer.from('dit is geen pdf') }, 'Vals', /Vervoerregio/);
 		await page.getByRole('alert').getByText('De inhoud van het bestand past niet bij de extensie.').waitFor();

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
+import { trackWrites } from './read-cache.ts';
 import * as schema from './schema.ts';
 
 /** The database handle every service takes as its first argument (also a transaction). */
@@ -62,6 +63,7 @@ export function openPostgres(url: string, max = 10): Database {
 
 /** Wrap an open PGlite instance (used directly by tests that load a prepared template). */
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
+	trackWrites(client);
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
 	let closed = false;
 	return {

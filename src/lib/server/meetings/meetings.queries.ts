@@ -6,6 +6,7 @@ import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, MinutesStat
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
+import { cachedRead } from '../db/read-cache.ts';
 import { body, crisisPeriod, meeting, organisation, person } from '../db/schema.ts';
 import { documentVisible, isMemberOf, isSecretariatOf, itemVisible, meetingVisible, READER_PARAMS, readerParams } from './visibility.ts';
 
@@ -161,7 +162,10 @@ const meetingPageStatement = {
 
 /** Everything the meeting page shows, for this reader, in one statement; null when not visible. */
 export async function getMeetingPage(db: Db, actor: Actor | null | undefined, meetingId: string): Promise<MeetingPage | null> {
-	const [row] = await runPrepared<MeetingPage>(db, meetingPageStatement, [...readerParams(actor), meetingId]);
+	const params = [...readerParams(actor), meetingId];
+	const [row] = await cachedRead(db, `meeting-page:${JSON.stringify(params)}`, () =>
+		runPrepared<MeetingPage>(db, meetingPageStatement, params),
+	);
 	return row ?? null;
 }
 

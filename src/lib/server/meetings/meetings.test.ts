@@ -6,10 +6,11 @@ import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../../../../tests/support/factories.ts';
+import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
-import { agendaItem, auditEvent, body, meeting, minutesEntry, minutesVersion, outbox, person } from '../db/schema.ts';
+import { auditEvent, body, documentVersion, meeting, minutesEntry, minutesVersion, outbox, person } from '../db/schema.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
 import { drainOutbox } from '../jobs/worker.ts';
@@ -207,6 +208,24 @@ describe('documents', () => {
 		expect(await files.has(download?.sha256 ?? '')).toBe(true);
 		const mailer: Mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
 		await drainOutbox(db, mailer, files);
+	});
+
+	it('extracts the text of a real PDF through the outbox worker', async () => {
+		const bytes = await samplePdf('Gemeenschappelijk standpunt over het kanaal Bossuit-Kortrijk');
+		const docId = await uploadDocument(
+			db,
+			files,
+			secretariat,
+			meetingId,
+			{ title: 'Standpunt', confidentiality: 'internal', agendaItemId: itemId },
+			{ name: 'standpunt.pdf', bytes },
+			MB,
+		);
+		const mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
+		await drainOutbox(db, mailer, files);
+		const [version] = await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId));
+		expect(version.extractedText).toContain('kanaal Bossuit-Kortrijk');
+		expect(version.extractionError).toBeNull();
 	});
 
 	it('refuses an upload over the limit, a mismatched type and a forbidden type; nothing changes', async () => {

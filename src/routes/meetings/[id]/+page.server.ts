@@ -50,3 +50,6 @@ export const actions: Actions = {
 		);
 	},
 };
+
+/** A page to read: it works without JavaScript (plain form posts), so none is sent, nor its data twice. */
+export const csr = false;

@@ -11,3 +11,6 @@ export const load: PageServerLoad = (event) => {
 		async () => (await realLoad(event as never)) as Record<string, unknown>,
 	);
 };
+
+/** A page to read: it works without JavaScript (plain form posts), so none is sent, nor its data twice. */
+export const csr = false;

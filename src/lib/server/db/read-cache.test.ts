@@ -1,0 +1,83 @@
+// The read cache is exact: whatever changes the data — a service, raw SQL, a transaction, a rolled-back
+// transaction — the next read shows the data as it is. (On PostgreSQL nothing is cached; same checks.)
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor } from '../../../../tests/support/factories.ts';
+import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import type { Actor } from '../auth/actor.ts';
+import { agendaItem, body } from '../db/schema.ts';
+import { getMeetingPage } from '../meetings/meetings.queries.ts';
+import { addItem, createMeeting, publishAgenda } from '../meetings/meetings.service.ts';
+import type { Database, Db } from './client.ts';
+import { cachedRead } from './read-cache.ts';
+
+let database: Database;
+let db: Db;
+let secretariat: Actor;
+let mayor: Actor;
+let meetingId: string;
+
+const titles = async (actor: Actor) => (await getMeetingPage(db, actor, meetingId))?.items.map((i) => i.title);
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	db = database.db;
+	secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
+	mayor = await actorFor(db, 'burgemeester@kortrijk.demo');
+	const [c] = await db
+		.select({ id: body.id })
+		.from(body)
+		.where(and(eq(body.kind, 'conference'), eq(body.regionId, secretariat.regionId)));
+	meetingId = await createMeeting(db, secretariat, c.id, { kind: 'regular', date: '2035-05-11', startTime: '08:00', endTime: '10:00' });
+	await addItem(db, secretariat, meetingId, { title: 'Eerste', kind: 'information', speakerIds: [], confidentiality: 'internal' });
+	await publishAgenda(db, secretariat, meetingId);
+});
+
+afterAll(() => database?.close());
+
+describe('reads after writes', () => {
+	it('sees a change made through a service', async () => {
+		expect(await titles(mayor)).toContain('Eerste');
+		await addItem(db, secretariat, meetingId, { title: 'Tweede', kind: 'information', speakerIds: [], confidentiality: 'internal' });
+		expect(await titles(mayor)).toContain('Tweede');
+	});
+
+	it('sees a change made with raw SQL, outside any service', async () => {
+		await titles(mayor);
+		await db.execute(sql`update agenda_item set title = 'Hernoemd' where meeting_id = ${meetingId} and title = 'Eerste'`);
+		expect(await titles(mayor)).toContain('Hernoemd');
+	});
+
+	it('sees a change made in a transaction, and not one that was rolled back', async () => {
+		await titles(mayor);
+		await db.transaction(async (tx) => {
+			await tx.update(agendaItem).set({ title: 'In transactie' }).where(eq(agendaItem.title, 'Tweede'));
+		});
+		expect(await titles(mayor)).toContain('In transactie');
+		await expect(
+			db.transaction(async (tx) => {
+				await tx.update(agendaItem).set({ title: 'Teruggedraaid' }).where(eq(agendaItem.title, 'Hernoemd'));
+				throw new Error('roll back');
+			}),
+		).rejects.toThrow('roll back');
+		expect(await titles(mayor)).toContain('Hernoemd');
+	});
+
+	it('keeps readers apart: a confidential item never reaches a reader who may not see it from the cache', async () => {
+		await addItem(db, secretariat, meetingId, { title: 'Geheim', kind: 'information', speakerIds: [], confidentiality: 'confidential' });
+		const director = await actorFor(db, 'directeur@kortrijk.demo');
+		expect(await titles(mayor)).toContain('Geheim');
+		expect(await titles(director)).not.toContain('Geheim');
+		expect(await titles(null as unknown as Actor)).not.toContain('Geheim');
+	});
+
+	it('serves a repeated read from memory on the embedded database, and never on PostgreSQL', async () => {
+		let reads = 0;
+		const read = async () => ({ n: ++reads });
+		await cachedRead(db, 'probe', read);
+		await cachedRead(db, 'probe', read);
+		expect(reads).toBe(database.kind === 'pglite' ? 1 : 2);
+		const cached = await cachedRead(db, 'probe', read);
+		expect(Object.isFrozen(cached)).toBe(database.kind === 'pglite');
+	});
+});
