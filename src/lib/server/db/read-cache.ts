@@ -1,10 +1,12 @@
-// An exact in-process cache of heavy reads, for the embedded database only (docs/decisions/0008).
-// The embedded database has one writer: this process (the data folder is locked). Every statement
-// that reaches PGlite passes here; any statement that may change data moves the write generation
-// on, and a cached read is used only while the generation is the one it was read at. On PostgreSQL,
-// where other processes write too, nothing is cached.
+// An exact in-process cache of heavy reads (docs/decisions/0008). A cached read is used only while
+// the data generation is the one it was read at:
+// - embedded: this process is the only writer (the data folder is locked); every statement that
+//   reaches PGlite passes here, and any that may change data moves the generation on;
+// - PostgreSQL: other processes write too; triggers move a counter row on in the same transaction as
+//   every change (drizzle/0003_data_generation.sql), and each cached read first reads that counter.
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db } from './client.ts';
+import { runPrepared } from './prepared.ts';
 
 /** Statements that never change data. Anything else counts as a write (when unsure, invalidate). */
 const READ_ONLY = /^\s*(select\s|execute\s+aanjager_|prepare\s+aanjager_|begin|commit|rollback|show\s|explain\s)/i;
@@ -51,7 +53,17 @@ export function trackWrites(client: PGlite): void {
 }
 
 const MAX_ENTRIES = 500;
-const entries = new WeakMap<Generation, Map<string, { at: number; value: unknown }>>();
+const entries = new WeakMap<object, Map<string, { at: string; value: unknown }>>();
+
+const generationStatement = { name: 'aanjager_data_generation', text: 'select value::text as value from data_generation' };
+
+/** The data generation now: counted in this process (embedded), or read from the database. */
+async function generationOf(db: Db, client: object): Promise<string> {
+	const local = generations.get(client);
+	if (local) return `local:${local.value}`;
+	const [row] = await runPrepared<{ value: string }>(db, generationStatement, []);
+	return `db:${row.value}`;
+}
 
 /** Make a cached value read-only, so that no request can change what another one gets. */
 function freeze<T>(value: T): T {
@@ -62,22 +74,21 @@ function freeze<T>(value: T): T {
 	return value;
 }
 
-/** The result of `read`, from the cache when no write happened since it was read (embedded only). */
+/** The result of `read`, from memory when the data has not changed since it was read. */
 export async function cachedRead<T>(db: Db, key: string, read: () => Promise<T>): Promise<T> {
 	const client = (db as unknown as { $client?: object }).$client;
-	const generation = client ? generations.get(client) : undefined;
-	if (!generation) return read();
-	let cache = entries.get(generation);
+	if (!client) return read();
+	let cache = entries.get(client);
 	if (!cache) {
 		cache = new Map();
-		entries.set(generation, cache);
+		entries.set(client, cache);
 	}
-	const at = generation.value;
+	// Taken before the read: a write during the read makes the result stale at once.
+	const at = await generationOf(db, client);
 	const hit = cache.get(key);
 	if (hit && hit.at === at) return hit.value as T;
 	const value = freeze(await read());
 	if (cache.size >= MAX_ENTRIES) cache.clear();
-	// Stored under the generation seen before the read: a write during the read makes it stale at once.
 	cache.set(key, { at, value });
 	return value;
 }
