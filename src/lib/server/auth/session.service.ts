@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
+import { cachedRead } from '../db/read-cache.ts';
 import { session } from '../db/schema.ts';
 import type { Actor, ActorRole } from './actor.ts';
 import { generateToken, tokenId } from './tokens.ts';
@@ -61,9 +62,14 @@ const sessionStatement = {
  */
 export async function validateSessionToken(db: Db, token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
 	const id = tokenId(token);
-	const rows = await runPrepared<SessionRow>(db, sessionStatement, [id, todayInBrussels()]);
+	const today = todayInBrussels();
+	// On the embedded database the row is kept until anything is written (a sign-out, a changed
+	// mandate, a disabled account all are); its expiry is checked against the clock every time.
+	const rows = await cachedRead(db, `session:${id}:${today}`, () => runPrepared<SessionRow>(db, sessionStatement, [id, today]), {
+		embeddedOnly: true,
+	});
 	const row = rows[0];
-	if (!row) return null;
+	if (!row || row.expiresAt.getTime() <= Date.now()) return null;
 
 	let expiresAt = row.expiresAt;
 	if (expiresAt.getTime() - Date.now() < SESSION_LIFETIME_MS / 2) {

@@ -83,6 +83,23 @@ describe('reads after writes', () => {
 		expect(reads).toBe(2);
 	});
 
+	it('ends a session at once on sign-out, and sees a changed role at once', async () => {
+		const { account, mandate } = await import('./schema.ts');
+		const { createSession, invalidateSession, validateSessionToken } = await import('../auth/session.service.ts');
+		const [row] = await db.select({ id: account.id }).from(account).where(eq(account.email, 'burgemeester@kortrijk.demo'));
+		const { token } = await createSession(db, row.id);
+		const first = await validateSessionToken(db, token);
+		expect(first?.actor.roles.some((r) => r.role === 'mayor')).toBe(true);
+		await db
+			.update(mandate)
+			.set({ endDate: '2025-01-01' })
+			.where(and(eq(mandate.personId, mayor.personId), eq(mandate.role, 'mayor')));
+		const second = await validateSessionToken(db, token);
+		expect(second?.actor.roles.some((r) => r.role === 'mayor')).toBe(false);
+		await invalidateSession(db, token);
+		expect(await validateSessionToken(db, token)).toBeNull();
+	});
+
 	it('sees a write made on another connection, as another process would, on PostgreSQL', async () => {
 		if (database.kind !== 'postgres') return;
 		const pg = await import('pg');

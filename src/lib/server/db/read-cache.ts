@@ -74,10 +74,14 @@ function freeze<T>(value: T): T {
 	return value;
 }
 
-/** The result of `read`, from memory when the data has not changed since it was read. */
-export async function cachedRead<T>(db: Db, key: string, read: () => Promise<T>): Promise<T> {
+/**
+ * The result of `read`, from memory when the data has not changed since it was read. With
+ * `embeddedOnly`, only on the embedded database, where every write is seen (for reads of tables
+ * that have no generation trigger, such as sessions).
+ */
+export async function cachedRead<T>(db: Db, key: string, read: () => Promise<T>, options: { embeddedOnly?: boolean } = {}): Promise<T> {
 	const client = (db as unknown as { $client?: object }).$client;
-	if (!client) return read();
+	if (!client || (options.embeddedOnly && !generations.has(client))) return read();
 	let cache = entries.get(client);
 	if (!cache) {
 		cache = new Map();

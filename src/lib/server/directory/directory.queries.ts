@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
+import { cachedRead } from '../db/read-cache.ts';
 import { type BodyKind, body, mandate, type OrganisationKind, organisation, person } from '../db/schema.ts';
 
 const currentOn = (day: string) =>
@@ -61,10 +62,13 @@ const homeStatement = {
 
 /** The home page in one prepared statement. */
 export async function getHome(db: Db, regionId: string, personId: string) {
-	const [row] = await runPrepared<{ municipalities: number; bodies: BodyRef[]; mine: Omit<MandateRow, 'givenName' | 'familyName'>[] }>(
-		db,
-		homeStatement,
-		[regionId, personId, todayInBrussels()],
+	const params = [regionId, personId, todayInBrussels()];
+	const [row] = await cachedRead(db, `home:${params.join(':')}`, () =>
+		runPrepared<{ municipalities: number; bodies: BodyRef[]; mine: Omit<MandateRow, 'givenName' | 'familyName'>[] }>(
+			db,
+			homeStatement,
+			params,
+		),
 	);
 	return { bodies: row.bodies, municipalityCount: row.municipalities, myMandates: row.mine };
 }
@@ -140,7 +144,8 @@ const organisationStatement = {
  * aldermen, general director, councillors…), its own bodies, and the bodies its office holders sit in.
  */
 export async function getOrganisationPage(db: Db, regionId: string, id: string) {
-	const [row] = await runPrepared<{
+	const params = [id, regionId, todayInBrussels()];
+	type Page = {
 		organisation: {
 			id: string;
 			kind: OrganisationKind;
@@ -153,7 +158,8 @@ export async function getOrganisationPage(db: Db, regionId: string, id: string) 
 		mandates: MandateRow[];
 		ownBodies: BodyRef[];
 		seats: BodyRef[];
-	}>(db, organisationStatement, [id, regionId, todayInBrussels()]);
+	};
+	const [row] = await cachedRead(db, `organisation-page:${params.join(':')}`, () => runPrepared<Page>(db, organisationStatement, params));
 	return row ?? null;
 }
 

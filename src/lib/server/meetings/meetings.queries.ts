@@ -206,26 +206,34 @@ export async function getBodyMeetings(db: Db, actor: Actor | null | undefined, b
 
 const nextMeetingsStatement = {
 	name: 'aanjager_next_meetings',
-	text: `select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt", m.location, m.status, b.id as "bodyId", b.name as "bodyName",
-		b.name_fr as "bodyNameFr"
+	text: `select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt", to_json(m.ends_at) #>> '{}' as "endsAt", m.location,
+		m.status, b.id as "bodyId", b.name as "bodyName", b.name_fr as "bodyNameFr"
 	from meeting m join body b on b.id = m.body_id
-	where m.region_id = $1::uuid and m.ends_at >= now() and m.status <> 'cancelled' and (m.body_id = any($2::uuid[]) or $3::boolean)
-	order by m.starts_at limit 5`,
+	where m.region_id = $1::uuid and m.ends_at >= $4::timestamptz and m.status <> 'cancelled' and (m.body_id = any($2::uuid[]) or $3::boolean)
+	order by m.starts_at limit 20`,
 };
 
 /** The reader's next meetings: of the bodies they are a member of (the secretariat: all of the region). */
-export async function myNextMeetings(db: Db, actor: Actor) {
-	return runPrepared<{
-		id: string;
-		kind: MeetingKind;
-		title: string | null;
-		startsAt: string;
-		location: string | null;
-		status: MeetingStatus;
-		bodyId: string;
-		bodyName: string;
-		bodyNameFr: string | null;
-	}>(db, nextMeetingsStatement, [actor.regionId, readerParams(actor)[4], actor.isRegionAdmin]);
+export async function myNextMeetings(db: Db, actor: Actor, now = new Date()) {
+	// Read from the start of the hour (so the read can be cached for a while), then cut at now.
+	const hour = new Date(now);
+	hour.setUTCMinutes(0, 0, 0);
+	const params = [actor.regionId, readerParams(actor)[4], actor.isRegionAdmin, hour.toISOString()];
+	const rows = await cachedRead(db, `next-meetings:${JSON.stringify(params)}`, () =>
+		runPrepared<{
+			id: string;
+			kind: MeetingKind;
+			title: string | null;
+			startsAt: string;
+			endsAt: string;
+			location: string | null;
+			status: MeetingStatus;
+			bodyId: string;
+			bodyName: string;
+			bodyNameFr: string | null;
+		}>(db, nextMeetingsStatement, params),
+	);
+	return rows.filter((m) => new Date(m.endsAt) >= now).slice(0, 5);
 }
 
 export type ActionFilter = { owner?: string; organisation?: string; due: 'all' | 'open' | 'overdue' | 'due_soon' | 'done' };
