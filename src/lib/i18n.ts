@@ -74,7 +74,7 @@ const errors: Record<string, Message> = {
 	order_incomplete: m.error_order_incomplete,
 	agenda_closed: m.error_agenda_closed,
 	item_has_documents: m.error_item_has_documents,
-	minutes_need_agenda: m.error_minutes_need_agenda,
+	minutes_need_held: m.error_minutes_need_held,
 	minutes_not_started: m.error_minutes_not_started,
 	minutes_not_draft: m.error_minutes_not_draft,
 	minutes_approved_frozen: m.error_minutes_approved_frozen,

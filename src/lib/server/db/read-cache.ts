@@ -25,13 +25,23 @@ function watch(target: Runner, generation: Generation) {
 	const note = (sql: string) => {
 		if (!READ_ONLY.test(sql)) generation.value++;
 	};
-	target.query = ((sql: string, ...rest: unknown[]) => {
+	// Counted before the statement runs and again when it has run: a read that overlaps it in any
+	// order is never taken for the state after it.
+	target.query = (async (sql: string, ...rest: unknown[]) => {
 		note(sql);
-		return (query as (...args: unknown[]) => ReturnType<PGlite['query']>)(sql, ...rest);
+		try {
+			return await (query as (...args: unknown[]) => ReturnType<PGlite['query']>)(sql, ...rest);
+		} finally {
+			note(sql);
+		}
 	}) as PGlite['query'];
-	target.exec = ((sql: string, ...rest: unknown[]) => {
+	target.exec = (async (sql: string, ...rest: unknown[]) => {
 		note(sql);
-		return (exec as (...args: unknown[]) => ReturnType<PGlite['exec']>)(sql, ...rest);
+		try {
+			return await (exec as (...args: unknown[]) => ReturnType<PGlite['exec']>)(sql, ...rest);
+		} finally {
+			note(sql);
+		}
 	}) as PGlite['exec'];
 }
 

@@ -5,5 +5,9 @@ import type { Actor } from '../auth/actor.ts';
 /** Secretariat staff plan meetings, build agendas, upload documents, record attendance, write and approve minutes. */
 export const canManageMeetings = (actor: Actor) => actor.isRegionAdmin;
 
+/** The mandates that make a person a member of a body (others, e.g. a contact on a body, do not). */
+export const isMemberRole = (role: string) => role === 'member' || role === 'chair';
+
 /** Members of the body (and the secretariat) comment on circulated minutes. */
-export const canCommentOn = (actor: Actor, bodyId: string) => actor.isRegionAdmin || actor.roles.some((r) => r.bodyId === bodyId);
+export const canCommentOn = (actor: Actor, bodyId: string) =>
+	actor.isRegionAdmin || actor.roles.some((r) => r.bodyId === bodyId && isMemberRole(r.role));

@@ -154,7 +154,7 @@ const meetingPageStatement = {
 		'owner', coalesce(${NAME('fp')}, fo.name), 'dueDate', f.due_date, 'status', f.status) order by f.due_date nulls last, f.created_at)
 		from follow_up_action f join agenda_item i on i.id = f.agenda_item_id left join person fp on fp.id = f.owner_person_id
 		left join organisation fo on fo.id = f.owner_organisation_id
-		where f.meeting_id = m.id and ${itemVisible('m', 'i')}), '[]'::json) as actions
+		where f.meeting_id = m.id and mv.id is not null and ${itemVisible('m', 'i')}), '[]'::json) as actions
 	from meeting m join body b on b.id = m.body_id join region r on r.id = m.region_id left join crisis_period c on c.id = m.crisis_period_id
 	${VISIBLE_VERSION}
 	where m.id = ${P(1)}::uuid and ${meetingVisible('m')}`,
@@ -177,7 +177,8 @@ const bodyMeetingsStatement = {
 		'items', (select count(*) from agenda_item i where i.meeting_id = m.id and ${itemVisible('m', 'i')})) order by m.starts_at)
 		from meeting m where m.body_id = b.id and ${meetingVisible('m')}), '[]'::json) as meetings,
 	coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'startDate', c.start_date, 'endDate', c.end_date)
-		order by c.start_date desc) from crisis_period c where c.body_id = b.id), '[]'::json) as "crisisPeriods"
+		order by c.start_date desc) from crisis_period c where c.body_id = b.id and (c.region_id = $1::uuid
+			or exists (select 1 from meeting m where m.crisis_period_id = c.id and m.agenda_published_at is not null))), '[]'::json) as "crisisPeriods"
 	from body b where b.id = ${P(1)}::uuid and (b.region_id = $1::uuid or exists (select 1 from meeting m where m.body_id = b.id
 		and m.agenda_published_at is not null))`,
 };
@@ -246,6 +247,9 @@ const actionsStatement = {
 	from follow_up_action f join meeting m on m.id = f.meeting_id join agenda_item i on i.id = f.agenda_item_id
 		left join person fp on fp.id = f.owner_person_id left join organisation fo on fo.id = f.owner_organisation_id
 	where f.body_id = ${P(1)}::uuid and m.region_id = $1::uuid and ${itemVisible('m', 'i')}
+		-- an action is part of the minutes: shown once the reader may read a version of them
+		and exists (select 1 from minutes_version v where v.meeting_id = m.id and (${isSecretariatOf('m')}
+			or v.status = 'approved' or (v.status = 'circulated' and ${isMemberOf('m')})))
 		and (${P(2)}::uuid is null or f.owner_person_id = ${P(2)}::uuid)
 		and (${P(3)}::uuid is null or f.owner_organisation_id = ${P(3)}::uuid
 			or f.owner_person_id in (select person_id from mandate where organisation_id = ${P(3)}::uuid))

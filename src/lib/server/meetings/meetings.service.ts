@@ -85,7 +85,13 @@ async function tellMembers(tx: Tx, actor: Actor, bodyId: string, subject: string
 	for (const { email } of members) if (email) await enqueue(tx, { kind: 'mail', payload: { to: email, subject, text } }, actor.regionId);
 }
 
+/** A start and end that are in order once converted (a time skipped by DST moves forward). */
+function assertOrdered(startsAt: Date, endsAt: Date) {
+	if (endsAt <= startsAt) throw invalidField('endTime', 'end_before_start');
+}
+
 function meetingValues(input: MeetingInput) {
+	assertOrdered(brusselsInstant(input.date, input.startTime), brusselsInstant(input.date, input.endTime));
 	return {
 		kind: input.kind,
 		title: input.title ?? null,
@@ -170,6 +176,7 @@ export async function planMeetingYear(db: Db, actor: Actor, bodyId: string, inpu
 		endTime: input.endTime,
 		...exceptions(input),
 	});
+	for (const d of dates) assertOrdered(d.startsAt, d.endsAt);
 	return db.transaction(async (tx) => {
 		await assertBody(tx, actor, bodyId);
 		for (const d of dates) {

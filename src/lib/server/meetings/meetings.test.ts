@@ -10,7 +10,7 @@ import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
-import { auditEvent, body, documentVersion, meeting, minutesEntry, minutesVersion, outbox, person } from '../db/schema.ts';
+import { auditEvent, body, documentVersion, meeting, minutesEntry, minutesVersion, organisation, outbox, person } from '../db/schema.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
 import { drainOutbox } from '../jobs/worker.ts';
@@ -124,6 +124,15 @@ describe('planning meetings', () => {
 		expect(result.error?.issues[0]).toMatchObject({ path: ['endTime'], message: 'end_before_start' });
 	});
 
+	it('refuses a meeting whose times fall in the hour skipped by summer time, with a message (no 500)', async () => {
+		// 02:30 does not exist on 28 March 2027 in Brussels; it would land after 03:00.
+		await expectCode(
+			createMeeting(db, secretariat, conferenceId, meetingInput('2027-03-28', { startTime: '02:30', endTime: '03:00' })),
+			400,
+			'end_before_start',
+		);
+	});
+
 	it('tells the members when a meeting moves or is cancelled', async () => {
 		const id = await createMeeting(db, secretariat, conferenceId, meetingInput('2031-09-20'));
 		const before = (await db.select({ n: count() }).from(outbox))[0].n;
@@ -178,6 +187,30 @@ describe('the agenda', () => {
 		expect(numbers).toEqual(page?.items.map((_, i) => i + 1));
 		expect(page?.items.at(-1)).toMatchObject({ id: extra, supplementary: true });
 		await expectCode(moveItem(db, secretariat, meetingId, extra, 'up'), 409, 'numbering_fixed');
+	});
+});
+
+describe('who reads what, beyond the matrix of the end-to-end test', () => {
+	it('a contact mandate on a body is not membership; a municipality bringing an item does not open it to its councillors', async () => {
+		const id = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-05-14'));
+		const [kortrijk] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.nisCode, '34022'));
+		await addItem(
+			db,
+			secretariat,
+			id,
+			itemInput('Geheim punt van Kortrijk', { confidentiality: 'confidential', broughtByOrganisationId: kortrijk.id }),
+		);
+		await publishAgenda(db, secretariat, id);
+		const councillor = await actorFor(db, 'raadslid@kortrijk.demo');
+		const contactOnBody: Actor = { ...councillor, roles: [{ role: 'contact', bodyId: conferenceId, organisationId: kortrijk.id }] };
+		const titlesFor = async (actor: Actor) => (await getMeetingPage(db, actor, id))?.items.map((i) => i.title) ?? [];
+		expect(await titlesFor(mayor)).toContain('Geheim punt van Kortrijk');
+		expect(await titlesFor(councillor)).not.toContain('Geheim punt van Kortrijk');
+		expect(await titlesFor({ ...councillor, roles: [{ role: 'contact', bodyId: conferenceId, organisationId: null }] })).not.toContain(
+			'Geheim punt van Kortrijk',
+		);
+		// A contact of the organisation that brought it does read it.
+		expect(await titlesFor(contactOnBody)).toContain('Geheim punt van Kortrijk');
 	});
 });
 

@@ -45,11 +45,12 @@ async function itemOf(tx: Tx, meetingId: string, itemId: string) {
 	return item;
 }
 
-/** Start the minutes of a meeting whose agenda is published (version 1, draft). Returns its id. */
+/** Start the minutes of a meeting that was held (version 1, draft). Returns its id. */
 export async function startMinutes(db: Db, actor: Actor, meetingId: string): Promise<string> {
 	return db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
-		if (m.status !== 'agenda_published' && m.status !== 'held') throw refused('minutes_need_agenda');
+		// Minutes start once the meeting was held: from then on its agenda and date are fixed.
+		if (m.status !== 'held') throw refused('minutes_need_held');
 		const existing = await latestVersion(tx, meetingId);
 		if (existing) return existing.id;
 		const [row] = await tx.insert(minutesVersion).values({ regionId: actor.regionId, meetingId, version: 1 }).returning();

@@ -8,12 +8,15 @@
 // within the reader's, or when the reader (or the reader's organisation) brought it.
 import type { Actor } from '../auth/actor.ts';
 import type { Param } from '../db/prepared.ts';
+import { isMemberRole } from './meetings.policy.ts';
 
 /** The reader's facts, always the first six parameters ($1–$6) of a meeting query. */
 export function readerParams(actor: Actor | null | undefined): Param[] {
 	if (!actor) return [null, null, false, false, '{}', '{}'];
-	const bodies = new Set(actor.roles.flatMap((r) => (r.bodyId ? [r.bodyId] : [])));
-	const organisations = new Set(actor.roles.flatMap((r) => (r.organisationId ? [r.organisationId] : [])));
+	// Members (and chairs) of a body read its confidential items; a contact of an external
+	// organisation also reads what that organisation brought. Other mandates count for neither.
+	const bodies = new Set(actor.roles.flatMap((r) => (r.bodyId && isMemberRole(r.role) ? [r.bodyId] : [])));
+	const organisations = new Set(actor.roles.flatMap((r) => (r.organisationId && r.role === 'contact' ? [r.organisationId] : [])));
 	return [
 		actor.regionId,
 		actor.personId,

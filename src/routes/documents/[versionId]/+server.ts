@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { contentDisposition } from '$lib/server/documents/filetype';
 import { idParam, orNotFound } from '$lib/server/http/guards';
@@ -8,7 +9,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const app = getApp();
 	const file = orNotFound(await getDownload(app.db, locals.actor, idParam(params.versionId)));
-	const bytes = await app.files.read(file.sha256);
+	// A row whose file is gone (a restore without the files folder) is "not found", not a 500.
+	const bytes = await app.files.read(file.sha256).catch(() => error(404, { message: 'Not found', code: 'not_found' }));
 	return new Response(new Uint8Array(bytes), {
 		headers: {
 			'Content-Type': file.mediaType,

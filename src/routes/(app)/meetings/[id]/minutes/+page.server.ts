@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { isUuid } from '$lib/server/http/errors';
 import { authorize, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
@@ -36,6 +37,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 const none = z.object({});
+/** The item a form belongs to (for the anchor to come back to); anything but an id is ignored. */
+const itemOf = (request: Request) => {
+	const item = new URL(request.url).searchParams.get('item');
+	return isUuid(item) ? item : '';
+};
 const here = (id: string, anchor = '') => `/meetings/${id}/minutes${anchor}`;
 
 export const actions: Actions = {
@@ -45,7 +51,7 @@ export const actions: Actions = {
 	},
 	save: async ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		const itemId = new URL(request.url).searchParams.get('item') ?? '';
+		const itemId = itemOf(request);
 		return command(
 			locals,
 			request,
@@ -80,7 +86,7 @@ export const actions: Actions = {
 	},
 	addAction: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		const itemId = new URL(request.url).searchParams.get('item') ?? '';
+		const itemId = itemOf(request);
 		return command(
 			locals,
 			request,
