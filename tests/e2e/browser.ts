@@ -42,7 +42,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	// Signing in hashes a password (argon2): allow a slow, busy CI machine more than the default step time.
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
 }
 
 /** axe-core reports no WCAG 2.1 A/AA violation on the page as it is now. */

@@ -1,7 +1,7 @@
 // Commands on meetings and their agendas: plan, move, cancel, publish, hold; add, edit and reorder
 // items. Each is one transaction with its audit event (and mail to members through the outbox).
 // Every id is checked to be of the actor's region; another region's id is "not found".
-import { and, asc, count, eq, gte, inArray, isNull, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
@@ -103,32 +103,64 @@ function meetingValues(input: MeetingInput) {
 	};
 }
 
-/** The previous meeting of the body that was held and whose minutes are not yet approved. */
-async function previousForApproval(tx: Tx, bodyId: string, before: Date) {
-	const [previous] = await tx
-		.select({ id: meeting.id, startsAt: meeting.startsAt })
+/**
+ * Keep the approval items of a body's meetings pointing at the meeting before them. After a meeting
+ * is planned, moved or cancelled, every meeting not yet held approves the minutes of the last earlier
+ * meeting that is not cancelled and not a briefing (briefings have no minutes to approve and no
+ * approval item). A meeting that was held keeps what it approved. A missing approval item is added:
+ * as item 1 of a draft agenda, or as a supplementary item of a published one.
+ */
+async function linkApprovals(tx: Tx, actor: Actor, bodyId: string) {
+	const meetings = await tx
+		.select({ id: meeting.id, status: meeting.status })
 		.from(meeting)
-		.where(and(eq(meeting.bodyId, bodyId), sql`${meeting.startsAt} < ${before}`, sql`${meeting.status} <> 'cancelled'`))
-		.orderBy(sql`${meeting.startsAt} desc`)
-		.limit(1);
-	return previous;
-}
-
-/** Put the approval of the previous meeting's minutes on a new meeting's agenda (as item 1). */
-async function addApprovalItem(tx: Tx, actor: Actor, meetingId: string, bodyId: string, startsAt: Date, kind: string) {
-	if (kind === 'briefing') return;
-	const previous = await previousForApproval(tx, bodyId, startsAt);
-	if (!previous) return;
-	await tx.insert(agendaItem).values({
-		regionId: actor.regionId,
-		meetingId,
-		position: 1,
-		title: 'Goedkeuring verslag vorige vergadering',
-		kind: 'minutes_approval',
-		confidentiality: 'public',
-		durationMinutes: 5,
-		approvesMeetingId: previous.id,
-	});
+		.where(and(eq(meeting.bodyId, bodyId), ne(meeting.status, 'cancelled'), ne(meeting.kind, 'briefing')))
+		.orderBy(asc(meeting.startsAt), asc(meeting.createdAt));
+	const upcoming = meetings.filter((m) => isUpcomingState(m.status)).map((m) => m.id);
+	if (upcoming.length === 0) return;
+	const items = await tx
+		.select({ id: agendaItem.id, meetingId: agendaItem.meetingId, approves: agendaItem.approvesMeetingId })
+		.from(agendaItem)
+		.where(and(inArray(agendaItem.meetingId, upcoming), eq(agendaItem.kind, 'minutes_approval')));
+	const byMeeting = new Map(items.map((i) => [i.meetingId, i]));
+	for (const [index, m] of meetings.entries()) {
+		const previous = meetings[index - 1];
+		if (!previous || !isUpcomingState(m.status)) continue;
+		const item = byMeeting.get(m.id);
+		if (item) {
+			if (item.approves !== previous.id)
+				await tx.update(agendaItem).set({ approvesMeetingId: previous.id }).where(eq(agendaItem.id, item.id));
+			continue;
+		}
+		const [last] = await tx
+			.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
+			.from(agendaItem)
+			.where(eq(agendaItem.meetingId, m.id));
+		const published = m.status === 'agenda_published';
+		const [row] = await tx
+			.insert(agendaItem)
+			.values({
+				regionId: actor.regionId,
+				meetingId: m.id,
+				position: (last?.position ?? 0) + 1,
+				number: published ? (last?.number ?? 0) + 1 : null,
+				supplementary: published,
+				title: 'Goedkeuring verslag vorige vergadering',
+				kind: 'minutes_approval',
+				confidentiality: 'public',
+				durationMinutes: 5,
+				approvesMeetingId: previous.id,
+			})
+			.returning({ id: agendaItem.id });
+		if (!published) {
+			const rest = await tx
+				.select({ id: agendaItem.id })
+				.from(agendaItem)
+				.where(and(eq(agendaItem.meetingId, m.id), ne(agendaItem.id, row.id)))
+				.orderBy(asc(agendaItem.position));
+			await writeOrder(tx, m.id, [row.id, ...rest.map((r) => r.id)]);
+		}
+	}
 }
 
 /** Plan one meeting of a body (regular or extra; an extra meeting can belong to a crisis period). */
@@ -140,7 +172,7 @@ export async function createMeeting(db: Db, actor: Actor, bodyId: string, input:
 			.insert(meeting)
 			.values({ ...meetingValues(input), regionId: actor.regionId, bodyId })
 			.returning();
-		await addApprovalItem(tx, actor, row.id, bodyId, row.startsAt, row.kind);
+		await linkApprovals(tx, actor, bodyId);
 		await audit(tx, actor, 'create', 'meeting', row.id, null, row);
 		return row.id;
 	});
@@ -192,9 +224,9 @@ export async function planMeetingYear(db: Db, actor: Actor, bodyId: string, inpu
 					onlineUrl: input.onlineUrl ?? null,
 				})
 				.returning();
-			await addApprovalItem(tx, actor, row.id, bodyId, row.startsAt, row.kind);
 			await audit(tx, actor, 'create', 'meeting', row.id, null, row);
 		}
+		await linkApprovals(tx, actor, bodyId);
 		return dates.length;
 	});
 }
@@ -224,6 +256,7 @@ export async function updateMeeting(
 		if (moved) {
 			const mail = notice(after);
 			await tellMembers(tx, actor, before.bodyId, mail.subject, mail.text);
+			await linkApprovals(tx, actor, before.bodyId);
 		}
 		await audit(tx, actor, moved ? 'move' : 'update', 'meeting', meetingId, before, after);
 	});
@@ -238,6 +271,7 @@ async function transition(
 	action: AuditAction,
 	extra: Partial<typeof meeting.$inferInsert> = {},
 	then?: (tx: Tx, row: typeof meeting.$inferSelect) => Promise<void>,
+	afterwards?: (tx: Tx, row: typeof meeting.$inferSelect) => Promise<void>,
 ) {
 	await db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, actor, meetingId);
@@ -248,6 +282,7 @@ async function transition(
 			.set({ ...extra, status: to, updatedAt: new Date() })
 			.where(eq(meeting.id, meetingId))
 			.returning();
+		if (afterwards) await afterwards(tx, after);
 		await audit(tx, actor, action, 'meeting', meetingId, before, after);
 	});
 }
@@ -260,10 +295,19 @@ export function cancelMeeting(
 	reason: string,
 	notice: (m: typeof meeting.$inferSelect) => { subject: string; text: string },
 ) {
-	return transition(db, actor, meetingId, 'cancelled', 'cancel', { cancelReason: reason }, async (tx, row) => {
-		const mail = notice({ ...row, cancelReason: reason });
-		await tellMembers(tx, actor, row.bodyId, mail.subject, mail.text);
-	});
+	return transition(
+		db,
+		actor,
+		meetingId,
+		'cancelled',
+		'cancel',
+		{ cancelReason: reason },
+		async (tx, row) => {
+			const mail = notice({ ...row, cancelReason: reason });
+			await tellMembers(tx, actor, row.bodyId, mail.subject, mail.text);
+		},
+		(tx, row) => linkApprovals(tx, actor, row.bodyId),
+	);
 }
 
 /** Publish the agenda: the numbering of its items is fixed from now on. */

@@ -124,6 +124,29 @@ describe('planning meetings', () => {
 		expect(result.error?.issues[0]).toMatchObject({ path: ['endTime'], message: 'end_before_start' });
 	});
 
+	it('keeps each upcoming meeting approving the meeting before it, when meetings are added between, moved or cancelled', async () => {
+		const approves = async (id: string) =>
+			(await getMeetingPage(db, secretariat, id))?.items.filter((i) => i.kind === 'minutes_approval').map((i) => i.approvesMeetingId);
+		const a = await createMeeting(db, secretariat, conferenceId, meetingInput('2034-01-13'));
+		const c = await createMeeting(db, secretariat, conferenceId, meetingInput('2034-03-10'));
+		expect(await approves(c)).toEqual([a]);
+		const b = await createMeeting(db, secretariat, conferenceId, meetingInput('2034-02-10'));
+		await createMeeting(
+			db,
+			secretariat,
+			conferenceId,
+			meetingInput('2034-02-20', { kind: 'briefing', startTime: '08:30', endTime: '09:00' }),
+		);
+		expect(await approves(b)).toEqual([a]);
+		expect(await approves(c)).toEqual([b]);
+		await cancelMeeting(db, secretariat, b, 'Verplaatst naar maart', notice);
+		expect(await approves(c)).toEqual([a]);
+		await updateMeeting(db, secretariat, c, meetingInput('2033-12-16'), notice);
+		expect(await approves(a)).toEqual([c]);
+		// The approval item stays item 1 of a draft agenda.
+		expect((await getMeetingPage(db, secretariat, a))?.items[0].kind).toBe('minutes_approval');
+	});
+
 	it('refuses a meeting whose times fall in the hour skipped by summer time, with a message (no 500)', async () => {
 		// 02:30 does not exist on 28 March 2027 in Brussels; it would land after 03:00.
 		await expectCode(
