@@ -1,10 +1,10 @@
 // Test factories: actors from the demo region, and a second region to test tenancy.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/lib/server/auth/actor.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session.service.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { account, organisation, person, region } from '../../src/lib/server/db/schema.ts';
+import { account, body, organisation, person, region } from '../../src/lib/server/db/schema.ts';
 
 /** The actor for an account, loaded the way a request loads it (through a real session). */
 export async function actorFor(db: Db, email: string): Promise<Actor> {
@@ -32,4 +32,14 @@ export async function makeOtherRegion(db: Db, slug = `other-${Math.random().toSt
 		.insert(account)
 		.values({ regionId: r.id, personId: p.id, email, passwordHash: await hashPassword('other-region-password'), isRegionAdmin: true });
 	return { region: r, organisation: org, person: p, email };
+}
+
+/** The id of a region's Conference of Mayors (the body the meeting tests plan for). */
+export async function conferenceOf(db: Db, regionId: string): Promise<string> {
+	const [row] = await db
+		.select({ id: body.id })
+		.from(body)
+		.where(and(eq(body.kind, 'conference'), eq(body.regionId, regionId)));
+	if (!row) throw new Error('no conference in the region');
+	return row.id;
 }

@@ -2,10 +2,10 @@
 // transaction — the next read shows the data as it is. (On PostgreSQL nothing is cached; same checks.)
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor } from '../../../../tests/support/factories.ts';
+import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../auth/actor.ts';
-import { agendaItem, body } from '../db/schema.ts';
+import { agendaItem } from '../db/schema.ts';
 import { getMeetingPage } from '../meetings/meetings.queries.ts';
 import { addItem, createMeeting, publishAgenda } from '../meetings/meetings.service.ts';
 import type { Database, Db } from './client.ts';
@@ -24,11 +24,13 @@ beforeAll(async () => {
 	db = database.db;
 	secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
 	mayor = await actorFor(db, 'burgemeester@kortrijk.demo');
-	const [c] = await db
-		.select({ id: body.id })
-		.from(body)
-		.where(and(eq(body.kind, 'conference'), eq(body.regionId, secretariat.regionId)));
-	meetingId = await createMeeting(db, secretariat, c.id, { kind: 'regular', date: '2035-05-11', startTime: '08:00', endTime: '10:00' });
+	const conference = await conferenceOf(db, secretariat.regionId);
+	meetingId = await createMeeting(db, secretariat, conference, {
+		kind: 'regular',
+		date: '2035-05-11',
+		startTime: '08:00',
+		endTime: '10:00',
+	});
 	await addItem(db, secretariat, meetingId, { title: 'Eerste', kind: 'information', speakerIds: [], confidentiality: 'internal' });
 	await publishAgenda(db, secretariat, meetingId);
 });

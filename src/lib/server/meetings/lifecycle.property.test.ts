@@ -4,12 +4,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor } from '../../../../tests/support/factories.ts';
+import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { isNumberingConsistent } from '../../domain/meetings.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
-import { agendaItem, auditEvent, body, minutesEntry, minutesVersion } from '../db/schema.ts';
+import { agendaItem, auditEvent, minutesEntry, minutesVersion } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { addItem, createMeeting, markHeld, moveItem, publishAgenda, removeItem, reorderItems } from './meetings.service.ts';
 import {
@@ -66,11 +66,7 @@ beforeAll(async () => {
 	actors.director = await actorFor(db, 'directeur@kortrijk.demo');
 	actors.councillor = await actorFor(db, 'raadslid@kortrijk.demo');
 	actors.contact = await actorFor(db, 'contact@elz.demo');
-	const [c] = await db
-		.select({ id: body.id })
-		.from(body)
-		.where(and(eq(body.kind, 'conference'), eq(body.regionId, actors.secretariat.regionId)));
-	conferenceId = c.id;
+	conferenceId = await conferenceOf(db, actors.secretariat.regionId);
 });
 
 afterAll(async () => {

@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor } from '../../../../tests/support/factories.ts';
+import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
-import { auditEvent, body, documentVersion, meeting, minutesEntry, minutesVersion, organisation, outbox, person } from '../db/schema.ts';
+import { auditEvent, documentVersion, meeting, minutesEntry, minutesVersion, organisation, outbox, person } from '../db/schema.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
 import { drainOutbox } from '../jobs/worker.ts';
@@ -84,11 +84,7 @@ beforeAll(async () => {
 	db = database.db;
 	secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
 	mayor = await actorFor(db, 'burgemeester@kortrijk.demo');
-	const [c] = await db
-		.select({ id: body.id })
-		.from(body)
-		.where(and(eq(body.kind, 'conference'), eq(body.regionId, secretariat.regionId)));
-	conferenceId = c.id;
+	conferenceId = await conferenceOf(db, secretariat.regionId);
 	filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-files-'));
 	files = new FileStore(filesDir);
 });
