@@ -39,6 +39,9 @@ export default async function setup(project: TestProject) {
 		const exited = new Promise((resolve) => server.once('exit', resolve));
 		server.kill('SIGTERM');
 		await exited;
+		// Kept for reading after a failure (test-results/ is not committed).
+		fs.mkdirSync('test-results', { recursive: true });
+		fs.writeFileSync('test-results/e2e-server.log', output);
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	};
 }
