@@ -1,5 +1,5 @@
 // The meeting cycle's vocabulary and rules, with no I/O: kinds and states of meetings, agenda items,
-// minutes and actions; who may read which confidentiality level; agenda numbering.
+// minutes and actions; agenda numbering. Who may read what is one SQL predicate (server/meetings/visibility.ts).
 
 export const meetingKinds = ['regular', 'extra', 'briefing'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
@@ -28,8 +28,6 @@ export type Confidentiality = (typeof confidentialityLevels)[number];
 export const outcomeKinds = ['noted', 'sounding_board', 'agreed_process', 'common_position', 'referral', 'postponed'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
-export const referralTargets = ['body', 'colleges'] as const;
-
 export const attendanceStatuses = ['present', 'excused', 'absent', 'represented'] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
@@ -38,24 +36,6 @@ export type ActionStatus = (typeof actionStatuses)[number];
 
 export const minutesStatuses = ['draft', 'circulated', 'approved'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];
-
-/** The rank of a level: an actor who may read rank n reads every level up to n. */
-export const levelRank = (level: Confidentiality): number => confidentialityLevels.indexOf(level);
-
-/** What an actor is, for reading one body's meetings. */
-export type Reader =
-	| { kind: 'anonymous' }
-	| { kind: 'secretariat' }
-	| { kind: 'person'; personId: string; organisationIds: string[]; isMember: boolean; isGeneralDirector: boolean };
-
-/** The highest level a reader sees of a body's items. Another region's person reads like the public. */
-export function readableLevel(reader: Reader): Confidentiality {
-	if (reader.kind === 'anonymous') return 'public';
-	if (reader.kind === 'secretariat') return 'confidential';
-	if (reader.isMember) return 'confidential';
-	if (reader.isGeneralDirector) return 'restricted';
-	return 'internal';
-}
 
 /** Which meeting states may follow which. Minutes approval is reached only through the next meeting. */
 const meetingTransitions: Record<MeetingStatus, readonly MeetingStatus[]> = {

@@ -6,7 +6,7 @@ import { bodyClassification, organisationClassification, roleCode } from '../../
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { body, mandate, organisation, person } from '../db/schema.ts';
+import { body, type crisisPeriod, mandate, organisation, person } from '../db/schema.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
 
@@ -94,8 +94,14 @@ async function updateAudited(
 	);
 }
 
-/** Throw not-found unless the row exists in the region. */
-async function assertInRegion(db: Db, table: Entity, id: string | undefined, regionId: string, field: string) {
+/** A field error unless the referenced row exists in the region (an id of another region is unknown). */
+export async function assertInRegion(
+	db: Db,
+	table: Entity | typeof crisisPeriod,
+	id: string | undefined | null,
+	regionId: string,
+	field: string,
+) {
 	if (!id) return;
 	const [row] = await db
 		.select({ id: table.id })

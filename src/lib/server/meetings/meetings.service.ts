@@ -9,6 +9,7 @@ import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { agendaItem, agendaItemSpeaker, body, crisisPeriod, document, mandate, meeting, organisation, person } from '../db/schema.ts';
+import { assertInRegion } from '../directory/directory.service.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
@@ -23,22 +24,6 @@ export function audit(tx: Tx, actor: Actor, action: AuditAction, entityType: str
 
 /** A refused state change: a message for the whole form. */
 export const refused = (code: string) => new AppError('invalid', 409, { form: code });
-
-/** Throw not-found unless the row exists in the region. */
-export async function assertInRegion(
-	tx: Tx,
-	table: typeof person | typeof organisation | typeof body | typeof crisisPeriod,
-	id: string | undefined | null,
-	regionId: string,
-	field: string,
-) {
-	if (!id) return;
-	const [row] = await tx
-		.select({ id: table.id })
-		.from(table as typeof person)
-		.where(and(eq(table.id, id), eq(table.regionId, regionId)));
-	if (!row) throw invalidField(field, 'unknown_reference');
-}
 
 /** Only the secretariat prepares meetings; to anyone else a preparing action does not exist (404). */
 export function assertSecretariat(actor: Actor) {

@@ -16,10 +16,11 @@ import {
 	organisation,
 	person,
 } from '../db/schema.ts';
+import { assertInRegion } from '../directory/directory.service.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
-import { assertInRegion, assertSecretariat, audit, lockMeeting, refused } from './meetings.service.ts';
+import { assertSecretariat, audit, lockMeeting, refused } from './meetings.service.ts';
 
 type Tx = Db;
 
