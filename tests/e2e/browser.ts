@@ -43,7 +43,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	// Signing in hashes a password (argon2): allow a slow, busy CI machine more than the default step time.
-	await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+	try {
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 30_000 });
+	} catch (error) {
+		// Say what the page said instead (an error summary, a throttling message), not only "timeout".
+		const said = await page
+			.locator('main')
+			.textContent()
+			.catch(() => '(no page)');
+		throw new Error(`sign-in as ${email} stayed on ${page.url()}: ${said}`, { cause: error });
+	}
 }
 
 /** axe-core reports no WCAG 2.1 A/AA violation on the page as it is now. */

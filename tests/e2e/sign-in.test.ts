@@ -72,6 +72,29 @@ describe('sign-in', () => {
 	});
 });
 
+describe('typing before the page has loaded its script', () => {
+	it('keeps what was typed when the page comes to life (a slow phone)', async () => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		let release = () => {};
+		const scripts = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await scripts;
+			await route.continue();
+		});
+		await page.goto('/login', { waitUntil: 'commit' });
+		await page.getByLabel('E-mailadres').fill('raadslid@kortrijk.demo');
+		await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+		release();
+		await page.waitForLoadState('networkidle');
+		expect(await page.getByLabel('E-mailadres').inputValue()).toBe('raadslid@kortrijk.demo');
+		expect(await page.getByLabel('Wachtwoord', { exact: true }).inputValue()).toBe(DEMO_PASSWORD);
+		await page.getByRole('button', { name: 'Aanmelden' }).click();
+		await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+		await context.close();
+	});
+});
+
 describe('redirects after sign-in', () => {
 	it('go only to paths on this site', async () => {
 		const context = await newContext(browser);
