@@ -1,12 +1,7 @@
 // Input schemas for the directory: people, organisations, bodies and mandates.
 import { z } from 'zod';
-import { isCalendarDate } from '../../domain/dates.ts';
 import { bodyKinds, mandateRoles, organisationKinds } from '../db/schema.ts';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-const id = z.uuid();
-const calendarDate = z.string().refine(isCalendarDate, { message: 'invalid_date' });
+import { calendarDate, id, optionalText, text } from '../http/fields.ts';
 
 export const personSchema = z.object({
 	givenName: text(100),

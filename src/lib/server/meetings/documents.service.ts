@@ -19,7 +19,7 @@ export interface Upload {
 }
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */
-async function accept(files: FileStore, upload: Upload, maxBytes: number) {
+export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {
 	if (upload.bytes.byteLength === 0) throw invalidField('file', 'file_empty');
 	if (upload.bytes.byteLength > maxBytes) throw invalidField('file', 'file_too_large');
 	const type = detectDocumentType(upload.name, upload.bytes);
@@ -40,7 +40,7 @@ export async function uploadDocument(
 ): Promise<string> {
 	assertSecretariat(actor);
 	// Check the file before the transaction: a refused file changes nothing; a stored file with no row is harmless.
-	const file = await accept(files, upload, maxBytes);
+	const file = await checkUpload(files, upload, maxBytes);
 	return db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		if (input.agendaItemId) {
@@ -73,7 +73,7 @@ export async function uploadDocument(
 /** Upload a new version of a document; earlier versions stay available. */
 export async function addDocumentVersion(db: Db, files: FileStore, actor: Actor, documentId: string, upload: Upload, maxBytes: number) {
 	assertSecretariat(actor);
-	const file = await accept(files, upload, maxBytes);
+	const file = await checkUpload(files, upload, maxBytes);
 	await db.transaction(async (tx) => {
 		const [doc] = await tx
 			.select()

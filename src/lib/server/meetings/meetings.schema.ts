@@ -1,6 +1,5 @@
 // Input schemas for the meeting cycle, shared by the forms (and later the API and CLI).
 import { z } from 'zod';
-import { isCalendarDate } from '../../domain/dates.ts';
 import {
 	actionStatuses,
 	attendanceStatuses,
@@ -9,13 +8,8 @@ import {
 	meetingKinds,
 	outcomeKinds,
 } from '../../domain/meetings.ts';
+import { calendarDate, id, idList, optionalText, text } from '../http/fields.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-const id = z.uuid();
-const calendarDate = z.string().refine(isCalendarDate, { message: 'invalid_date' });
-/** A list of ids from repeated form fields (one value arrives as a string, none as undefined). */
-const idList = (maxItems: number) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(maxItems));
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
 const url = z
 	.url({ protocol: /^https?$/ })

@@ -8,7 +8,18 @@ import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { agendaItem, agendaItemSpeaker, body, crisisPeriod, document, mandate, meeting, organisation, person } from '../db/schema.ts';
+import {
+	agendaItem,
+	agendaItemSpeaker,
+	body,
+	crisisPeriod,
+	document,
+	mandate,
+	meeting,
+	organisation,
+	person,
+	topic,
+} from '../db/schema.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
@@ -366,30 +377,33 @@ function assertAgendaEditable(status: MeetingStatus) {
 
 /** Add an item at the end of the agenda. */
 export async function addItem(db: Db, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
-	return db.transaction(async (tx) => {
-		const m = await lockMeeting(tx, actor, meetingId);
-		assertAgendaEditable(m.status);
-		await checkItemReferences(tx, actor, input);
-		const [last] = await tx
-			.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
-			.from(agendaItem)
-			.where(eq(agendaItem.meetingId, meetingId));
-		const published = m.status === 'agenda_published';
-		const [row] = await tx
-			.insert(agendaItem)
-			.values({
-				...itemValues(input),
-				regionId: actor.regionId,
-				meetingId,
-				position: (last?.position ?? 0) + 1,
-				supplementary: published,
-				number: published ? (last?.number ?? 0) + 1 : null,
-			})
-			.returning();
-		await setSpeakers(tx, actor, row.id, input.speakerIds);
-		await audit(tx, actor, 'create', 'agenda_item', row.id, null, { ...row, speakerIds: input.speakerIds });
-		return row.id;
-	});
+	return db.transaction((tx) => insertItem(tx, actor, meetingId, input));
+}
+
+/** Add an item at the end of the agenda, inside the caller's transaction (agenda intake uses it too). */
+export async function insertItem(tx: Tx, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
+	const m = await lockMeeting(tx, actor, meetingId);
+	assertAgendaEditable(m.status);
+	await checkItemReferences(tx, actor, input);
+	const [last] = await tx
+		.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
+		.from(agendaItem)
+		.where(eq(agendaItem.meetingId, meetingId));
+	const published = m.status === 'agenda_published';
+	const [row] = await tx
+		.insert(agendaItem)
+		.values({
+			...itemValues(input),
+			regionId: actor.regionId,
+			meetingId,
+			position: (last?.position ?? 0) + 1,
+			supplementary: published,
+			number: published ? (last?.number ?? 0) + 1 : null,
+		})
+		.returning();
+	await setSpeakers(tx, actor, row.id, input.speakerIds);
+	await audit(tx, actor, 'create', 'agenda_item', row.id, null, { ...row, speakerIds: input.speakerIds });
+	return row.id;
 }
 
 /** The item, locked, with its meeting locked first; both of the actor's region. */
@@ -487,6 +501,9 @@ export async function removeItem(db: Db, actor: Actor, meetingId: string, itemId
 		if (m.status !== 'planned') throw refused('numbering_fixed');
 		const [docs] = await tx.select({ n: count() }).from(document).where(eq(document.agendaItemId, itemId));
 		if (docs.n > 0) throw refused('item_has_documents');
+		// The submitter was told their topic is on this agenda: an accepted topic stays accepted.
+		const [fromTopic] = await tx.select({ id: topic.id }).from(topic).where(eq(topic.agendaItemId, itemId));
+		if (fromTopic) throw refused('item_from_topic');
 		await tx.delete(agendaItemSpeaker).where(eq(agendaItemSpeaker.agendaItemId, itemId));
 		await tx.delete(agendaItem).where(eq(agendaItem.id, itemId));
 		const rest = await tx

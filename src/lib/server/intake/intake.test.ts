@@ -1,0 +1,560 @@
+// Agenda intake on a real database (PGlite and PostgreSQL 15): submitting, editing, the secretariat's
+// decisions, common problems, invitations, who reads what, and bad input that must change nothing.
+// Mail goes to a real SMTP server on 127.0.0.1 and is parsed back.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorFor, conferenceOf, makeOtherRegion } from '../../../../tests/support/factories.ts';
+import { samplePdf } from '../../../../tests/support/pdf.ts';
+import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import { todayInBrussels } from '../../domain/dates.ts';
+import type { Actor } from '../auth/actor.ts';
+import { signIn } from '../auth/auth.service.ts';
+import type { Database, Db } from '../db/client.ts';
+import {
+	account,
+	agendaItem,
+	auditEvent,
+	body,
+	document,
+	documentVersion,
+	invitation,
+	mandate,
+	organisation,
+	outbox,
+	person,
+	topic,
+	topicDocument,
+} from '../db/schema.ts';
+import { FileStore } from '../documents/store.ts';
+import { AppError } from '../http/errors.ts';
+import { drainOutbox } from '../jobs/worker.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { getMeetingPage } from '../meetings/meetings.queries.ts';
+import type { ItemInput } from '../meetings/meetings.schema.ts';
+import { addItem, createMeeting, markHeld, publishAgenda, removeItem } from '../meetings/meetings.service.ts';
+import { approveMinutesByItem, circulateMinutes, saveMinutesEntry, startMinutes } from '../meetings/minutes.service.ts';
+import type { TopicInput } from './intake.schema.ts';
+import { createInvitation, findInvitation, joinWithInvitation, revokeInvitation } from './invitations.service.ts';
+import { getTopicDownload, getTopicPage, intakeQueue, listTopics } from './topics.queries.ts';
+import {
+	acceptTopic,
+	addTopicDocument,
+	declineTopic,
+	giveInformation,
+	postponeTopic,
+	redirectTopic,
+	requestInformation,
+	startIntake,
+	submitTopic,
+	supportTopic,
+	type TopicMail,
+	updateTopic,
+	withdrawTopic,
+} from './topics.service.ts';
+
+let database: Database;
+let db: Db;
+let files: FileStore;
+let filesDir: string;
+let secretariat: Actor;
+let contact: Actor;
+let director: Actor;
+let mayor: Actor;
+let conferenceId: string;
+let elzId: string;
+let smtp: SMTPServer;
+let smtpPort: number;
+const received: { to: string[]; mail: ParsedMail }[] = [];
+const MB = 1024 * 1024;
+
+/** The test's mail composer: says which event, for which topic, with the link a real one carries. */
+const mail: TopicMail = (notice) => ({
+	subject: `[${notice.kind}] ${notice.title}`,
+	text: `https://aanjager.test/topics/${notice.topicId}\n${notice.message ?? ''}${notice.bodyName ? `\n${notice.bodyName}` : ''}`,
+});
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	db = database.db;
+	filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-intake-'));
+	files = new FileStore(filesDir);
+	secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
+	contact = await actorFor(db, 'contact@elz.demo');
+	director = await actorFor(db, 'directeur@kortrijk.demo');
+	mayor = await actorFor(db, 'burgemeester@kortrijk.demo');
+	conferenceId = await conferenceOf(db, secretariat.regionId);
+	elzId = contact.roles.find((r) => r.role === 'contact')?.organisationId ?? '';
+	smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, session, callback) {
+			simpleParser(stream)
+				.then((parsed) => {
+					received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail: parsed });
+					callback();
+				})
+				.catch(callback);
+		},
+	});
+	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+	smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+	await new Promise<void>((resolve) => smtp.close(resolve));
+	await database.close();
+	fs.rmSync(filesDir, { recursive: true, force: true });
+});
+
+const store = () => ({ store: files, maxBytes: MB });
+
+const topicInput = (title: string, extra: Partial<TopicInput> = {}): TopicInput => ({
+	organisationId: elzId,
+	bodyId: conferenceId,
+	title,
+	ask: 'sounding_board',
+	summary: 'Hervorming van de eerstelijnszone: **klankbord** gevraagd.',
+	urgency: 'normal',
+	confidentiality: 'internal',
+	speakerIds: [],
+	commonProblem: false,
+	...extra,
+});
+
+const itemInput = (title: string): ItemInput => ({ title, kind: 'information', speakerIds: [], confidentiality: 'internal' });
+
+async function expectCode(promise: Promise<unknown>, status: number, code?: string) {
+	const error = await promise.then(
+		() => null,
+		(e: unknown) => e,
+	);
+	expect(error).toBeInstanceOf(AppError);
+	expect((error as AppError).status).toBe(status);
+	if (code) expect(Object.values((error as AppError).fields)).toContain(code);
+}
+
+/** Every mail the outbox holds now, delivered to the SMTP server; returns those delivered by this call. */
+async function deliver() {
+	const before = received.length;
+	const mailer = createMailer({
+		SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+		MAIL_FROM: 'Aanjager <no-reply@aanjager.test>',
+		dataDir: filesDir,
+	});
+	await drainOutbox(db, mailer, files);
+	mailer.close();
+	return received.slice(before);
+}
+
+const auditCount = async () => (await db.select({ n: count() }).from(auditEvent))[0].n;
+const topicCount = async () => (await db.select({ n: count() }).from(topic))[0].n;
+
+describe('submitting a topic', () => {
+	it('a contact submits with a document and a speaker; the secretariat hears of it, once each', async () => {
+		await deliver();
+		const [speaker] = await db.select({ id: person.id }).from(person).where(eq(person.email, 'contact@elz.demo'));
+		const id = await submitTopic(
+			db,
+			store(),
+			contact,
+			topicInput('Hervorming eerstelijnszone', { speakerIds: [speaker.id] }),
+			[{ name: 'nota eerstelijn.pdf', bytes: await samplePdf('Nota hervorming') }],
+			mail,
+		);
+		const page = await getTopicPage(db, contact, id);
+		expect(page?.topic).toMatchObject({ status: 'new', title: 'Hervorming eerstelijnszone', organisationId: elzId });
+		expect(page?.documents).toMatchObject([{ title: 'nota eerstelijn', fileName: 'nota eerstelijn.pdf', mediaType: 'application/pdf' }]);
+		expect(page?.speakers.map((s) => s.id)).toEqual([speaker.id]);
+		expect(page?.events.map((e) => e.kind)).toEqual(['submitted', 'document_added']);
+
+		const mails = await deliver();
+		const admins = await db.select({ email: account.email }).from(account).where(eq(account.isRegionAdmin, true));
+		const regionAdmins = admins.map((a) => a.email).filter((e) => e.endsWith('.demo'));
+		expect(mails.map((m) => m.to[0]).sort()).toEqual(regionAdmins.sort());
+		expect(mails[0].mail.subject).toBe('[submitted] Hervorming eerstelijnszone');
+		expect(mails[0].mail.text).toContain(`/topics/${id}`);
+		// Delivering again (a restarted worker) sends nothing more.
+		expect(await deliver()).toEqual([]);
+	});
+
+	it('refuses another region, someone else’s organisation, a bad file; nothing changes', async () => {
+		const other = await makeOtherRegion(db);
+		const [otherBody] = await db
+			.insert(body)
+			.values({ regionId: other.region.id, kind: 'conference', name: 'Andere conferentie' })
+			.returning();
+		const before = [await topicCount(), await auditCount()];
+		await expectCode(submitTopic(db, store(), contact, topicInput('X', { bodyId: otherBody.id }), [], mail), 400, 'unknown_reference');
+		await expectCode(
+			submitTopic(db, store(), contact, topicInput('X', { organisationId: other.organisation.id }), [], mail),
+			400,
+			'unknown_reference',
+		);
+		const [kortrijk] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.nisCode, '34022'));
+		await expectCode(
+			submitTopic(db, store(), contact, topicInput('X', { organisationId: kortrijk.id }), [], mail),
+			400,
+			'unknown_reference',
+		);
+		await expectCode(
+			submitTopic(db, store(), contact, topicInput('X'), [{ name: 'groot.pdf', bytes: new Uint8Array(MB + 1).fill(37) }], mail),
+			400,
+			'file_too_large',
+		);
+		await expectCode(
+			submitTopic(db, store(), contact, topicInput('X'), [{ name: 'nep.pdf', bytes: new TextEncoder().encode('geen pdf') }], mail),
+			400,
+			'type_mismatch',
+		);
+		// A councillor submits nothing: the command does not exist for them.
+		await expectCode(submitTopic(db, store(), await actorFor(db, 'raadslid@kortrijk.demo'), topicInput('X'), [], mail), 404);
+		expect([await topicCount(), await auditCount()]).toEqual(before);
+		expect(await db.select({ n: count() }).from(outbox).where(sql`${outbox.processedAt} is null`)).toEqual([{ n: 0 }]);
+	});
+});
+
+describe('the submitter and the secretariat', () => {
+	let topicId: string;
+
+	beforeAll(async () => {
+		topicId = await submitTopic(db, store(), contact, topicInput('Zorgpad dementie'), [], mail);
+		await deliver();
+	});
+
+	it('edits before intake; once intake started, an edit is refused and changes nothing', async () => {
+		await updateTopic(db, contact, topicId, topicInput('Zorgpad dementie in de regio'));
+		await addTopicDocument(db, store(), contact, topicId, { name: 'bijlage.pdf', bytes: await samplePdf('Bijlage') }, 'Bijlage');
+		await startIntake(db, secretariat, topicId);
+		const before = await auditCount();
+		await expectCode(updateTopic(db, contact, topicId, topicInput('Iets anders')), 409, 'topic_locked');
+		await expectCode(addTopicDocument(db, store(), contact, topicId, { name: 'x.pdf', bytes: await samplePdf('x') }), 409, 'topic_locked');
+		expect(await auditCount()).toBe(before);
+		expect((await getTopicPage(db, contact, topicId))?.topic.title).toBe('Zorgpad dementie in de regio');
+		// The secretariat's decisions are not the submitter's.
+		await expectCode(declineTopic(db, contact, topicId, 'nee', mail), 404);
+	});
+
+	it('asks for information; the submitter edits and answers; each hears of it once', async () => {
+		await requestInformation(db, secretariat, topicId, 'Welke gemeenten zijn al betrokken?', mail);
+		let mails = await deliver();
+		expect(mails.map((m) => m.to[0])).toEqual(['contact@elz.demo']);
+		expect(mails[0].mail.text).toContain('Welke gemeenten zijn al betrokken?');
+		await updateTopic(db, contact, topicId, topicInput('Zorgpad dementie (13 gemeenten)'));
+		await giveInformation(db, contact, topicId, 'Alle 13 gemeenten.', mail);
+		mails = await deliver();
+		expect(mails.map((m) => m.mail.subject)).toEqual(['[info_given] Zorgpad dementie (13 gemeenten)']);
+		const page = await getTopicPage(db, secretariat, topicId);
+		expect(page?.topic.status).toBe('new');
+		expect(page?.events.map((e) => e.kind)).toEqual([
+			'submitted',
+			'edited',
+			'document_added',
+			'intake_started',
+			'info_requested',
+			'edited',
+			'info_given',
+		]);
+	});
+
+	it('accepts onto a meeting: the item carries the summary, submitter, speakers and documents, linked back', async () => {
+		const meetingId = await createMeeting(db, secretariat, conferenceId, {
+			kind: 'regular',
+			date: '2034-03-10',
+			startTime: '08:00',
+			endTime: '10:00',
+		});
+		await acceptTopic(db, secretariat, topicId, { meetingId, kind: 'sounding_board', confidentiality: 'restricted' }, mail);
+		const mails = await deliver();
+		expect(mails.map((m) => [m.to[0], m.mail.subject])).toEqual([['contact@elz.demo', '[accepted] Zorgpad dementie (13 gemeenten)']]);
+		expect(mails[0].mail.text).toContain('Conferentie van Burgemeesters');
+
+		const page = await getTopicPage(db, contact, topicId);
+		expect(page?.topic.status).toBe('accepted');
+		const [item] = await db
+			.select()
+			.from(agendaItem)
+			.where(eq(agendaItem.id, page?.topic.agendaItemId ?? ''));
+		expect(item).toMatchObject({
+			meetingId,
+			title: 'Zorgpad dementie (13 gemeenten)',
+			kind: 'sounding_board',
+			confidentiality: 'restricted',
+			broughtByOrganisationId: elzId,
+			summary: 'Hervorming van de eerstelijnszone: **klankbord** gevraagd.',
+		});
+		const docs = await db
+			.select({ title: document.title, sha256: documentVersion.sha256 })
+			.from(document)
+			.innerJoin(documentVersion, eq(documentVersion.documentId, document.id))
+			.where(eq(document.agendaItemId, item.id));
+		const submitted = await db.select({ sha256: topicDocument.sha256 }).from(topicDocument).where(eq(topicDocument.topicId, topicId));
+		expect(docs.map((d) => d.sha256)).toEqual(submitted.map((d) => d.sha256));
+
+		// The contact sees the (restricted) item on the published agenda: their organisation brought it.
+		await publishAgenda(db, secretariat, meetingId);
+		const meetingPage = await getMeetingPage(db, contact, meetingId);
+		expect(meetingPage?.items.map((i) => i.title)).toContain('Zorgpad dementie (13 gemeenten)');
+		// A councillor (internal level) does not.
+		const councillor = await getMeetingPage(db, await actorFor(db, 'raadslid@kortrijk.demo'), meetingId);
+		expect(councillor?.items.map((i) => i.title)).not.toContain('Zorgpad dementie (13 gemeenten)');
+
+		// No second decision, and the item cannot be taken off the agenda behind the submitter's back.
+		await expectCode(declineTopic(db, secretariat, topicId, 'toch niet', mail), 409, 'topic_closed');
+		await expectCode(withdrawTopic(db, contact, topicId, undefined, mail), 409, 'topic_closed');
+	});
+
+	it('shows the outcome once the minutes are approved, and not before', async () => {
+		const page = await getTopicPage(db, contact, topicId);
+		const meetingId = page?.item?.meetingId ?? '';
+		const itemId = page?.topic.agendaItemId ?? '';
+		await markHeld(db, secretariat, meetingId);
+		await startMinutes(db, secretariat, meetingId);
+		await saveMinutesEntry(db, secretariat, meetingId, {
+			agendaItemId: itemId,
+			discussion: 'Brede steun.',
+			outcome: 'sounding_board',
+			outcomeText: 'De burgemeesters steunen een regionaal zorgpad.',
+			referralToColleges: false,
+		});
+		await circulateMinutes(db, secretariat, meetingId);
+		expect((await getTopicPage(db, contact, topicId))?.item?.outcome).toBeNull();
+		const next = await createMeeting(db, secretariat, conferenceId, {
+			kind: 'regular',
+			date: '2034-04-14',
+			startTime: '08:00',
+			endTime: '10:00',
+		});
+		const [approval] = await db
+			.select({ id: agendaItem.id })
+			.from(agendaItem)
+			.where(and(eq(agendaItem.meetingId, next), eq(agendaItem.kind, 'minutes_approval')));
+		await publishAgenda(db, secretariat, next);
+		await approveMinutesByItem(db, secretariat, next, approval.id);
+		expect((await getTopicPage(db, contact, topicId))?.item?.outcome).toMatchObject({
+			outcome: 'sounding_board',
+			outcomeText: 'De burgemeesters steunen een regionaal zorgpad.',
+		});
+	});
+
+	it('postpones, redirects, declines and lets the submitter withdraw; closed topics refuse decisions', async () => {
+		const a = await submitTopic(db, store(), contact, topicInput('Mantelzorgpremie'), [], mail);
+		const b = await submitTopic(db, store(), contact, topicInput('Vaccinatiecentra'), [], mail);
+		const c = await submitTopic(db, store(), contact, topicInput('Wachtlijsten'), [], mail);
+		const d = await submitTopic(db, store(), contact, topicInput('Huisartsenwachtpost'), [], mail);
+		await deliver();
+		await expectCode(postponeTopic(db, secretariat, a, { until: '2020-01-01' }, mail), 400, 'month_past');
+		const nextYear = `${Number(todayInBrussels().slice(0, 4)) + 1}-01-01`;
+		await postponeTopic(db, secretariat, a, { until: nextYear, message: 'Na de begrotingsronde.' }, mail);
+		await expectCode(redirectTopic(db, secretariat, b, { target: conferenceId }, mail), 400, 'same_body');
+		const [regioraad] = await db
+			.select({ id: body.id })
+			.from(body)
+			.where(and(eq(body.kind, 'regional_council'), eq(body.regionId, secretariat.regionId)));
+		await redirectTopic(db, secretariat, b, { target: regioraad.id }, mail);
+		await redirectTopic(db, secretariat, c, { target: 'colleges', message: 'Dit is lokaal beleid.' }, mail);
+		await declineTopic(db, secretariat, d, 'Valt buiten de opdracht van de Conferentie.', mail);
+		const mails = await deliver();
+		expect(mails.map((m) => m.mail.subject).sort()).toEqual(
+			[
+				'[postponed] Mantelzorgpremie',
+				'[redirected] Vaccinatiecentra',
+				'[redirected] Wachtlijsten',
+				'[declined] Huisartsenwachtpost',
+			].sort(),
+		);
+		expect((await getTopicPage(db, contact, d))?.topic.statusNote).toBe('Valt buiten de opdracht van de Conferentie.');
+		expect((await getTopicPage(db, contact, c))?.topic).toMatchObject({ status: 'redirected', redirectToColleges: true });
+		expect((await getTopicPage(db, contact, b))?.redirectBodyName).toBe('RegioRaad');
+		await withdrawTopic(db, contact, a, 'Niet meer nodig.', mail);
+		expect((await deliver()).map((m) => m.mail.subject)).toContain('[withdrawn] Mantelzorgpremie');
+		await expectCode(
+			acceptTopic(db, secretariat, a, { meetingId: a, kind: 'information', confidentiality: 'internal' }, mail),
+			409,
+			'topic_closed',
+		);
+
+		const queue = await intakeQueue(db, secretariat, 'redirected');
+		expect(queue.rows.map((r) => r.title)).toEqual(expect.arrayContaining(['Vaccinatiecentra', 'Wachtlijsten']));
+		expect(queue.counts.redirected).toBeGreaterThanOrEqual(2);
+		expect(queue.counts.withdrawn).toBeGreaterThanOrEqual(1);
+	});
+
+	it('an item that came from a topic is not removed from the agenda', async () => {
+		const id = await submitTopic(db, store(), contact, topicInput('Woonzorgzones'), [], mail);
+		const meetingId = await createMeeting(db, secretariat, conferenceId, {
+			kind: 'regular',
+			date: '2034-06-09',
+			startTime: '08:00',
+			endTime: '10:00',
+		});
+		await addItem(db, secretariat, meetingId, itemInput('Varia'));
+		await acceptTopic(db, secretariat, id, { meetingId, kind: 'information', confidentiality: 'internal' }, mail);
+		const itemId = (await getTopicPage(db, secretariat, id))?.topic.agendaItemId ?? '';
+		await expectCode(removeItem(db, secretariat, meetingId, itemId), 409, 'item_from_topic');
+		expect(await db.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.id, itemId))).toEqual([{ id: itemId }]);
+	});
+});
+
+describe('who reads a topic', () => {
+	let contactTopic: string;
+	let commonProblem: string;
+	let menen: Actor;
+
+	beforeAll(async () => {
+		contactTopic = await submitTopic(
+			db,
+			store(),
+			contact,
+			topicInput('Geheim van de ELZ'),
+			[{ name: 'a.pdf', bytes: await samplePdf('a') }],
+			mail,
+		);
+		const kortrijk = director.roles.find((r) => r.role === 'general_director')?.organisationId ?? '';
+		commonProblem = await submitTopic(
+			db,
+			store(),
+			director,
+			topicInput('Personeelstekort bouwdiensten', { organisationId: kortrijk, commonProblem: true, ask: 'process' }),
+			[],
+			mail,
+		);
+		// A second general director, of another municipality, with an account.
+		const [otherTown] = await db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(
+				and(
+					eq(organisation.kind, 'municipality'),
+					eq(organisation.regionId, secretariat.regionId),
+					sql`${organisation.nisCode} <> '34022'`,
+				),
+			)
+			.limit(1);
+		const [p] = await db
+			.insert(person)
+			.values({ regionId: secretariat.regionId, givenName: 'Mona', familyName: 'Menen', email: 'ad@menen.test' })
+			.returning();
+		await db.insert(mandate).values({
+			regionId: secretariat.regionId,
+			personId: p.id,
+			role: 'general_director',
+			organisationId: otherTown.id,
+			startDate: '2020-01-01',
+		});
+		await db.insert(account).values({ regionId: secretariat.regionId, personId: p.id, email: 'ad@menen.test', passwordHash: 'x' });
+		menen = await actorFor(db, 'ad@menen.test');
+	});
+
+	it('a contact reads only their organisation’s topics; others get nothing (404)', async () => {
+		const other = await makeOtherRegion(db);
+		const outsider = await actorFor(db, other.email);
+		expect(await getTopicPage(db, contact, contactTopic)).not.toBeNull();
+		expect(await getTopicPage(db, contact, commonProblem)).toBeNull();
+		for (const reader of [mayor, director, menen, outsider]) {
+			expect(await getTopicPage(db, reader, contactTopic)).toBeNull();
+			const docId = (await getTopicPage(db, secretariat, contactTopic))?.documents[0].id ?? '';
+			expect(await getTopicDownload(db, reader, contactTopic, docId)).toBeNull();
+		}
+		expect(await getTopicPage(db, null, contactTopic)).toBeNull();
+		expect((await listTopics(db, contact)).own.map((t) => t.title)).not.toContain('Personeelstekort bouwdiensten');
+		// Commands answer like reads: not found.
+		await expectCode(updateTopic(db, mayor, contactTopic, topicInput('x')), 404);
+		await expectCode(withdrawTopic(db, menen, contactTopic, undefined, mail), 404);
+	});
+
+	it('general directors read all common problems and add their municipality; a mayor does not see them', async () => {
+		expect(await getTopicPage(db, mayor, commonProblem)).toBeNull();
+		const seen = await getTopicPage(db, menen, commonProblem);
+		expect(seen?.canSupport).toBe(true);
+		await supportTopic(db, menen, commonProblem, 'Ook bij ons: drie vacatures.');
+		await supportTopic(db, menen, commonProblem, 'Ook bij ons: vier vacatures.');
+		const page = await getTopicPage(db, director, commonProblem);
+		expect(page?.supports).toMatchObject([{ personName: 'Mona Menen', note: 'Ook bij ons: vier vacatures.' }]);
+		expect((await listTopics(db, menen)).common.find((t) => t.id === commonProblem)?.supportCount).toBe(1);
+		expect((await intakeQueue(db, secretariat, 'new')).rows.find((t) => t.id === commonProblem)?.supportCount).toBe(1);
+		// The submitting municipality does not support its own problem; a contact cannot support at all.
+		await expectCode(supportTopic(db, director, commonProblem, undefined), 404);
+		await expectCode(supportTopic(db, contact, commonProblem, undefined), 404);
+	});
+});
+
+describe('invitations', () => {
+	const link = (token: string) => `https://aanjager.test/invitations/${token}`;
+	const invitationMail = (url: string, org: string) => ({ subject: `Uitnodiging ${org}`, text: url });
+
+	async function invite(email: string, extra: Record<string, string> = {}) {
+		await createInvitation(
+			db,
+			secretariat,
+			{ email, organisationName: 'Cultuurregio Leie', organisationKind: 'external_organisation', ...extra },
+			link,
+			invitationMail,
+		);
+		const mails = await deliver();
+		const sent = mails.find((m) => m.to[0] === email);
+		const token = sent?.mail.text?.match(/invitations\/([a-z2-7]+)/)?.[1];
+		if (!token) throw new Error('no invitation mail');
+		return token;
+	}
+
+	it('a link creates a contact account tied to the organisation, once', async () => {
+		const token = await invite('contact@cultuurregio.test');
+		expect(await findInvitation(db, token)).toMatchObject({ email: 'contact@cultuurregio.test', organisationName: 'Cultuurregio Leie' });
+		const accountId = await joinWithInvitation(db, token, {
+			givenName: 'Cleo',
+			familyName: 'Cultuur',
+			password: 'een-lang-wachtwoord',
+			confirm: 'een-lang-wachtwoord',
+		});
+		const newcomer = await actorFor(db, 'contact@cultuurregio.test');
+		expect(newcomer.accountId).toBe(accountId);
+		expect(newcomer.roles).toMatchObject([{ role: 'contact' }]);
+		expect(await signIn(db, { email: 'contact@cultuurregio.test', password: 'een-lang-wachtwoord' }, '127.0.0.9')).toMatchObject({
+			ok: true,
+		});
+		// They can submit for their organisation at once.
+		const id = await submitTopic(
+			db,
+			store(),
+			newcomer,
+			topicInput('Regionaal erfgoeddepot', { organisationId: newcomer.roles[0].organisationId ?? '' }),
+			[],
+			mail,
+		);
+		expect((await getTopicPage(db, newcomer, id))?.topic.status).toBe('new');
+		// Used once: the link no longer works, and nothing more is created.
+		const accounts = (await db.select({ n: count() }).from(account))[0].n;
+		expect(await findInvitation(db, token)).toBeNull();
+		await expectCode(
+			joinWithInvitation(db, token, { givenName: 'X', familyName: 'Y', password: 'een-lang-wachtwoord', confirm: 'een-lang-wachtwoord' }),
+			410,
+		);
+		expect((await db.select({ n: count() }).from(account))[0].n).toBe(accounts);
+	});
+
+	it('an expired, revoked or unknown link creates nothing; a taken address is refused', async () => {
+		const token = await invite('laat@cultuurregio.test');
+		const later = new Date(Date.now() + 15 * 24 * 3600 * 1000);
+		const before = [(await db.select({ n: count() }).from(account))[0].n, (await db.select({ n: count() }).from(person))[0].n];
+		const join = { givenName: 'Lars', familyName: 'Laat', password: 'een-lang-wachtwoord', confirm: 'een-lang-wachtwoord' };
+		expect(await findInvitation(db, token, later)).toBeNull();
+		await expectCode(joinWithInvitation(db, token, join, later), 410, 'invitation_invalid');
+		await expectCode(joinWithInvitation(db, 'onbekend', join), 410);
+		const [row] = await db.select({ id: invitation.id }).from(invitation).where(eq(invitation.email, 'laat@cultuurregio.test'));
+		await revokeInvitation(db, secretariat, row.id);
+		await expectCode(joinWithInvitation(db, token, join), 410);
+		expect([(await db.select({ n: count() }).from(account))[0].n, (await db.select({ n: count() }).from(person))[0].n]).toEqual(before);
+		await expectCode(
+			createInvitation(db, secretariat, { email: 'contact@elz.demo', organisationId: elzId }, link, invitationMail),
+			400,
+			'email_taken',
+		);
+		await expectCode(createInvitation(db, contact, { email: 'x@y.test', organisationId: elzId }, link, invitationMail), 404);
+	});
+});

@@ -1,0 +1,232 @@
+// Invitations: the secretariat invites a contact of an organisation that has no account yet; the link
+// lets them create an account tied to that organisation. Links carry a long random token (only its
+// SHA-256 is stored), expire after INVITATION_LIFETIME_MS and work once.
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { todayInBrussels } from '../../domain/dates.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { generateToken, tokenId } from '../auth/tokens.ts';
+import type { Db } from '../db/client.ts';
+import { account, invitation, mandate, organisation, person, region } from '../db/schema.ts';
+import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { enqueue } from '../jobs/outbox.service.ts';
+import { canRunIntake } from './intake.policy.ts';
+import type { InvitationInput, JoinInput } from './intake.schema.ts';
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** The mail with the link, composed by the caller (in the platform's language: the invitee has no account yet). */
+export type InvitationMail = (link: string, organisationName: string, regionName: string) => { subject: string; text: string };
+
+async function emailTaken(db: Db, email: string) {
+	const [row] = await db.select({ id: account.id }).from(account).where(sql`lower(${account.email}) = ${email.toLowerCase()}`);
+	return Boolean(row);
+}
+
+/**
+ * Invite a contact: of an organisation of the region, or of a new one created here. An address that
+ * already has an account is refused; an earlier open invitation for the same address and organisation
+ * is revoked. Returns the invitation's id; the mail goes through the outbox.
+ */
+export async function createInvitation(
+	db: Db,
+	actor: Actor,
+	input: InvitationInput,
+	link: (token: string) => string,
+	mail: InvitationMail,
+	now = new Date(),
+): Promise<string> {
+	if (!canRunIntake(actor)) throw notFound();
+	if (await emailTaken(db, input.email)) throw invalidField('email', 'email_taken');
+	const token = generateToken(32);
+	return db.transaction(async (tx) => {
+		let org: { id: string; name: string };
+		if (input.organisationId) {
+			const [found] = await tx
+				.select({ id: organisation.id, name: organisation.name })
+				.from(organisation)
+				.where(and(eq(organisation.id, input.organisationId), eq(organisation.regionId, actor.regionId)));
+			if (!found) throw invalidField('organisationId', 'unknown_reference');
+			org = found;
+		} else {
+			const [created] = await tx
+				.insert(organisation)
+				.values({ regionId: actor.regionId, kind: input.organisationKind ?? 'external_organisation', name: input.organisationName ?? '' })
+				.returning();
+			await recordAudit(tx, {
+				regionId: actor.regionId,
+				actorAccountId: actor.accountId,
+				action: 'create',
+				entityType: 'organisation',
+				entityId: created.id,
+				after: created,
+			});
+			org = created;
+		}
+		await tx
+			.update(invitation)
+			.set({ revokedAt: now })
+			.where(
+				and(
+					eq(invitation.regionId, actor.regionId),
+					eq(invitation.organisationId, org.id),
+					sql`lower(${invitation.email}) = ${input.email.toLowerCase()}`,
+					isNull(invitation.usedAt),
+					isNull(invitation.revokedAt),
+				),
+			);
+		const [row] = await tx
+			.insert(invitation)
+			.values({
+				regionId: actor.regionId,
+				tokenHash: tokenId(token),
+				organisationId: org.id,
+				email: input.email,
+				invitedByAccountId: actor.accountId,
+				expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+			})
+			.returning({
+				id: invitation.id,
+				organisationId: invitation.organisationId,
+				email: invitation.email,
+				expiresAt: invitation.expiresAt,
+			});
+		const [r] = await tx.select({ name: region.name }).from(region).where(eq(region.id, actor.regionId));
+		await enqueue(tx, { kind: 'mail', payload: { to: input.email, ...mail(link(token), org.name, r.name) } }, actor.regionId);
+		await recordAudit(tx, {
+			regionId: actor.regionId,
+			actorAccountId: actor.accountId,
+			action: 'create',
+			entityType: 'invitation',
+			entityId: row.id,
+			after: row,
+		});
+		return row.id;
+	});
+}
+
+export type InvitationState = 'open' | 'used' | 'expired' | 'revoked';
+
+/** The state of an invitation at a moment. */
+export function invitationState(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
+	if (row.usedAt) return 'used';
+	if (row.revokedAt) return 'revoked';
+	return row.expiresAt <= now ? 'expired' : 'open';
+}
+
+/** The region's invitations, newest first, for the secretariat. */
+export async function listInvitations(db: Db, actor: Actor, now = new Date()) {
+	if (!canRunIntake(actor)) throw notFound();
+	const rows = await db
+		.select({
+			id: invitation.id,
+			email: invitation.email,
+			organisationId: invitation.organisationId,
+			organisationName: organisation.name,
+			organisationNameFr: organisation.nameFr,
+			createdAt: invitation.createdAt,
+			expiresAt: invitation.expiresAt,
+			usedAt: invitation.usedAt,
+			revokedAt: invitation.revokedAt,
+		})
+		.from(invitation)
+		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.where(eq(invitation.regionId, actor.regionId))
+		.orderBy(desc(invitation.createdAt))
+		.limit(200);
+	return rows.map((r) => ({ ...r, state: invitationState(r, now) }));
+}
+
+/** Revoke an open invitation: its link stops working. */
+export async function revokeInvitation(db: Db, actor: Actor, invitationId: string, now = new Date()) {
+	if (!canRunIntake(actor)) throw notFound();
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(invitation)
+			.set({ revokedAt: now })
+			.where(
+				and(
+					eq(invitation.id, invitationId),
+					eq(invitation.regionId, actor.regionId),
+					isNull(invitation.usedAt),
+					isNull(invitation.revokedAt),
+				),
+			)
+			.returning();
+		if (!row) throw notFound();
+		await recordAudit(tx, {
+			regionId: actor.regionId,
+			actorAccountId: actor.accountId,
+			action: 'update',
+			entityType: 'invitation',
+			entityId: row.id,
+			after: { revokedAt: now },
+		});
+	});
+}
+
+/** What the invitation page shows for a token: null when the link is unknown, used, revoked or expired. */
+export async function findInvitation(db: Db, token: string, now = new Date()) {
+	if (token.length > 128) return null;
+	const [row] = await db
+		.select({
+			email: invitation.email,
+			organisationName: organisation.name,
+			organisationNameFr: organisation.nameFr,
+			regionName: region.name,
+			regionNameFr: region.nameFr,
+		})
+		.from(invitation)
+		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.innerJoin(region, eq(region.id, invitation.regionId))
+		.where(
+			and(eq(invitation.tokenHash, tokenId(token)), isNull(invitation.usedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, now)),
+		);
+	return row ?? null;
+}
+
+/** A link that no longer works (or never did): one answer for all cases. */
+export const invitationInvalid = () => new AppError('invitation_invalid', 410, { form: 'invitation_invalid' });
+
+/**
+ * Create the contact's person, their contact mandate in the organisation (from today) and their
+ * account, and use up the invitation — all or nothing. Returns the new account's id.
+ */
+export async function joinWithInvitation(db: Db, token: string, input: JoinInput, now = new Date()): Promise<string> {
+	if (token.length > 128) throw invitationInvalid();
+	const passwordHash = await hashPassword(input.password);
+	return db.transaction(async (tx) => {
+		const [inv] = await tx
+			.select()
+			.from(invitation)
+			.where(eq(invitation.tokenHash, tokenId(token)))
+			.for('update');
+		if (!inv || invitationState(inv, now) !== 'open') throw invitationInvalid();
+		if (await emailTaken(tx, inv.email)) throw refusedTaken();
+		const [p] = await tx
+			.insert(person)
+			.values({ regionId: inv.regionId, givenName: input.givenName, familyName: input.familyName, email: inv.email })
+			.returning();
+		await tx.insert(mandate).values({
+			regionId: inv.regionId,
+			personId: p.id,
+			role: 'contact',
+			organisationId: inv.organisationId,
+			startDate: todayInBrussels(now),
+		});
+		const [a] = await tx
+			.insert(account)
+			.values({ regionId: inv.regionId, personId: p.id, email: inv.email, passwordHash })
+			.returning({ id: account.id, email: account.email });
+		await tx.update(invitation).set({ usedAt: now, accountId: a.id }).where(eq(invitation.id, inv.id));
+		const log = (entityType: string, entityId: string, after: unknown) =>
+			recordAudit(tx, { regionId: inv.regionId, actorAccountId: a.id, action: 'create', entityType, entityId, after });
+		await log('person', p.id, p);
+		await log('account', a.id, a);
+		return a.id;
+	});
+}
+
+/** The invited address got an account another way in the meantime. */
+const refusedTaken = () => new AppError('email_taken', 409, { form: 'invitation_email_taken' });

@@ -1,0 +1,352 @@
+// Reads of agenda intake: a topic's page, the lists of topics, the secretariat's queue and the
+// choices its forms offer. Every read of a topic goes through topicVisible (./visibility.ts).
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { todayInBrussels } from '../../domain/dates.ts';
+import { isOpen, nextMonths, type TopicStatus, topicStatuses } from '../../domain/topics.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import {
+	agendaItem,
+	body,
+	followUpAction,
+	meeting,
+	minutesEntry,
+	minutesVersion,
+	organisation,
+	person,
+	topic,
+	topicDocument,
+	topicEvent,
+	topicSpeaker,
+	topicSupport,
+} from '../db/schema.ts';
+import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
+import { topicBodyKinds } from './topics.service.ts';
+import { speaksFor, topicVisible } from './visibility.ts';
+
+const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
+const supportCount = sql<number>`(select count(*)::int from ${topicSupport} where ${topicSupport.topicId} = ${topic.id})`;
+
+/** The columns a list of topics shows. */
+const listColumns = {
+	id: topic.id,
+	title: topic.title,
+	ask: topic.ask,
+	urgency: topic.urgency,
+	status: topic.status,
+	commonProblem: topic.commonProblem,
+	intakeStartedAt: topic.intakeStartedAt,
+	submittedAt: topic.submittedAt,
+	postponedUntil: topic.postponedUntil,
+	organisationName: organisation.name,
+	organisationNameFr: organisation.nameFr,
+	submitterName: personName(person),
+	supportCount,
+};
+
+/** The topics the actor may read that they (or their organisation) submitted, and common problems for directors. */
+export async function listTopics(db: Db, actor: Actor) {
+	const rows = await db
+		.select({
+			...listColumns,
+			submittedByPersonId: topic.submittedByPersonId,
+			organisationId: topic.organisationId,
+			regionId: topic.regionId,
+		})
+		.from(topic)
+		.innerJoin(organisation, eq(organisation.id, topic.organisationId))
+		.innerJoin(person, eq(person.id, topic.submittedByPersonId))
+		.where(topicVisible(actor))
+		.orderBy(desc(topic.submittedAt))
+		.limit(500);
+	const own = rows.filter((r) => speaksFor(actor, r));
+	const common = rows.filter((r) => r.commonProblem && !speaksFor(actor, r));
+	return { own, common: directorOf(actor).length || canRunIntake(actor) ? common : [] };
+}
+
+export type QueueFilter = TopicStatus;
+
+/** The secretariat's queue: topics of one status, with the count of each status. */
+export async function intakeQueue(db: Db, actor: Actor, status: QueueFilter) {
+	const counts = await db
+		.select({ status: topic.status, n: sql<number>`count(*)::int` })
+		.from(topic)
+		.where(topicVisible(actor))
+		.groupBy(topic.status);
+	const rows = await db
+		.select({ ...listColumns, bodyName: body.name, bodyNameFr: body.nameFr })
+		.from(topic)
+		.innerJoin(organisation, eq(organisation.id, topic.organisationId))
+		.innerJoin(person, eq(person.id, topic.submittedByPersonId))
+		.innerJoin(body, eq(body.id, topic.bodyId))
+		.where(and(topicVisible(actor), eq(topic.status, status)))
+		// Open topics: most urgent first, then oldest; decided ones: most recent first.
+		.orderBy(
+			...(isOpen(status)
+				? [sql`array_position(array['urgent','high','normal']::text[], ${topic.urgency})`, asc(topic.submittedAt)]
+				: [desc(topic.updatedAt)]),
+		)
+		.limit(500);
+	const byStatus = Object.fromEntries(topicStatuses.map((s) => [s, 0])) as Record<TopicStatus, number>;
+	for (const c of counts) byStatus[c.status] = c.n;
+	const today = todayInBrussels();
+	return { counts: byStatus, rows: rows.map((r) => ({ ...r, due: r.postponedUntil !== null && r.postponedUntil <= today })) };
+}
+
+/** Everything the topic page shows, or null when the actor may not read the topic. */
+export async function getTopicPage(db: Db, actor: Actor | null, topicId: string) {
+	const redirectBody = alias(body, 'redirect_body');
+	const preferred = alias(meeting, 'preferred_meeting');
+	const [row] = await db
+		.select({
+			topic: getTableColumns(topic),
+			bodyName: body.name,
+			bodyNameFr: body.nameFr,
+			organisationName: organisation.name,
+			organisationNameFr: organisation.nameFr,
+			submitterName: personName(person),
+			redirectBodyName: redirectBody.name,
+			redirectBodyNameFr: redirectBody.nameFr,
+			preferredMeetingStartsAt: preferred.startsAt,
+		})
+		.from(topic)
+		.innerJoin(body, eq(body.id, topic.bodyId))
+		.innerJoin(organisation, eq(organisation.id, topic.organisationId))
+		.innerJoin(person, eq(person.id, topic.submittedByPersonId))
+		.leftJoin(redirectBody, eq(redirectBody.id, topic.redirectBodyId))
+		.leftJoin(preferred, eq(preferred.id, topic.preferredMeetingId))
+		.where(and(eq(topic.id, topicId), topicVisible(actor)));
+	if (!row || !actor) return null;
+	const t = row.topic;
+	const [documents, speakers, supports, events, item] = await Promise.all([
+		db
+			.select({
+				id: topicDocument.id,
+				title: topicDocument.title,
+				fileName: topicDocument.fileName,
+				size: topicDocument.size,
+				mediaType: topicDocument.mediaType,
+			})
+			.from(topicDocument)
+			.where(eq(topicDocument.topicId, t.id))
+			.orderBy(asc(topicDocument.uploadedAt)),
+		db
+			.select({ id: person.id, name: personName(person) })
+			.from(topicSpeaker)
+			.innerJoin(person, eq(person.id, topicSpeaker.personId))
+			.where(eq(topicSpeaker.topicId, t.id))
+			.orderBy(asc(person.familyName)),
+		db
+			.select({
+				organisationId: topicSupport.organisationId,
+				organisationName: organisation.name,
+				organisationNameFr: organisation.nameFr,
+				personName: personName(person),
+				note: topicSupport.note,
+				createdAt: topicSupport.createdAt,
+			})
+			.from(topicSupport)
+			.innerJoin(organisation, eq(organisation.id, topicSupport.organisationId))
+			.innerJoin(person, eq(person.id, topicSupport.personId))
+			.where(eq(topicSupport.topicId, t.id))
+			.orderBy(asc(organisation.name)),
+		db
+			.select({
+				id: topicEvent.id,
+				kind: topicEvent.kind,
+				toStatus: topicEvent.toStatus,
+				message: topicEvent.message,
+				details: topicEvent.details,
+				at: topicEvent.at,
+				actorName: personName(person),
+			})
+			.from(topicEvent)
+			.leftJoin(person, eq(person.id, topicEvent.actorPersonId))
+			.where(eq(topicEvent.topicId, t.id))
+			.orderBy(asc(topicEvent.id)),
+		t.agendaItemId ? agendaOf(db, t.agendaItemId) : Promise.resolve(null),
+	]);
+	return {
+		...row,
+		documents,
+		speakers,
+		supports,
+		events,
+		item,
+		speaksFor: speaksFor(actor, t),
+		/** The general director's municipality could join this common problem. */
+		canSupport: t.commonProblem && t.status !== 'withdrawn' && directorOf(actor).some((o) => o !== t.organisationId),
+		supportedByMe: supports.some((s) => directorOf(actor).includes(s.organisationId) && s.organisationId !== t.organisationId),
+	};
+}
+
+/** The item a topic became, its meeting, and — once the minutes are approved — the outcome and actions. */
+async function agendaOf(db: Db, itemId: string) {
+	const [item] = await db
+		.select({
+			id: agendaItem.id,
+			title: agendaItem.title,
+			number: agendaItem.number,
+			position: agendaItem.position,
+			meetingId: meeting.id,
+			meetingStatus: meeting.status,
+			startsAt: meeting.startsAt,
+			agendaPublishedAt: meeting.agendaPublishedAt,
+			bodyName: body.name,
+			bodyNameFr: body.nameFr,
+		})
+		.from(agendaItem)
+		.innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
+		.innerJoin(body, eq(body.id, meeting.bodyId))
+		.where(eq(agendaItem.id, itemId));
+	if (!item) return null;
+	const referral = alias(body, 'referral_body');
+	// The latest approved version of the minutes (a correction is a later approved version).
+	const [outcome] = await db
+		.select({
+			outcome: minutesEntry.outcome,
+			outcomeText: minutesEntry.outcomeText,
+			discussion: minutesEntry.discussion,
+			referralBodyName: referral.name,
+			referralBodyNameFr: referral.nameFr,
+			referralToColleges: minutesEntry.referralToColleges,
+			approvedAt: minutesVersion.approvedAt,
+		})
+		.from(minutesEntry)
+		.innerJoin(minutesVersion, eq(minutesVersion.id, minutesEntry.minutesVersionId))
+		.leftJoin(referral, eq(referral.id, minutesEntry.referralBodyId))
+		.where(and(eq(minutesEntry.agendaItemId, itemId), eq(minutesVersion.status, 'approved')))
+		.orderBy(desc(minutesVersion.version))
+		.limit(1);
+	const actions = outcome
+		? await db
+				.select({
+					id: followUpAction.id,
+					description: followUpAction.description,
+					dueDate: followUpAction.dueDate,
+					status: followUpAction.status,
+				})
+				.from(followUpAction)
+				.where(eq(followUpAction.agendaItemId, itemId))
+				.orderBy(asc(followUpAction.dueDate))
+		: [];
+	return { ...item, outcome: outcome ?? null, actions };
+}
+
+/** The bodies of the region a topic can go to. */
+function topicBodies(db: Db, regionId: string) {
+	return db
+		.select({ id: body.id, name: body.name, nameFr: body.nameFr, kind: body.kind })
+		.from(body)
+		.where(and(eq(body.regionId, regionId), inArray(body.kind, [...topicBodyKinds])))
+		.orderBy(
+			sql`array_position(array['conference','regional_council','directors_forum','thematic_consultation','board']::text[], ${body.kind})`,
+			asc(body.name),
+		);
+}
+
+/** Upcoming meetings of the region's topic bodies (for a preference, or to accept onto). */
+function upcomingMeetings(db: Db, regionId: string, from = new Date()) {
+	return db
+		.select({
+			id: meeting.id,
+			startsAt: meeting.startsAt,
+			status: meeting.status,
+			bodyId: body.id,
+			bodyName: body.name,
+			bodyNameFr: body.nameFr,
+		})
+		.from(meeting)
+		.innerJoin(body, eq(body.id, meeting.bodyId))
+		.where(
+			and(
+				eq(meeting.regionId, regionId),
+				inArray(meeting.status, ['planned', 'agenda_published']),
+				inArray(body.kind, [...topicBodyKinds]),
+				gte(meeting.startsAt, from),
+			),
+		)
+		.orderBy(asc(meeting.startsAt))
+		.limit(100);
+}
+
+/** What the submission form offers: the actor's organisations, bodies, meetings, speakers and months. */
+export async function topicFormOptions(db: Db, actor: Actor) {
+	const organisationIds = submitterOrganisations(actor);
+	const [organisations, bodies, meetings, people] = await Promise.all([
+		organisationIds.length
+			? db
+					.select({ id: organisation.id, name: organisation.name, nameFr: organisation.nameFr })
+					.from(organisation)
+					.where(and(inArray(organisation.id, organisationIds), eq(organisation.regionId, actor.regionId)))
+					.orderBy(asc(organisation.name))
+			: Promise.resolve([]),
+		topicBodies(db, actor.regionId),
+		upcomingMeetings(db, actor.regionId),
+		db
+			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
+			.from(person)
+			.where(eq(person.regionId, actor.regionId))
+			.orderBy(asc(person.familyName), asc(person.givenName))
+			.limit(2000),
+	]);
+	return {
+		organisations,
+		bodies,
+		meetings,
+		people,
+		months: nextMonths(todayInBrussels()),
+		isDirectorOf: directorOf(actor),
+	};
+}
+
+/** What the secretariat's decision forms offer: meetings to accept onto, bodies to redirect to, months. */
+export async function intakeOptions(db: Db, actor: Actor) {
+	const [meetings, bodies] = await Promise.all([upcomingMeetings(db, actor.regionId), topicBodies(db, actor.regionId)]);
+	return { meetings, bodies, months: nextMonths(todayInBrussels()) };
+}
+
+/** A topic's values for its edit form, for the one who speaks for it; null otherwise. */
+export async function getTopicForEdit(db: Db, actor: Actor, topicId: string) {
+	const [row] = await db
+		.select()
+		.from(topic)
+		.where(and(eq(topic.id, topicId), topicVisible(actor)));
+	if (!row || !speaksFor(actor, row)) return null;
+	const speakers = await db.select({ id: topicSpeaker.personId }).from(topicSpeaker).where(eq(topicSpeaker.topicId, topicId));
+	return { row, speakerIds: speakers.map((s) => s.id) };
+}
+
+/** A topic document the actor may read (else null → 404), with what a download needs. */
+export async function getTopicDownload(db: Db, actor: Actor | null | undefined, topicId: string, documentId: string) {
+	const [row] = await db
+		.select({
+			fileName: topicDocument.fileName,
+			mediaType: topicDocument.mediaType,
+			size: topicDocument.size,
+			sha256: topicDocument.sha256,
+		})
+		.from(topicDocument)
+		.innerJoin(topic, eq(topic.id, topicDocument.topicId))
+		.where(and(eq(topicDocument.id, documentId), eq(topic.id, topicId), topicVisible(actor)));
+	return row ?? null;
+}
+
+/** The number of topics waiting for the secretariat (new, or answered), for the navigation. */
+export async function waitingCount(db: Db, actor: Actor) {
+	if (!canRunIntake(actor)) return 0;
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(topic)
+		.where(
+			and(
+				topicVisible(actor),
+				or(
+					eq(topic.status, 'new'),
+					and(eq(topic.status, 'postponed'), isNotNull(topic.postponedUntil), sql`${topic.postponedUntil} <= ${todayInBrussels()}::date`),
+				),
+			),
+		);
+	return row.n;
+}

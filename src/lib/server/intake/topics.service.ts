@@ -1,0 +1,513 @@
+// Agenda intake: topics submitted by mayors, aldermen, general directors and contacts of external
+// organisations, and the secretariat's decisions on them. Every change writes the topic's history,
+// an audit event and — for a change of status — one mail per person concerned, in one transaction.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { todayInBrussels } from '../../domain/dates.ts';
+import { isUpcomingState } from '../../domain/meetings.ts';
+import {
+	canDecide,
+	canSubmitterEdit,
+	canWithdraw,
+	type IntakeDecision,
+	statusAfter,
+	type TopicEventKind,
+	type TopicStatus,
+} from '../../domain/topics.ts';
+import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import {
+	account,
+	body,
+	document,
+	documentVersion,
+	meeting,
+	person,
+	topic,
+	topicDocument,
+	topicEvent,
+	topicSpeaker,
+	topicSupport,
+} from '../db/schema.ts';
+import type { FileStore } from '../documents/store.ts';
+import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { enqueue } from '../jobs/outbox.service.ts';
+import { checkUpload, type Upload } from '../meetings/documents.service.ts';
+import { insertItem } from '../meetings/meetings.service.ts';
+import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
+import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
+import { speaksFor, topicVisible } from './visibility.ts';
+
+type Tx = Db;
+type TopicRow = typeof topic.$inferSelect;
+
+/** What a notification mail says; composed in the recipient's language by the caller's TopicMail. */
+export interface TopicNotice {
+	topicId: string;
+	title: string;
+	kind: TopicEventKind;
+	message: string | null;
+	/** Accepted: when the meeting is and of which body. */
+	meetingStartsAt?: Date;
+	bodyName?: string;
+	/** Postponed: the month (its first day). */
+	until?: string;
+	/** Redirected: the body's name, or null for the Colleges. */
+	redirectTo?: string | null;
+}
+
+export type TopicMail = (notice: TopicNotice, locale: string | null) => { subject: string; text: string };
+
+/** A refused change: a message for the whole form. */
+const refused = (code: string) => new AppError('invalid', 409, { form: code });
+
+/** Bodies a topic can be submitted or redirected to: the region's own consultations, not a municipality's. */
+export const topicBodyKinds = ['conference', 'regional_council', 'thematic_consultation', 'directors_forum', 'board'] as const;
+
+function audit(tx: Tx, actor: Actor, action: AuditAction, entityId: string, before: unknown, after: unknown) {
+	return recordAudit(tx, {
+		regionId: actor.regionId,
+		actorAccountId: actor.accountId,
+		action,
+		entityType: 'topic',
+		entityId,
+		before,
+		after,
+	});
+}
+
+/** The topic, locked, if the actor may read it; else not found. */
+async function lockVisible(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
+	const [row] = await tx
+		.select()
+		.from(topic)
+		.where(and(eq(topic.id, topicId), topicVisible(actor)))
+		.for('update');
+	if (!row) throw notFound();
+	return row;
+}
+
+/** The topic, locked, for its submitter (or a fellow contact of its organisation); else not found. */
+async function lockOwn(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
+	const row = await lockVisible(tx, actor, topicId);
+	if (!speaksFor(actor, row)) throw notFound();
+	return row;
+}
+
+/** The topic, locked, for the secretariat of its region; else not found. */
+async function lockForIntake(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
+	if (!canRunIntake(actor)) throw notFound();
+	return lockVisible(tx, actor, topicId);
+}
+
+interface Recipient {
+	email: string;
+	locale: string | null;
+}
+
+/** The secretariat's active accounts in the region. */
+function secretariat(tx: Tx, regionId: string): Promise<Recipient[]> {
+	return tx
+		.select({ email: account.email, locale: account.locale })
+		.from(account)
+		.where(and(eq(account.regionId, regionId), eq(account.isRegionAdmin, true), isNull(account.disabledAt)));
+}
+
+/** The submitter: the address of their account, else the one in the directory. */
+async function submitter(tx: Tx, row: TopicRow): Promise<Recipient[]> {
+	const [found] = await tx
+		.select({ accountEmail: account.email, locale: account.locale, personEmail: person.email, disabledAt: account.disabledAt })
+		.from(person)
+		.leftJoin(account, eq(account.personId, person.id))
+		.where(eq(person.id, row.submittedByPersonId));
+	if (!found || found.disabledAt) return [];
+	const email = found.accountEmail ?? found.personEmail;
+	return email ? [{ email, locale: found.locale }] : [];
+}
+
+interface Change {
+	to?: TopicStatus;
+	message?: string | null;
+	details?: Record<string, unknown>;
+	/** Who hears of it by mail, and what the mail says beyond the event itself. */
+	notify?: { who: 'secretariat' | 'submitter'; mail: TopicMail; extra?: Partial<TopicNotice> };
+}
+
+/** Write one event of the topic's history and, where asked, one mail to each person concerned. */
+async function record(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind, change: Change = {}) {
+	await tx.insert(topicEvent).values({
+		regionId: row.regionId,
+		topicId: row.id,
+		kind,
+		actorPersonId: actor.personId,
+		fromStatus: change.to ? row.status : null,
+		toStatus: change.to ?? null,
+		message: change.message ?? null,
+		details: change.details ?? null,
+	});
+	if (!change.notify) return;
+	const { who, mail, extra } = change.notify;
+	const recipients = who === 'secretariat' ? await secretariat(tx, row.regionId) : await submitter(tx, row);
+	const seen = new Set([actor.email.toLowerCase()]);
+	for (const recipient of recipients) {
+		const key = recipient.email.toLowerCase();
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const composed = mail({ topicId: row.id, title: row.title, kind, message: change.message ?? null, ...extra }, recipient.locale);
+		await enqueue(tx, { kind: 'mail', payload: { to: recipient.email, ...composed } }, row.regionId);
+	}
+}
+
+/** The body must be one of the region's consultations that take topics. */
+async function assertTopicBody(tx: Tx, actor: Actor, bodyId: string, field: string) {
+	const [row] = await tx
+		.select({ id: body.id, name: body.name })
+		.from(body)
+		.where(and(eq(body.id, bodyId), eq(body.regionId, actor.regionId), inArray(body.kind, [...topicBodyKinds])));
+	if (!row) throw invalidField(field, 'unknown_reference');
+	return row;
+}
+
+/** Check what a topic refers to: organisation, body, preferred meeting, speakers. */
+async function checkReferences(tx: Tx, actor: Actor, input: TopicInput) {
+	if (!submitterOrganisations(actor).includes(input.organisationId)) throw invalidField('organisationId', 'unknown_reference');
+	await assertTopicBody(tx, actor, input.bodyId, 'bodyId');
+	if (input.preferredMeetingId) {
+		const [m] = await tx
+			.select({ status: meeting.status })
+			.from(meeting)
+			.where(and(eq(meeting.id, input.preferredMeetingId), eq(meeting.bodyId, input.bodyId), eq(meeting.regionId, actor.regionId)));
+		if (!m || !isUpcomingState(m.status)) throw invalidField('preferredMeetingId', 'meeting_not_upcoming');
+	}
+	if (input.preferredMonth && input.preferredMonth < `${todayInBrussels().slice(0, 7)}-01`)
+		throw invalidField('preferredMonth', 'month_past');
+	if (input.speakerIds.length) {
+		const found = await tx
+			.select({ id: person.id })
+			.from(person)
+			.where(and(inArray(person.id, input.speakerIds), eq(person.regionId, actor.regionId)));
+		if (found.length !== new Set(input.speakerIds).size) throw invalidField('speakerIds', 'unknown_reference');
+	}
+}
+
+function topicValues(actor: Actor, input: TopicInput) {
+	return {
+		organisationId: input.organisationId,
+		bodyId: input.bodyId,
+		title: input.title,
+		ask: input.ask,
+		summary: input.summary ?? null,
+		urgency: input.urgency,
+		confidentiality: input.confidentiality,
+		preferredMeetingId: input.preferredMeetingId ?? null,
+		preferredMonth: input.preferredMonth ?? null,
+		otherSpeakers: input.otherSpeakers ?? null,
+		// Only a general director, for their own municipality, brings a common problem.
+		commonProblem: input.commonProblem && directorOf(actor).includes(input.organisationId),
+	};
+}
+
+async function setSpeakers(tx: Tx, row: TopicRow, speakerIds: string[]) {
+	await tx.delete(topicSpeaker).where(eq(topicSpeaker.topicId, row.id));
+	for (const personId of new Set(speakerIds)) await tx.insert(topicSpeaker).values({ regionId: row.regionId, topicId: row.id, personId });
+}
+
+/** A file's title: the one given, else its name without the extension. */
+const titleOf = (upload: Upload, title?: string) => title || upload.name.replace(/\.[^.]*$/, '').slice(0, 300) || upload.name;
+
+interface Files {
+	store: FileStore;
+	maxBytes: number;
+}
+
+/** Check and store uploads before any transaction: a refused file changes nothing. */
+async function checkUploads(files: Files, uploads: Upload[]) {
+	const checked = [];
+	for (const upload of uploads) checked.push({ upload, file: await checkUpload(files.store, upload, files.maxBytes) });
+	return checked;
+}
+
+async function insertDocuments(tx: Tx, actor: Actor, row: TopicRow, checked: Awaited<ReturnType<typeof checkUploads>>, title?: string) {
+	for (const { upload, file } of checked) {
+		const [doc] = await tx
+			.insert(topicDocument)
+			.values({ ...file, regionId: row.regionId, topicId: row.id, title: titleOf(upload, title), uploadedByAccountId: actor.accountId })
+			.returning();
+		await record(tx, actor, row, 'document_added', { details: { documentId: doc.id, title: doc.title } });
+	}
+}
+
+/** Submit a topic with its documents; the secretariat hears of it. Returns the topic's id. */
+export async function submitTopic(db: Db, files: Files, actor: Actor, input: TopicInput, uploads: Upload[], mail: TopicMail) {
+	if (!canSubmitTopics(actor)) throw notFound();
+	const checked = await checkUploads(files, uploads);
+	return db.transaction(async (tx) => {
+		await checkReferences(tx, actor, input);
+		const [row] = await tx
+			.insert(topic)
+			.values({
+				...topicValues(actor, input),
+				regionId: actor.regionId,
+				submittedByPersonId: actor.personId,
+				submittedByAccountId: actor.accountId,
+			})
+			.returning();
+		await setSpeakers(tx, row, input.speakerIds);
+		await record(tx, actor, row, 'submitted', { to: 'new', notify: { who: 'secretariat', mail } });
+		await insertDocuments(tx, actor, row, checked);
+		await audit(tx, actor, 'create', row.id, null, { ...row, speakerIds: input.speakerIds });
+		return row.id;
+	});
+}
+
+function assertEditable(row: TopicRow) {
+	if (!canSubmitterEdit(row.status, row.intakeStartedAt !== null)) throw refused('topic_locked');
+}
+
+/** The submitter changes the topic, before intake has started or when asked for more information. */
+export async function updateTopic(db: Db, actor: Actor, topicId: string, input: TopicInput) {
+	await db.transaction(async (tx) => {
+		const row = await lockOwn(tx, actor, topicId);
+		assertEditable(row);
+		await checkReferences(tx, actor, input);
+		const values = topicValues(actor, input);
+		// A common problem others have joined stays one (their support would otherwise be hidden).
+		if (row.commonProblem) values.commonProblem = values.commonProblem || (await supportCount(tx, row.id)) > 0;
+		const [after] = await tx
+			.update(topic)
+			.set({ ...values, updatedAt: new Date() })
+			.where(eq(topic.id, topicId))
+			.returning();
+		await setSpeakers(tx, after, input.speakerIds);
+		await record(tx, actor, after, 'edited');
+		await audit(tx, actor, 'update', topicId, row, { ...after, speakerIds: input.speakerIds });
+	});
+}
+
+async function supportCount(tx: Tx, topicId: string) {
+	const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(topicSupport).where(eq(topicSupport.topicId, topicId));
+	return row.n;
+}
+
+/** Add a document while the topic can be edited. */
+export async function addTopicDocument(db: Db, files: Files, actor: Actor, topicId: string, upload: Upload, title?: string) {
+	const checked = await checkUploads(files, [upload]);
+	await db.transaction(async (tx) => {
+		const row = await lockOwn(tx, actor, topicId);
+		assertEditable(row);
+		await insertDocuments(tx, actor, row, checked, title);
+		await audit(tx, actor, 'upload', topicId, null, { file: checked[0].file });
+	});
+}
+
+/** Remove a document while the topic can be edited (the file stays in the store: it is content-addressed). */
+export async function removeTopicDocument(db: Db, actor: Actor, topicId: string, documentId: string) {
+	await db.transaction(async (tx) => {
+		const row = await lockOwn(tx, actor, topicId);
+		assertEditable(row);
+		const [doc] = await tx
+			.delete(topicDocument)
+			.where(and(eq(topicDocument.id, documentId), eq(topicDocument.topicId, topicId)))
+			.returning();
+		if (!doc) throw notFound();
+		await record(tx, actor, row, 'document_removed', { details: { documentId, title: doc.title } });
+		await audit(tx, actor, 'delete', topicId, doc, null);
+	});
+}
+
+/** Move the topic to a new status with its event, mail and audit. */
+async function moveTo(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind, to: TopicStatus, set: Partial<TopicRow>, change: Change) {
+	const [after] = await tx
+		.update(topic)
+		.set({ ...set, status: to, updatedAt: new Date() })
+		.where(eq(topic.id, row.id))
+		.returning();
+	await record(tx, actor, row, kind, { ...change, to });
+	await audit(tx, actor, 'update', row.id, row, after);
+	return after;
+}
+
+/** The submitter withdraws the topic while it is still in intake. */
+export async function withdrawTopic(db: Db, actor: Actor, topicId: string, message: string | undefined, mail: TopicMail) {
+	await db.transaction(async (tx) => {
+		const row = await lockOwn(tx, actor, topicId);
+		if (!canWithdraw(row.status)) throw refused('topic_closed');
+		await moveTo(tx, actor, row, 'withdrawn', 'withdrawn', {}, { message, notify: { who: 'secretariat', mail } });
+	});
+}
+
+/** The submitter answers the secretariat's question; the topic returns to the queue. */
+export async function giveInformation(db: Db, actor: Actor, topicId: string, message: string, mail: TopicMail) {
+	await db.transaction(async (tx) => {
+		const row = await lockOwn(tx, actor, topicId);
+		if (row.status !== 'info_requested') throw refused('no_question_open');
+		await moveTo(tx, actor, row, 'info_given', 'new', {}, { message, notify: { who: 'secretariat', mail } });
+	});
+}
+
+/** The secretariat starts intake: from now on the submitter cannot change the topic (unless asked). */
+export async function startIntake(db: Db, actor: Actor, topicId: string) {
+	await db.transaction(async (tx) => {
+		const row = await lockForIntake(tx, actor, topicId);
+		if (row.status !== 'new' || row.intakeStartedAt) throw refused('intake_already_started');
+		await tx.update(topic).set({ intakeStartedAt: new Date(), updatedAt: new Date() }).where(eq(topic.id, topicId));
+		await record(tx, actor, row, 'intake_started');
+		await audit(tx, actor, 'update', topicId, row, { intakeStartedAt: new Date() });
+	});
+}
+
+/** One decision of the secretariat: check it may be taken, then apply it. */
+async function decide(
+	db: Db,
+	actor: Actor,
+	topicId: string,
+	decision: IntakeDecision,
+	apply: (tx: Tx, row: TopicRow) => Promise<{ set?: Partial<TopicRow>; change: Change }>,
+) {
+	await db.transaction(async (tx) => {
+		const row = await lockForIntake(tx, actor, topicId);
+		if (!canDecide(row.status, decision)) throw refused('topic_closed');
+		const { set = {}, change } = await apply(tx, row);
+		// The event of a decision is named after the status it leads to.
+		const to = statusAfter(decision);
+		await moveTo(tx, actor, row, to as TopicEventKind, to, { intakeStartedAt: row.intakeStartedAt ?? new Date(), ...set }, change);
+	});
+}
+
+/**
+ * Accept the topic onto a meeting's agenda: the item is created with the topic's summary, submitter,
+ * speakers and documents (the same stored files), at the confidentiality chosen, and linked back.
+ */
+export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: AcceptInput, mail: TopicMail) {
+	await decide(db, actor, topicId, 'accept', async (tx, row) => {
+		const [m] = await tx
+			.select({ id: meeting.id, startsAt: meeting.startsAt, bodyName: body.name })
+			.from(meeting)
+			.innerJoin(body, eq(body.id, meeting.bodyId))
+			.where(and(eq(meeting.id, input.meetingId), eq(meeting.regionId, actor.regionId)));
+		if (!m) throw invalidField('meetingId', 'unknown_reference');
+		const speakers = await tx.select({ id: topicSpeaker.personId }).from(topicSpeaker).where(eq(topicSpeaker.topicId, row.id));
+		const itemId = await insertItem(tx, actor, m.id, {
+			title: row.title,
+			kind: input.kind,
+			summary: row.summary ?? undefined,
+			broughtByPersonId: row.submittedByPersonId,
+			broughtByOrganisationId: row.organisationId,
+			speakerIds: speakers.map((s) => s.id),
+			durationMinutes: undefined,
+			confidentiality: input.confidentiality,
+		});
+		const docs = await tx.select().from(topicDocument).where(eq(topicDocument.topicId, row.id)).orderBy(topicDocument.uploadedAt);
+		for (const d of docs) {
+			const [doc] = await tx
+				.insert(document)
+				.values({ regionId: row.regionId, meetingId: m.id, agendaItemId: itemId, title: d.title, confidentiality: input.confidentiality })
+				.returning({ id: document.id });
+			const { fileName, mediaType, size, sha256, uploadedByAccountId, uploadedAt } = d;
+			const [version] = await tx
+				.insert(documentVersion)
+				.values({
+					regionId: row.regionId,
+					documentId: doc.id,
+					version: 1,
+					fileName,
+					mediaType,
+					size,
+					sha256,
+					uploadedByAccountId,
+					uploadedAt,
+				})
+				.returning({ id: documentVersion.id });
+			await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, row.regionId);
+		}
+		return {
+			set: { agendaItemId: itemId, statusNote: input.message ?? null, postponedUntil: null },
+			change: {
+				message: input.message,
+				details: { meetingId: m.id, agendaItemId: itemId },
+				notify: { who: 'submitter', mail, extra: { meetingStartsAt: m.startsAt, bodyName: m.bodyName } },
+			},
+		};
+	});
+}
+
+/** Ask the submitter for more information; they can edit the topic and answer. */
+export async function requestInformation(db: Db, actor: Actor, topicId: string, message: string, mail: TopicMail) {
+	await decide(db, actor, topicId, 'request_info', async () => ({
+		set: { statusNote: message },
+		change: { message, notify: { who: 'submitter', mail } },
+	}));
+}
+
+/** Postpone to a month; the topic stays in the queue under "postponed". */
+export async function postponeTopic(db: Db, actor: Actor, topicId: string, input: PostponeInput, mail: TopicMail) {
+	if (input.until < `${todayInBrussels().slice(0, 7)}-01`) throw invalidField('until', 'month_past');
+	await decide(db, actor, topicId, 'postpone', async () => ({
+		set: { postponedUntil: input.until, statusNote: input.message ?? null },
+		change: { message: input.message, details: { until: input.until }, notify: { who: 'submitter', mail, extra: { until: input.until } } },
+	}));
+}
+
+/** Redirect to another body of the region, or to the municipalities' Colleges. */
+export async function redirectTopic(db: Db, actor: Actor, topicId: string, input: RedirectInput, mail: TopicMail) {
+	await decide(db, actor, topicId, 'redirect', async (tx, row) => {
+		const target = input.target === 'colleges' ? null : await assertTopicBody(tx, actor, input.target, 'target');
+		if (target && target.id === row.bodyId) throw invalidField('target', 'same_body');
+		return {
+			set: { redirectBodyId: target?.id ?? null, redirectToColleges: target === null, statusNote: input.message ?? null },
+			change: {
+				message: input.message,
+				details: { bodyId: target?.id ?? null, colleges: target === null },
+				notify: { who: 'submitter', mail, extra: { redirectTo: target?.name ?? null } },
+			},
+		};
+	});
+}
+
+/** Decline with a reason the submitter sees. */
+export async function declineTopic(db: Db, actor: Actor, topicId: string, message: string, mail: TopicMail) {
+	await decide(db, actor, topicId, 'decline', async () => ({
+		set: { statusNote: message },
+		change: { message, notify: { who: 'submitter', mail } },
+	}));
+}
+
+/** The municipality a general director joins a common problem for (not the submitting one). */
+function supportingMunicipality(actor: Actor, row: TopicRow) {
+	const own = directorOf(actor).filter((o) => o !== row.organisationId);
+	if (!row.commonProblem || own.length === 0) throw notFound();
+	return own[0];
+}
+
+/** "Also for us": a general director adds their municipality to a common problem, with a line of context. */
+export async function supportTopic(db: Db, actor: Actor, topicId: string, note: string | undefined) {
+	await db.transaction(async (tx) => {
+		const row = await lockVisible(tx, actor, topicId);
+		const organisationId = supportingMunicipality(actor, row);
+		if (row.status === 'withdrawn') throw refused('topic_closed');
+		await tx
+			.insert(topicSupport)
+			.values({ regionId: row.regionId, topicId, organisationId, personId: actor.personId, note: note ?? null })
+			.onConflictDoUpdate({
+				target: [topicSupport.topicId, topicSupport.organisationId],
+				set: { note: note ?? null, personId: actor.personId },
+			});
+		await record(tx, actor, row, 'supported', { message: note, details: { organisationId } });
+		await audit(tx, actor, 'update', topicId, null, { support: { organisationId, note } });
+	});
+}
+
+/** A general director takes their municipality off a common problem. */
+export async function withdrawSupport(db: Db, actor: Actor, topicId: string) {
+	await db.transaction(async (tx) => {
+		const row = await lockVisible(tx, actor, topicId);
+		const organisationId = supportingMunicipality(actor, row);
+		const removed = await tx
+			.delete(topicSupport)
+			.where(and(eq(topicSupport.topicId, topicId), eq(topicSupport.organisationId, organisationId)))
+			.returning();
+		if (removed.length === 0) return;
+		await record(tx, actor, row, 'support_withdrawn', { details: { organisationId } });
+		await audit(tx, actor, 'update', topicId, { support: removed[0] }, null);
+	});
+}
