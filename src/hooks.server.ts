@@ -6,7 +6,7 @@ import { validateSessionToken } from '$lib/server/auth/session.service';
 import { benchEnabled, memo } from '$lib/server/bench';
 import { ConfigError } from '$lib/server/config';
 import { DataDirLockedError } from '$lib/server/db/lock';
-import { SESSION_COOKIE, securityHeaders } from '$lib/server/http/security';
+import { SESSION_COOKIE, securityHeaders, setSessionCookie } from '$lib/server/http/security';
 
 export const init: ServerInit = async () => {
 	try {
@@ -49,13 +49,7 @@ const session: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.actor = result.actor;
 			event.locals.sessionToken = token;
-			event.cookies.set(SESSION_COOKIE, token, {
-				path: '/',
-				httpOnly: true,
-				sameSite: 'lax',
-				secure: event.url.protocol === 'https:',
-				expires: result.expiresAt,
-			});
+			setSessionCookie(event.cookies, event.url, token, result.expiresAt);
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}

@@ -84,6 +84,17 @@ const errors: Record<string, Message> = {
 	correction_needs_approved: m.error_correction_needs_approved,
 	not_a_correction: m.error_not_a_correction,
 	attendance_needs_agenda: m.error_attendance_needs_agenda,
+	item_from_topic: m.error_item_from_topic,
+	meeting_or_month: m.error_meeting_or_month,
+	month_past: m.error_month_past,
+	topic_locked: m.error_topic_locked,
+	topic_closed: m.error_topic_closed,
+	no_question_open: m.error_no_question_open,
+	intake_already_started: m.error_intake_already_started,
+	same_body: m.error_same_body,
+	organisation_required: m.error_organisation_required,
+	invitation_invalid: m.error_invitation_invalid,
+	invitation_email_taken: m.error_invitation_email_taken,
 };
 
 export const roleLabel = labelOf(roles);
@@ -174,6 +185,8 @@ const entityTypes: Record<string, Message> = {
 	minutes_comment: m.entity_minutes_comment,
 	follow_up_action: m.entity_follow_up_action,
 	crisis_period: m.entity_crisis_period,
+	topic: m.entity_topic,
+	invitation: m.entity_invitation,
 };
 
 export const auditActionLabel = labelOf(auditActions);
@@ -241,6 +254,65 @@ export const outcomeLabel = labelOf(outcomes);
 export const attendanceLabel = labelOf(attendanceStatuses);
 export const actionStatusLabel = labelOf(actionStatuses);
 export const minutesStatusLabel = labelOf(minutesStatuses);
+
+const topicAsks: Record<string, Message> = {
+	information: m.topic_ask_information,
+	sounding_board: m.topic_ask_sounding_board,
+	process: m.topic_ask_process,
+	position: m.topic_ask_position,
+	support: m.topic_ask_support,
+};
+const topicUrgencies: Record<string, Message> = {
+	normal: m.topic_urgency_normal,
+	high: m.topic_urgency_high,
+	urgent: m.topic_urgency_urgent,
+};
+const topicStatuses: Record<string, Message> = {
+	new: m.topic_status_new,
+	info_requested: m.topic_status_info_requested,
+	accepted: m.topic_status_accepted,
+	postponed: m.topic_status_postponed,
+	redirected: m.topic_status_redirected,
+	declined: m.topic_status_declined,
+	withdrawn: m.topic_status_withdrawn,
+};
+const topicEvents: Record<string, Message> = {
+	submitted: m.topic_event_submitted,
+	edited: m.topic_event_edited,
+	document_added: m.topic_event_document_added,
+	document_removed: m.topic_event_document_removed,
+	intake_started: m.topic_event_intake_started,
+	info_requested: m.topic_event_info_requested,
+	info_given: m.topic_event_info_given,
+	accepted: m.topic_event_accepted,
+	postponed: m.topic_event_postponed,
+	redirected: m.topic_event_redirected,
+	declined: m.topic_event_declined,
+	withdrawn: m.topic_event_withdrawn,
+	removed_from_agenda: m.topic_event_removed_from_agenda,
+	supported: m.topic_event_supported,
+	support_withdrawn: m.topic_event_support_withdrawn,
+};
+const invitationStates: Record<string, Message> = {
+	open: m.invitation_state_open,
+	used: m.invitation_state_used,
+	expired: m.invitation_state_expired,
+	revoked: m.invitation_state_revoked,
+};
+
+export const topicAskLabel = labelOf(topicAsks);
+export const topicUrgencyLabel = labelOf(topicUrgencies);
+export const topicStatusLabel = labelOf(topicStatuses);
+export const topicEventLabel = labelOf(topicEvents);
+export const invitationStateLabel = labelOf(invitationStates);
+
+/** A month (its first day, YYYY-MM-DD) as "november 2026" in the current locale. */
+export function formatMonth(day: string | null | undefined): string {
+	if (!day) return '';
+	return cached('month', (l) => new Intl.DateTimeFormat(l, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
+		new Date(`${day}T00:00:00Z`),
+	);
+}
 
 /** "vrijdag 9 januari 2026, 08:00–10:00" in the current locale, Brussels time. */
 export function formatMeetingTime(startsAt: string | Date, endsAt?: string | Date | null): string {

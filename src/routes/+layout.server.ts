@@ -1,6 +1,7 @@
+import { canSeeTopics } from '$lib/server/intake/intake.policy';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => ({
-	user: locals.actor ? { name: locals.actor.name, isRegionAdmin: locals.actor.isRegionAdmin } : null,
+	user: locals.actor ? { name: locals.actor.name, isRegionAdmin: locals.actor.isRegionAdmin, topics: canSeeTopics(locals.actor) } : null,
 	path: url.pathname + url.search,
 });

@@ -1,5 +1,9 @@
-// Debian Chromium through playwright-core, with axe-core checks (WCAG 2.1 AA).
+// Debian Chromium through playwright-core, with axe-core checks (WCAG 2.1 AA), and the steps and
+// mails that several flows share.
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
@@ -66,4 +70,52 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function statusOf(page: Page, path: string): Promise<number | undefined> {
 	const response = await page.goto(path);
 	return response?.status();
+}
+
+/** Wait for the page's first-level heading. */
+export async function heading(page: Page, name: string | RegExp) {
+	await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** As the secretariat, plan a Conference meeting on a date through the forms; returns its id. */
+export async function planMeeting(page: Page, date: string) {
+	await page.goto('/bodies');
+	await page.getByRole('link', { name: 'Conferentie van Burgemeesters' }).first().click();
+	await heading(page, 'Conferentie van Burgemeesters');
+	await page.getByRole('link', { name: 'Vergaderkalender' }).click();
+	await heading(page, 'Vergaderingen van Conferentie van Burgemeesters');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Vergadering plannen' }).click();
+	await heading(page, 'Vergadering plannen');
+	await page.getByLabel('Datum').fill(date);
+	await page.getByLabel('Plaats').fill('Leiedal, Kortrijk');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+	await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+	return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+/** The mails the server wrote to an address (the default transport: .eml files in its data folder), written since `after`. */
+export async function mailsTo(email: string, after = 0): Promise<ParsedMail[]> {
+	const dir = path.join(inject('dataDir'), 'outbox');
+	const files = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+	const mails: ParsedMail[] = [];
+	for (const file of files.filter((f) => fs.statSync(f).mtimeMs >= after)) {
+		const mail = await simpleParser(fs.readFileSync(file));
+		const to = Array.isArray(mail.to) ? mail.to : [mail.to];
+		if (to.some((a) => a?.text === email)) mails.push(mail);
+	}
+	return mails;
+}
+
+/** Wait (the outbox worker sends after commit) for a mail to the address whose text matches; returns the match. */
+export async function waitForMail(email: string, pattern: RegExp, after = 0): Promise<RegExpMatchArray> {
+	for (let i = 0; i < 150; i++) {
+		for (const mail of await mailsTo(email, after)) {
+			const match = mail.text?.match(pattern);
+			if (match) return match;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`no mail to ${email} matching ${pattern}`);
 }

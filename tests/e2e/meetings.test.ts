@@ -7,7 +7,7 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../support/pdf.ts';
 import { signInOverHttp } from '../support/server.ts';
-import { baseUrl, expectAccessible, launch, newContext, signIn } from './browser.ts';
+import { baseUrl, expectAccessible, heading, launch, newContext, planMeeting, signIn } from './browser.ts';
 
 const CONFIDENTIAL = 'KANARIE-VERTROUWELIJK-7731';
 const RESTRICTED = 'KANARIE-BEPERKT-4410';
@@ -26,27 +26,6 @@ async function secretariatPage() {
 	const page = await context.newPage();
 	await signIn(page, 'secretariaat@leiedal.demo');
 	return page;
-}
-
-async function heading(page: Page, name: string | RegExp) {
-	await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function planMeeting(page: Page, date: string) {
-	await page.goto('/bodies');
-	await page.getByRole('link', { name: 'Conferentie van Burgemeesters' }).first().click();
-	await heading(page, 'Conferentie van Burgemeesters');
-	await page.getByRole('link', { name: 'Vergaderkalender' }).click();
-	await heading(page, 'Vergaderingen van Conferentie van Burgemeesters');
-	await expectAccessible(page);
-	await page.getByRole('link', { name: 'Vergadering plannen' }).click();
-	await heading(page, 'Vergadering plannen');
-	await page.getByLabel('Datum').fill(date);
-	await page.getByLabel('Plaats').fill('Leiedal, Kortrijk');
-	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-	await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
-	return new URL(page.url()).pathname.split('/').pop() ?? '';
 }
 
 async function addItem(page: Page, item: { title: string; kind: string; level: string; summary?: string; organisation?: string }) {

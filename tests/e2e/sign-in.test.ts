@@ -1,11 +1,8 @@
 // Sign-in as a person meets it: a generic message for wrong credentials, throttling, password reset
 // by a mailed link (the default transport writes .eml files into the data folder), languages, no JS.
-import fs from 'node:fs';
-import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launch, newContext, signIn } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, launch, newContext, signIn, waitForMail } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,21 +19,9 @@ async function tryPassword(page: Page, email: string, password: string) {
 	return page.getByRole('alert').textContent();
 }
 
-/** Wait for the newest .eml for an address in the data folder's outbox and return the reset link. */
-async function resetLinkFor(email: string, after: number): Promise<string> {
-	const dir = path.join(inject('dataDir'), 'outbox');
-	for (let i = 0; i < 100; i++) {
-		const files = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
-		for (const file of files.filter((f) => fs.statSync(f).mtimeMs >= after)) {
-			const mail = await simpleParser(fs.readFileSync(file));
-			const to = Array.isArray(mail.to) ? mail.to : [mail.to];
-			const link = mail.text?.match(/https?:\/\/\S+\/password\/reset\/[a-z2-7]+/)?.[0];
-			if (to.some((a) => a?.text === email) && link) return link;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`no reset mail for ${email}`);
-}
+/** The reset link in the newest mail to an address. */
+const resetLinkFor = async (email: string, after: number) =>
+	(await waitForMail(email, /https?:\/\/\S+\/password\/reset\/[a-z2-7]+/, after))[0];
 
 async function resetPassword(page: Page, email: string, newPassword: string) {
 	const started = Date.now() - 1000;

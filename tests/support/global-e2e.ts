@@ -23,9 +23,23 @@ export default async function setup(project: TestProject) {
 		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, SMTP_URL: '', DATABASE_URL: '' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
+	// The server's output goes to test-results/e2e-server.log as it comes (kept for reading after a
+	// failure, also when the server dies during the run), and the exit is recorded there.
+	fs.mkdirSync('test-results', { recursive: true });
+	const log = fs.createWriteStream('test-results/e2e-server.log');
 	let output = '';
-	server.stdout?.on('data', (d) => (output += d));
-	server.stderr?.on('data', (d) => (output += d));
+	const keep = (d: Buffer) => {
+		output += d;
+		log.write(d);
+	};
+	server.stdout?.on('data', keep);
+	server.stderr?.on('data', keep);
+	const exited = new Promise<void>((resolve) =>
+		server.once('exit', (code, signal) => {
+			log.end(`\n[server exited: code ${code}, signal ${signal}]\n`);
+			resolve();
+		}),
+	);
 	try {
 		await waitForOk(`${baseUrl}/login`, 90_000);
 	} catch (error) {
@@ -36,12 +50,8 @@ export default async function setup(project: TestProject) {
 	project.provide('dataDir', dataDir);
 	project.provide('otherRegion', other);
 	return async () => {
-		const exited = new Promise((resolve) => server.once('exit', resolve));
-		server.kill('SIGTERM');
+		if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
 		await exited;
-		// Kept for reading after a failure (test-results/ is not committed).
-		fs.mkdirSync('test-results', { recursive: true });
-		fs.writeFileSync('test-results/e2e-server.log', output);
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	};
 }

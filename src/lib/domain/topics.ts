@@ -89,19 +89,6 @@ export const topicEventKinds = [
 ] as const;
 export type TopicEventKind = (typeof topicEventKinds)[number];
 
-/** Events that change the status, and so are mailed to whoever the change concerns. */
-export const notifiedEvents: readonly TopicEventKind[] = [
-	'submitted',
-	'info_requested',
-	'info_given',
-	'accepted',
-	'postponed',
-	'redirected',
-	'declined',
-	'withdrawn',
-	'removed_from_agenda',
-];
-
 /** The first day of each of the next `count` months after `today` (YYYY-MM-DD), for choosing a period. */
 export function nextMonths(today: string, count = 12): string[] {
 	const [year, month] = today.split('-').map(Number);

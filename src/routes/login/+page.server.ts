@@ -5,7 +5,7 @@ import { signIn } from '$lib/server/auth/auth.service';
 import { createSession } from '$lib/server/auth/session.service';
 import { parseForm } from '$lib/server/http/forms';
 import { safeRedirectPath } from '$lib/server/http/redirects';
-import { SESSION_COOKIE } from '$lib/server/http/security';
+import { setSessionCookie } from '$lib/server/http/security';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -24,13 +24,7 @@ export const actions: Actions = {
 			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, values: { email: parsed.data.email } });
 		}
 		const { token, expiresAt } = await createSession(db, result.accountId);
-		cookies.set(SESSION_COOKIE, token, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			expires: expiresAt,
-		});
+		setSessionCookie(cookies, url, token, expiresAt);
 		redirect(303, safeRedirectPath(url.searchParams.get('next'), url.origin));
 	},
 };

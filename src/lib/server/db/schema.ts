@@ -238,6 +238,17 @@ const regionRef = () =>
 		.notNull()
 		.references(() => region.id);
 
+/** An uploaded file as a row holds it: checked type, size, and the SHA-256 that names it in the file store. */
+const storedFile = () => ({
+	fileName: text('file_name').notNull(),
+	mediaType: text('media_type').notNull(),
+	size: integer('size').notNull(),
+	/** SHA-256 of the content, hex; also the file's name in the content-addressed store. */
+	sha256: text('sha256').notNull(),
+	uploadedByAccountId: uuid('uploaded_by_account_id').references(() => account.id),
+	uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** A crisis period declared for a body: its extra meetings and briefings are grouped under it. */
 export const crisisPeriod = pgTable(
 	'crisis_period',
@@ -362,13 +373,7 @@ export const documentVersion = pgTable(
 			.notNull()
 			.references(() => document.id),
 		version: integer('version').notNull(),
-		fileName: text('file_name').notNull(),
-		mediaType: text('media_type').notNull(),
-		size: integer('size').notNull(),
-		/** SHA-256 of the content, hex; also the file's name in the content-addressed store. */
-		sha256: text('sha256').notNull(),
-		uploadedByAccountId: uuid('uploaded_by_account_id').references(() => account.id),
-		uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+		...storedFile(),
 		/** Text extracted by the worker (PDF, DOCX), for search. */
 		extractedText: text('extracted_text'),
 		extractedAt: timestamp('extracted_at', { withTimezone: true }),
@@ -568,12 +573,7 @@ export const topicDocument = pgTable(
 			.notNull()
 			.references(() => topic.id),
 		title: text('title').notNull(),
-		fileName: text('file_name').notNull(),
-		mediaType: text('media_type').notNull(),
-		size: integer('size').notNull(),
-		sha256: text('sha256').notNull(),
-		uploadedByAccountId: uuid('uploaded_by_account_id').references(() => account.id),
-		uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+		...storedFile(),
 	},
 	(t) => [index('topic_document_topic_idx').on(t.topicId)],
 );

@@ -1,7 +1,7 @@
 // Commands on the directory: create and edit people, organisations, bodies and mandates; end a mandate.
 // Each is one transaction that also writes its audit event. Every reference is checked to be in
 // the actor's region: an id of another region is "not found".
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -108,6 +108,16 @@ export async function assertInRegion(
 		.from(table as typeof person)
 		.where(and(eq(table.id, id), eq(table.regionId, regionId)));
 	if (!row) throw invalidField(field, 'unknown_reference');
+}
+
+/** Every id is a person of the region (a list from a multiple select), else a field error. */
+export async function assertPeopleInRegion(db: Db, ids: string[], regionId: string, field: string) {
+	if (ids.length === 0) return;
+	const found = await db
+		.select({ id: person.id })
+		.from(person)
+		.where(and(inArray(person.id, ids), eq(person.regionId, regionId)));
+	if (found.length !== new Set(ids).size) throw invalidField(field, 'unknown_reference');
 }
 
 const orNull = (v: string | undefined) => v ?? null;

@@ -60,3 +60,27 @@ export async function formAction<S extends z.ZodType>(
 	}
 	redirect(303, to);
 }
+
+/**
+ * A form action for a signed-in actor: parse the form with the schema, run the command, redirect to
+ * `to` (Post/Redirect/Get). Anonymous visitors get a 404 like any forbidden action.
+ */
+export function command<S extends z.ZodType>(
+	locals: App.Locals,
+	request: Request,
+	schema: S,
+	run: (actor: Actor, input: z.infer<S>) => Promise<unknown>,
+	to: string,
+	formId = 'default',
+) {
+	const actor = requireActor(locals);
+	return formAction(
+		request,
+		schema,
+		async (input) => {
+			await run(actor, input);
+			return to;
+		},
+		formId,
+	);
+}

@@ -9,3 +9,13 @@ export const securityHeaders: Record<string, string> = {
 };
 
 export const SESSION_COOKIE = 'aanjager_session';
+
+/** Put a session token in its cookie: HTTP-only, same-site lax, secure over HTTPS, until the session expires. */
+export function setSessionCookie(
+	cookies: { set(name: string, value: string, options: { path: string } & Record<string, unknown>): void },
+	url: URL,
+	token: string,
+	expires: Date,
+) {
+	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', expires });
+}

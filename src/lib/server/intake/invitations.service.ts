@@ -1,7 +1,7 @@
 // Invitations: the secretariat invites a contact of an organisation that has no account yet; the link
 // lets them create an account tied to that organisation. Links carry a long random token (only its
 // SHA-256 is stored), expire after INVITATION_LIFETIME_MS and work once.
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -136,6 +136,16 @@ export async function listInvitations(db: Db, actor: Actor, now = new Date()) {
 		.orderBy(desc(invitation.createdAt))
 		.limit(200);
 	return rows.map((r) => ({ ...r, state: invitationState(r, now) }));
+}
+
+/** The organisations a contact can be invited for: all but municipalities (whose people hold mandates). */
+export function invitableOrganisations(db: Db, actor: Actor) {
+	if (!canRunIntake(actor)) throw notFound();
+	return db
+		.select({ id: organisation.id, name: organisation.name, nameFr: organisation.nameFr })
+		.from(organisation)
+		.where(and(eq(organisation.regionId, actor.regionId), ne(organisation.kind, 'municipality')))
+		.orderBy(asc(organisation.name));
 }
 
 /** Revoke an open invitation: its link stops working. */

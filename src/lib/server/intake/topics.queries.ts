@@ -1,6 +1,6 @@
 // Reads of agenda intake: a topic's page, the lists of topics, the secretariat's queue and the
 // choices its forms offer. Every read of a topic goes through topicVisible (./visibility.ts).
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { isOpen, nextMonths, type TopicStatus, topicStatuses } from '../../domain/topics.ts';
@@ -60,9 +60,9 @@ export async function listTopics(db: Db, actor: Actor) {
 		.where(topicVisible(actor))
 		.orderBy(desc(topic.submittedAt))
 		.limit(500);
-	const own = rows.filter((r) => speaksFor(actor, r));
-	const common = rows.filter((r) => r.commonProblem && !speaksFor(actor, r));
-	return { own, common: directorOf(actor).length || canRunIntake(actor) ? common : [] };
+	// The secretariat reads them all in one list; the queue (/intake) is where it works.
+	if (canRunIntake(actor)) return { own: rows, common: [] };
+	return { own: rows.filter((r) => speaksFor(actor, r)), common: rows.filter((r) => r.commonProblem && !speaksFor(actor, r)) };
 }
 
 export type QueueFilter = TopicStatus;
@@ -331,22 +331,4 @@ export async function getTopicDownload(db: Db, actor: Actor | null | undefined, 
 		.innerJoin(topic, eq(topic.id, topicDocument.topicId))
 		.where(and(eq(topicDocument.id, documentId), eq(topic.id, topicId), topicVisible(actor)));
 	return row ?? null;
-}
-
-/** The number of topics waiting for the secretariat (new, or answered), for the navigation. */
-export async function waitingCount(db: Db, actor: Actor) {
-	if (!canRunIntake(actor)) return 0;
-	const [row] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(topic)
-		.where(
-			and(
-				topicVisible(actor),
-				or(
-					eq(topic.status, 'new'),
-					and(eq(topic.status, 'postponed'), isNotNull(topic.postponedUntil), sql`${topic.postponedUntil} <= ${todayInBrussels()}::date`),
-				),
-			),
-		);
-	return row.n;
 }

@@ -29,10 +29,12 @@ import {
 	topicSpeaker,
 	topicSupport,
 } from '../db/schema.ts';
+import { assertPeopleInRegion } from '../directory/directory.service.ts';
 import type { FileStore } from '../documents/store.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
+import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
-import { checkUpload, type Upload } from '../meetings/documents.service.ts';
+import { checkUpload } from '../meetings/documents.service.ts';
 import { insertItem } from '../meetings/meetings.service.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
 import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
@@ -181,13 +183,7 @@ async function checkReferences(tx: Tx, actor: Actor, input: TopicInput) {
 	}
 	if (input.preferredMonth && input.preferredMonth < `${todayInBrussels().slice(0, 7)}-01`)
 		throw invalidField('preferredMonth', 'month_past');
-	if (input.speakerIds.length) {
-		const found = await tx
-			.select({ id: person.id })
-			.from(person)
-			.where(and(inArray(person.id, input.speakerIds), eq(person.regionId, actor.regionId)));
-		if (found.length !== new Set(input.speakerIds).size) throw invalidField('speakerIds', 'unknown_reference');
-	}
+	await assertPeopleInRegion(tx, input.speakerIds, actor.regionId, 'speakerIds');
 }
 
 function topicValues(actor: Actor, input: TopicInput) {

@@ -8,15 +8,11 @@ import { agendaItem, document, documentVersion } from '../db/schema.ts';
 import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
+import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import type { DocumentInput } from './meetings.schema.ts';
 import { assertSecretariat, audit, lockMeeting } from './meetings.service.ts';
 import { documentVisible, READER_PARAMS, readerParams } from './visibility.ts';
-
-export interface Upload {
-	name: string;
-	bytes: Uint8Array;
-}
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */
 export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {

@@ -20,7 +20,7 @@ import {
 	person,
 	topic,
 } from '../db/schema.ts';
-import { assertInRegion } from '../directory/directory.service.ts';
+import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
@@ -343,13 +343,7 @@ export async function declareCrisisPeriod(db: Db, actor: Actor, bodyId: string, 
 async function checkItemReferences(tx: Tx, actor: Actor, input: ItemInput) {
 	await assertInRegion(tx, person, input.broughtByPersonId, actor.regionId, 'broughtByPersonId');
 	await assertInRegion(tx, organisation, input.broughtByOrganisationId, actor.regionId, 'broughtByOrganisationId');
-	if (input.speakerIds.length) {
-		const found = await tx
-			.select({ id: person.id })
-			.from(person)
-			.where(and(inArray(person.id, input.speakerIds), eq(person.regionId, actor.regionId)));
-		if (found.length !== new Set(input.speakerIds).size) throw invalidField('speakerIds', 'unknown_reference');
-	}
+	await assertPeopleInRegion(tx, input.speakerIds, actor.regionId, 'speakerIds');
 }
 
 function itemValues(input: ItemInput) {

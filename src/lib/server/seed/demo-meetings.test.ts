@@ -131,7 +131,10 @@ describe('the seeded demo region', () => {
 		const [next, ...later] = upcoming;
 		expect(next.status).toBe('agenda_published');
 		expect(next.agendaPublishedAt!.getTime()).toBeLessThanOrEqual(now.getTime());
-		expect((await itemsOf(next.id)).map((i) => i.number)).toEqual([1, 2, 3, 4, 5]);
+		// Five items, and a supplementary sixth: a topic the secretariat accepted after publication (demo-topics.ts).
+		const items = await itemsOf(next.id);
+		expect(items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(items.map((i) => i.supplementary)).toEqual([false, false, false, false, false, true]);
 		for (const m of later) {
 			expect(m).toMatchObject({ status: 'planned', agendaPublishedAt: null });
 			const items = await itemsOf(m.id);

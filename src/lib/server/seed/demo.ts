@@ -19,6 +19,7 @@ import {
 } from '../db/schema.ts';
 import type { FileStore } from '../documents/store.ts';
 import { type DemoMeetingsContext, seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoTopics } from './demo-topics.ts';
 
 export const DEMO_REGION_SLUG = 'demo-zuid-west-vlaanderen';
 export const DEMO_PASSWORD = 'aanjager-demo';
@@ -275,22 +276,20 @@ export async function seedDemo(db: Db, files?: FileStore, now = new Date()): Pro
 		}
 
 		// A year of the Conference's meetings around now, and the COVID-19 crisis of 2020.
-		await seedDemoMeetings(
-			tx,
-			{
-				regionId,
-				regionName: r.name,
-				conferenceId: conference,
-				regioraadId: regioraad,
-				organisations: { leiedal, province, elz, w13, socialEconomy },
-				contacts: contactIds as DemoMeetingsContext['contacts'],
-				secretariatPersonIds: secretariat,
-				secretariatAccountId: accountIds.get('secretariaat@leiedal.demo'),
-				municipalities,
-			},
-			files,
-			now,
-		);
+		const context: DemoMeetingsContext = {
+			regionId,
+			regionName: r.name,
+			conferenceId: conference,
+			regioraadId: regioraad,
+			organisations: { leiedal, province, elz, w13, socialEconomy },
+			contacts: contactIds as DemoMeetingsContext['contacts'],
+			secretariatPersonIds: secretariat,
+			secretariatAccountId: accountIds.get('secretariaat@leiedal.demo'),
+			municipalities,
+		};
+		await seedDemoMeetings(tx, context, files, now);
+		// Topics submitted for the agenda, in every state of intake.
+		await seedDemoTopics(tx, context, files, now);
 		await recordAudit(tx, {
 			regionId,
 			actorAccountId: null,

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
-import { idParam, orNotFound } from '$lib/server/http/guards';
+import { command, idParam, orNotFound } from '$lib/server/http/guards';
 import { canCommentOn } from '$lib/server/meetings/meetings.policy';
 import { getMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { commentSchema } from '$lib/server/meetings/meetings.schema';
 import { markHeld, publishAgenda } from '$lib/server/meetings/meetings.service';
 import { approveMinutesByItem, commentOnMinutes } from '$lib/server/meetings/minutes.service';
-import { command } from '$lib/server/meetings/routes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
-import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
+import { authorize, command, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { itemSchema, moveItemSchema, reorderSchema } from '$lib/server/meetings/meetings.schema';
 import { addItem, moveItem, removeItem, reorderItems } from '$lib/server/meetings/meetings.service';
-import { command } from '$lib/server/meetings/routes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

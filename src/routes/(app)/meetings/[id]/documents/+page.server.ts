@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getApp } from '$lib/server/app';
 import { formValues, parseForm } from '$lib/server/http/forms';
 import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
+import { uploadsOf } from '$lib/server/http/uploads';
 import { addDocumentVersion, uploadDocument } from '$lib/server/meetings/documents.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { getMeetingPage } from '$lib/server/meetings/meetings.queries';
@@ -27,12 +28,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** The uploaded file of a form, or a field error. */
-async function fileOf(form: FormData) {
-	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return null;
-	return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
+/** The uploaded file of a form, if any. */
+const fileOf = async (form: FormData) => (await uploadsOf(form))[0] ?? null;
 
 const versionSchema = z.object({ documentId: z.uuid() });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
 import { isUuid } from '$lib/server/http/errors';
-import { authorize, idParam, orNotFound } from '$lib/server/http/guards';
+import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { actionSchema, actionStatusSchema, correctionSchema, minutesEntrySchema } from '$lib/server/meetings/meetings.schema';
@@ -16,7 +16,6 @@ import {
 	setActionStatus,
 	startMinutes,
 } from '$lib/server/meetings/minutes.service';
-import { command } from '$lib/server/meetings/routes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

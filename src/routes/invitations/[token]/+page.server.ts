@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getApp } from '$lib/server/app';
+import { createSession } from '$lib/server/auth/session.service';
+import { AppError } from '$lib/server/http/errors';
+import { formValues, parseForm } from '$lib/server/http/forms';
+import { setSessionCookie } from '$lib/server/http/security';
+import { joinSchema } from '$lib/server/intake/intake.schema';
+import { findInvitation, joinWithInvitation } from '$lib/server/intake/invitations.service';
+import type { Actions, PageServerLoad } from './$types';
+
+const plausible = (token: string) => /^[a-z2-7]{20,80}$/.test(token);
+
+export const load: PageServerLoad = async ({ params, locals }) => ({
+	invitation: plausible(params.token) ? await findInvitation(getApp().db, params.token) : null,
+	signedIn: locals.actor !== null,
+});
+
+export const actions: Actions = {
+	/** Create the account, sign the new contact in and take them to submitting a topic. */
+	default: async ({ request, params, cookies, url }) => {
+		const form = await request.formData();
+		const parsed = parseForm(joinSchema, form);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const { db } = getApp();
+		let accountId: string;
+		try {
+			if (!plausible(params.token)) throw new AppError('invitation_invalid', 410, { form: 'invitation_invalid' });
+			accountId = await joinWithInvitation(db, params.token, parsed.data);
+		} catch (e) {
+			if (e instanceof AppError) return fail(e.status, { errors: e.fields, values: formValues(form) });
+			throw e;
+		}
+		const { token, expiresAt } = await createSession(db, accountId);
+		setSessionCookie(cookies, url, token, expiresAt);
+		redirect(303, '/topics/new?welcome');
+	},
+};
