@@ -92,6 +92,7 @@ const errors: Record<string, Message> = {
 	no_question_open: m.error_no_question_open,
 	intake_already_started: m.error_intake_already_started,
 	same_body: m.error_same_body,
+	meeting_other_body: m.error_meeting_other_body,
 	organisation_required: m.error_organisation_required,
 	invitation_invalid: m.error_invitation_invalid,
 	invitation_email_taken: m.error_invitation_email_taken,

@@ -14,6 +14,7 @@ const localeOf = (value: string | null): Locale => (value && isLocale(value) ? v
 function whatHappened(notice: TopicNotice, locale: Locale): { subject: string; lead: string } {
 	const o = { locale };
 	const title = notice.title;
+	const named = (name: string | null | undefined, nameFr: string | null | undefined) => (locale === 'fr' && nameFr) || name || '';
 	switch (notice.kind) {
 		case 'submitted':
 			return { subject: m.mail_topic_submitted_subject({ title }, o), lead: m.mail_topic_submitted_text({ title }, o) };
@@ -29,7 +30,7 @@ function whatHappened(notice: TopicNotice, locale: Locale): { subject: string; l
 				: '';
 			return {
 				subject: m.mail_topic_accepted_subject({ title }, o),
-				lead: m.mail_topic_accepted_text({ title, body: notice.bodyName ?? '', when }, o),
+				lead: m.mail_topic_accepted_text({ title, body: named(notice.bodyName, notice.bodyNameFr), when }, o),
 			};
 		}
 		case 'postponed': {
@@ -41,8 +42,13 @@ function whatHappened(notice: TopicNotice, locale: Locale): { subject: string; l
 		case 'redirected':
 			return {
 				subject: m.mail_topic_redirected_subject({ title }, o),
-				lead: m.mail_topic_redirected_text({ title, target: notice.redirectTo ?? m.topic_redirect_colleges({}, o) }, o),
+				lead: m.mail_topic_redirected_text(
+					{ title, target: notice.redirectTo ? named(notice.redirectTo, notice.redirectToFr) : m.topic_redirect_colleges({}, o) },
+					o,
+				),
 			};
+		case 'removed_from_agenda':
+			return { subject: m.mail_topic_removed_subject({ title }, o), lead: m.mail_topic_removed_text({ title }, o) };
 		case 'declined':
 			return { subject: m.mail_topic_declined_subject({ title }, o), lead: m.mail_topic_declined_text({ title }, o) };
 		default:

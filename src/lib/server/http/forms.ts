@@ -1,6 +1,7 @@
 // Form parsing with Zod: one schema per use case; errors come back as stable codes per field,
 // translated in the page (so the same schema serves forms, the JSON API and the CLI).
 import type { z } from 'zod';
+import { LIST_SEPARATOR } from '../../form-values.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -29,11 +30,13 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	return errors;
 }
 
-/** The string fields of a form, to re-render it with what the user typed (never passwords). */
+/** The string fields of a form, to re-render it with what the user typed (never passwords); a repeated field's values joined (see listOf). */
 export function formValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [key, value] of form.entries()) {
-		if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 10_000);
+		if (typeof value !== 'string' || /password/i.test(key)) continue;
+		const kept = value.slice(0, 10_000);
+		values[key] = key in values ? `${values[key]}${LIST_SEPARATOR}${kept}` : kept;
 	}
 	return values;
 }

@@ -59,7 +59,8 @@ export const invitationSchema = z
 		email,
 		organisationId: id.optional(),
 		organisationName: optionalText(200),
-		organisationKind: z.enum(organisationKinds).optional(),
+		// Municipalities have mandates (mayor, general director…), never invited contacts.
+		organisationKind: z.enum(organisationKinds.filter((k) => k !== 'municipality') as [string, ...string[]]).optional(),
 	})
 	.refine((i) => i.organisationId || i.organisationName, { path: ['organisationId'], message: 'organisation_required' })
 	.refine((i) => !i.organisationName || i.organisationKind, { path: ['organisationKind'], message: 'required' });

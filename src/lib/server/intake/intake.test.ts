@@ -37,7 +37,7 @@ import { drainOutbox } from '../jobs/worker.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { getMeetingPage } from '../meetings/meetings.queries.ts';
 import type { ItemInput } from '../meetings/meetings.schema.ts';
-import { addItem, createMeeting, markHeld, publishAgenda, removeItem } from '../meetings/meetings.service.ts';
+import { addItem, cancelMeeting, createMeeting, markHeld, publishAgenda, removeItem } from '../meetings/meetings.service.ts';
 import { approveMinutesByItem, circulateMinutes, saveMinutesEntry, startMinutes } from '../meetings/minutes.service.ts';
 import type { TopicInput } from './intake.schema.ts';
 import { createInvitation, findInvitation, joinWithInvitation, revokeInvitation } from './invitations.service.ts';
@@ -50,6 +50,7 @@ import {
 	postponeTopic,
 	redirectTopic,
 	requestInformation,
+	returnTopicsOfCancelledMeeting,
 	startIntake,
 	submitTopic,
 	supportTopic,
@@ -383,6 +384,42 @@ describe('the submitter and the secretariat', () => {
 		expect(queue.rows.map((r) => r.title)).toEqual(expect.arrayContaining(['Vaccinatiecentra', 'Wachtlijsten']));
 		expect(queue.counts.redirected).toBeGreaterThanOrEqual(2);
 		expect(queue.counts.withdrawn).toBeGreaterThanOrEqual(1);
+	});
+
+	it('a cancelled meeting returns its accepted topics to the queue, and their submitters hear of it', async () => {
+		const id = await submitTopic(db, store(), contact, topicInput('Zorgzwaartebepaling'), [], mail);
+		const meetingId = await createMeeting(db, secretariat, conferenceId, {
+			kind: 'regular',
+			date: '2034-09-08',
+			startTime: '08:00',
+			endTime: '10:00',
+		});
+		await acceptTopic(db, secretariat, id, { meetingId, kind: 'information', confidentiality: 'internal' }, mail);
+		await deliver();
+		await cancelMeeting(
+			db,
+			secretariat,
+			meetingId,
+			'Geen quorum.',
+			() => ({ subject: 'Geannuleerd', text: 'Geannuleerd.' }),
+			(tx) => returnTopicsOfCancelledMeeting(tx, secretariat, meetingId, 'Geen quorum.', mail),
+		);
+		const page = await getTopicPage(db, contact, id);
+		expect(page?.topic).toMatchObject({ status: 'new', agendaItemId: null });
+		expect(page?.events.at(-1)).toMatchObject({ kind: 'removed_from_agenda', message: 'Geen quorum.' });
+		const mails = await deliver();
+		expect(mails.filter((m) => m.to[0] === 'contact@elz.demo').map((m) => m.mail.subject)).toEqual([
+			'[removed_from_agenda] Zorgzwaartebepaling',
+		]);
+		// It can go onto another agenda.
+		const later = await createMeeting(db, secretariat, conferenceId, {
+			kind: 'regular',
+			date: '2034-10-13',
+			startTime: '08:00',
+			endTime: '10:00',
+		});
+		await acceptTopic(db, secretariat, id, { meetingId: later, kind: 'information', confidentiality: 'internal' }, mail);
+		expect((await getTopicPage(db, contact, id))?.item?.meetingId).toBe(later);
 	});
 
 	it('an item that came from a topic is not removed from the agenda', async () => {

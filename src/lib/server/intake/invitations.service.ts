@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { generateToken, tokenId } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
-import { account, invitation, mandate, organisation, person, region } from '../db/schema.ts';
+import { account, invitation, mandate, type OrganisationKind, organisation, person, region } from '../db/schema.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { canRunIntake } from './intake.policy.ts';
@@ -46,13 +46,19 @@ export async function createInvitation(
 			const [found] = await tx
 				.select({ id: organisation.id, name: organisation.name })
 				.from(organisation)
-				.where(and(eq(organisation.id, input.organisationId), eq(organisation.regionId, actor.regionId)));
+				.where(
+					and(eq(organisation.id, input.organisationId), eq(organisation.regionId, actor.regionId), ne(organisation.kind, 'municipality')),
+				);
 			if (!found) throw invalidField('organisationId', 'unknown_reference');
 			org = found;
 		} else {
 			const [created] = await tx
 				.insert(organisation)
-				.values({ regionId: actor.regionId, kind: input.organisationKind ?? 'external_organisation', name: input.organisationName ?? '' })
+				.values({
+					regionId: actor.regionId,
+					kind: (input.organisationKind ?? 'external_organisation') as OrganisationKind,
+					name: input.organisationName ?? '',
+				})
 				.returning();
 			await recordAudit(tx, {
 				regionId: actor.regionId,

@@ -27,6 +27,9 @@ import { speaksFor, topicVisible } from './visibility.ts';
 
 const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
 const supportCount = sql<number>`(select count(*)::int from ${topicSupport} where ${topicSupport.topicId} = ${topic.id})`;
+/** The municipalities that joined a common problem, by name. */
+const supportNames = sql<string | null>`(select string_agg(so.name, ', ' order by so.name) from topic_support ts
+	join organisation so on so.id = ts.organisation_id where ts.topic_id = ${topic.id})`;
 
 /** The columns a list of topics shows. */
 const listColumns = {
@@ -43,6 +46,7 @@ const listColumns = {
 	organisationNameFr: organisation.nameFr,
 	submitterName: personName(person),
 	supportCount,
+	supportNames,
 };
 
 /** The topics the actor may read that they (or their organisation) submitted, and common problems for directors. */
@@ -165,7 +169,10 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			.leftJoin(person, eq(person.id, topicEvent.actorPersonId))
 			.where(eq(topicEvent.topicId, t.id))
 			.orderBy(asc(topicEvent.id)),
-		t.agendaItemId ? agendaOf(db, t.agendaItemId) : Promise.resolve(null),
+		// The item and its outcome are the submitter's (their organisation brought the item) and the
+		// secretariat's; a general director who only joined a common problem reads its status, not
+		// a possibly confidential item's minutes.
+		t.agendaItemId && (speaksFor(actor, t) || canRunIntake(actor)) ? agendaOf(db, t.agendaItemId) : Promise.resolve(null),
 	]);
 	return {
 		...row,
@@ -207,7 +214,6 @@ async function agendaOf(db: Db, itemId: string) {
 		.select({
 			outcome: minutesEntry.outcome,
 			outcomeText: minutesEntry.outcomeText,
-			discussion: minutesEntry.discussion,
 			referralBodyName: referral.name,
 			referralBodyNameFr: referral.nameFr,
 			referralToColleges: minutesEntry.referralToColleges,

@@ -18,6 +18,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
 	account,
+	agendaItem,
 	body,
 	document,
 	documentVersion,
@@ -52,10 +53,12 @@ export interface TopicNotice {
 	/** Accepted: when the meeting is and of which body. */
 	meetingStartsAt?: Date;
 	bodyName?: string;
+	bodyNameFr?: string | null;
 	/** Postponed: the month (its first day). */
 	until?: string;
 	/** Redirected: the body's name, or null for the Colleges. */
 	redirectTo?: string | null;
+	redirectToFr?: string | null;
 }
 
 export type TopicMail = (notice: TopicNotice, locale: string | null) => { subject: string; text: string };
@@ -163,7 +166,7 @@ async function record(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind,
 /** The body must be one of the region's consultations that take topics. */
 async function assertTopicBody(tx: Tx, actor: Actor, bodyId: string, field: string) {
 	const [row] = await tx
-		.select({ id: body.id, name: body.name })
+		.select({ id: body.id, name: body.name, nameFr: body.nameFr })
 		.from(body)
 		.where(and(eq(body.id, bodyId), eq(body.regionId, actor.regionId), inArray(body.kind, [...topicBodyKinds])));
 	if (!row) throw invalidField(field, 'unknown_reference');
@@ -176,10 +179,12 @@ async function checkReferences(tx: Tx, actor: Actor, input: TopicInput) {
 	await assertTopicBody(tx, actor, input.bodyId, 'bodyId');
 	if (input.preferredMeetingId) {
 		const [m] = await tx
-			.select({ status: meeting.status })
+			.select({ status: meeting.status, bodyId: meeting.bodyId })
 			.from(meeting)
-			.where(and(eq(meeting.id, input.preferredMeetingId), eq(meeting.bodyId, input.bodyId), eq(meeting.regionId, actor.regionId)));
-		if (!m || !isUpcomingState(m.status)) throw invalidField('preferredMeetingId', 'meeting_not_upcoming');
+			.where(and(eq(meeting.id, input.preferredMeetingId), eq(meeting.regionId, actor.regionId)));
+		if (!m) throw invalidField('preferredMeetingId', 'unknown_reference');
+		if (m.bodyId !== input.bodyId) throw invalidField('preferredMeetingId', 'meeting_other_body');
+		if (!isUpcomingState(m.status)) throw invalidField('preferredMeetingId', 'meeting_not_upcoming');
 	}
 	if (input.preferredMonth && input.preferredMonth < `${todayInBrussels().slice(0, 7)}-01`)
 		throw invalidField('preferredMonth', 'month_past');
@@ -208,8 +213,8 @@ async function setSpeakers(tx: Tx, row: TopicRow, speakerIds: string[]) {
 	for (const personId of new Set(speakerIds)) await tx.insert(topicSpeaker).values({ regionId: row.regionId, topicId: row.id, personId });
 }
 
-/** A file's title: the one given, else its name without the extension. */
-const titleOf = (upload: Upload, title?: string) => title || upload.name.replace(/\.[^.]*$/, '').slice(0, 300) || upload.name;
+/** A file's title: the one given, else its (already made safe) name without the extension. */
+const titleOf = (fileName: string, title?: string) => title || fileName.replace(/\.[^.]*$/, '').slice(0, 300) || fileName;
 
 interface Files {
 	store: FileStore;
@@ -219,15 +224,21 @@ interface Files {
 /** Check and store uploads before any transaction: a refused file changes nothing. */
 async function checkUploads(files: Files, uploads: Upload[]) {
 	const checked = [];
-	for (const upload of uploads) checked.push({ upload, file: await checkUpload(files.store, upload, files.maxBytes) });
+	for (const upload of uploads) checked.push(await checkUpload(files.store, upload, files.maxBytes));
 	return checked;
 }
 
 async function insertDocuments(tx: Tx, actor: Actor, row: TopicRow, checked: Awaited<ReturnType<typeof checkUploads>>, title?: string) {
-	for (const { upload, file } of checked) {
+	for (const file of checked) {
 		const [doc] = await tx
 			.insert(topicDocument)
-			.values({ ...file, regionId: row.regionId, topicId: row.id, title: titleOf(upload, title), uploadedByAccountId: actor.accountId })
+			.values({
+				...file,
+				regionId: row.regionId,
+				topicId: row.id,
+				title: titleOf(file.fileName, title),
+				uploadedByAccountId: actor.accountId,
+			})
 			.returning();
 		await record(tx, actor, row, 'document_added', { details: { documentId: doc.id, title: doc.title } });
 	}
@@ -287,12 +298,14 @@ async function supportCount(tx: Tx, topicId: string) {
 
 /** Add a document while the topic can be edited. */
 export async function addTopicDocument(db: Db, files: Files, actor: Actor, topicId: string, upload: Upload, title?: string) {
+	// Only the one who speaks for an editable topic stores a file: check before writing to the store.
+	await db.transaction(async (tx) => assertEditable(await lockOwn(tx, actor, topicId)));
 	const checked = await checkUploads(files, [upload]);
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		assertEditable(row);
 		await insertDocuments(tx, actor, row, checked, title);
-		await audit(tx, actor, 'upload', topicId, null, { file: checked[0].file });
+		await audit(tx, actor, 'upload', topicId, null, { file: checked[0] });
 	});
 }
 
@@ -377,10 +390,10 @@ async function decide(
 export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: AcceptInput, mail: TopicMail) {
 	await decide(db, actor, topicId, 'accept', async (tx, row) => {
 		const [m] = await tx
-			.select({ id: meeting.id, startsAt: meeting.startsAt, bodyName: body.name })
+			.select({ id: meeting.id, startsAt: meeting.startsAt, bodyName: body.name, bodyNameFr: body.nameFr })
 			.from(meeting)
 			.innerJoin(body, eq(body.id, meeting.bodyId))
-			.where(and(eq(meeting.id, input.meetingId), eq(meeting.regionId, actor.regionId)));
+			.where(and(eq(meeting.id, input.meetingId), eq(meeting.regionId, actor.regionId), inArray(body.kind, [...topicBodyKinds])));
 		if (!m) throw invalidField('meetingId', 'unknown_reference');
 		const speakers = await tx.select({ id: topicSpeaker.personId }).from(topicSpeaker).where(eq(topicSpeaker.topicId, row.id));
 		const itemId = await insertItem(tx, actor, m.id, {
@@ -415,16 +428,53 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 				})
 				.returning({ id: documentVersion.id });
 			await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, row.regionId);
+			await recordAudit(tx, {
+				regionId: row.regionId,
+				actorAccountId: actor.accountId,
+				action: 'create',
+				entityType: 'document',
+				entityId: doc.id,
+				after: { agendaItemId: itemId, title: d.title, fromTopicDocument: d.id, sha256 },
+			});
 		}
 		return {
 			set: { agendaItemId: itemId, statusNote: input.message ?? null, postponedUntil: null },
 			change: {
 				message: input.message,
 				details: { meetingId: m.id, agendaItemId: itemId },
-				notify: { who: 'submitter', mail, extra: { meetingStartsAt: m.startsAt, bodyName: m.bodyName } },
+				notify: { who: 'submitter', mail, extra: { meetingStartsAt: m.startsAt, bodyName: m.bodyName, bodyNameFr: m.bodyNameFr } },
 			},
 		};
 	});
+}
+
+/**
+ * A meeting is cancelled: the topics accepted onto its agenda go back to the queue (as new), so the
+ * secretariat can put them on another agenda; their submitters hear of it. Run inside the cancelling
+ * transaction (meetings.service cancelMeeting's `alsoDo`).
+ */
+export async function returnTopicsOfCancelledMeeting(tx: Tx, actor: Actor, meetingId: string, reason: string, mail: TopicMail) {
+	const rows = await tx
+		.select({ topic })
+		.from(topic)
+		.innerJoin(agendaItem, eq(agendaItem.id, topic.agendaItemId))
+		.where(and(eq(agendaItem.meetingId, meetingId), eq(topic.regionId, actor.regionId), eq(topic.status, 'accepted')))
+		.for('update', { of: topic });
+	for (const { topic: row } of rows) {
+		await moveTo(
+			tx,
+			actor,
+			row,
+			'removed_from_agenda',
+			'new',
+			{ agendaItemId: null, statusNote: reason },
+			{
+				message: reason,
+				details: { meetingId, agendaItemId: row.agendaItemId },
+				notify: { who: 'submitter', mail },
+			},
+		);
+	}
 }
 
 /** Ask the submitter for more information; they can edit the topic and answer. */
@@ -454,7 +504,7 @@ export async function redirectTopic(db: Db, actor: Actor, topicId: string, input
 			change: {
 				message: input.message,
 				details: { bodyId: target?.id ?? null, colleges: target === null },
-				notify: { who: 'submitter', mail, extra: { redirectTo: target?.name ?? null } },
+				notify: { who: 'submitter', mail, extra: { redirectTo: target?.name ?? null, redirectToFr: target?.nameFr ?? null } },
 			},
 		};
 	});

@@ -290,6 +290,8 @@ export function cancelMeeting(
 	meetingId: string,
 	reason: string,
 	notice: (m: typeof meeting.$inferSelect) => { subject: string; text: string },
+	/** Also done in the cancelling transaction (agenda intake returns the topics on this agenda). */
+	alsoDo?: (tx: Tx) => Promise<void>,
 ) {
 	return transition(
 		db,
@@ -301,6 +303,7 @@ export function cancelMeeting(
 		async (tx, row) => {
 			const mail = notice({ ...row, cancelReason: reason });
 			await tellMembers(tx, actor, row.bodyId, mail.subject, mail.text);
+			await alsoDo?.(tx);
 		},
 		(tx, row) => linkApprovals(tx, actor, row.bodyId),
 	);

@@ -50,13 +50,11 @@ export async function seedDemoTopics(tx: Db, ctx: DemoMeetingsContext, files?: F
 	};
 	const kortrijk = ctx.municipalities.findIndex((m) => m.name === 'Kortrijk');
 	const menen = ctx.municipalities.findIndex((m) => m.name === 'Menen');
+	const otherTowns = ctx.municipalities.map((_, i) => i).filter((i) => i !== kortrijk && i !== menen);
 	/** `count` general directors of other municipalities than Kortrijk and Menen (Kortrijk's demo director can still join). */
-	const others = (count: number, note: string) =>
-		ctx.municipalities
-			.map((_, i) => i)
-			.filter((i) => i !== kortrijk && i !== menen)
-			.slice(0, count)
-			.map((i) => ({ ...directorOf(i), note }));
+	const others = (count: number, note: string) => otherTowns.slice(0, count).map((i) => ({ ...directorOf(i), note }));
+	/** The general director of the n-th of those other municipalities, from the end of the list. */
+	const otherDirector = (n: number) => directorOf(otherTowns[otherTowns.length - 1 - n]);
 	const contact = (key: keyof DemoMeetingsContext['contacts']) => ({ personId: contacts[key], organisationId: org[key] });
 	const later = nextMonths(todayInBrussels(now), 4)[3];
 
@@ -190,6 +188,53 @@ export async function seedDemoTopics(tx: Db, ctx: DemoMeetingsContext, files?: F
 			},
 			decisions: [{ kind: 'intake_started', daysAgo: 5 }],
 			supports: others(2, 'Wij staan voor dezelfde keuze.'),
+		},
+		{
+			by: otherDirector(0),
+			daysAgo: 35,
+			values: {
+				title: 'Retributiereglementen op elkaar afstemmen',
+				ask: 'process',
+				redirectToColleges: true,
+				statusNote: 'Een zaak voor elk college; het secretariaat bezorgt een vergelijking van de reglementen.',
+			},
+			decisions: [
+				{
+					kind: 'redirected',
+					to: 'redirected',
+					message: 'Een zaak voor elk college; het secretariaat bezorgt een vergelijking van de reglementen.',
+					daysAgo: 30,
+				},
+			],
+		},
+		{
+			by: otherDirector(1),
+			daysAgo: 12,
+			values: {
+				title: 'Rapportering beleids- en beheerscyclus: gezamenlijke sjablonen',
+				ask: 'information',
+				commonProblem: true,
+				statusNote: 'Welke sjablonen gebruikt u nu, en wat verwacht u van de Conferentie?',
+			},
+			decisions: [
+				{ kind: 'intake_started', daysAgo: 10 },
+				{
+					kind: 'info_requested',
+					to: 'info_requested',
+					message: 'Welke sjablonen gebruikt u nu, en wat verwacht u van de Conferentie?',
+					daysAgo: 9,
+				},
+			],
+		},
+		{
+			by: otherDirector(2),
+			daysAgo: 50,
+			values: {
+				title: 'Gezamenlijke aankoop van kantoormateriaal',
+				ask: 'support',
+				statusNote: 'Dit loopt al via de aankoopcentrale van Leiedal.',
+			},
+			decisions: [{ kind: 'declined', to: 'declined', message: 'Dit loopt al via de aankoopcentrale van Leiedal.', daysAgo: 47 }],
 		},
 	];
 	if (decided) {

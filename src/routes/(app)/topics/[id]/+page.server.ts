@@ -70,7 +70,7 @@ export const actions: Actions = {
 		if (!parsed.ok || !upload) {
 			return fail(400, {
 				formId: 'document',
-				errors: { ...(parsed.ok ? {} : parsed.errors), file: 'file_required' },
+				errors: { ...(parsed.ok ? {} : parsed.errors), ...(upload ? {} : { file: 'file_required' }) },
 				values: formValues(form),
 			});
 		}

@@ -2,10 +2,12 @@ import { brusselsParts } from '$lib/domain/recurrence';
 import { m } from '$lib/paraglide/messages.js';
 import { getApp } from '$lib/server/app';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
+import { returnTopicsOfCancelledMeeting } from '$lib/server/intake/topics.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { crisisOptions, getMeetingForEdit } from '$lib/server/meetings/meetings.queries';
 import { cancelSchema, meetingSchema } from '$lib/server/meetings/meetings.schema';
 import { cancelMeeting, updateMeeting } from '$lib/server/meetings/meetings.service';
+import { topicMail } from '$lib/topic-mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -67,7 +69,10 @@ export const actions: Actions = {
 			request,
 			cancelSchema,
 			async (input) => {
-				await cancelMeeting(getApp().db, actor, id, input.reason, notice('cancelled', getApp().config.origin));
+				const origin = getApp().config.origin;
+				await cancelMeeting(getApp().db, actor, id, input.reason, notice('cancelled', origin), (tx) =>
+					returnTopicsOfCancelledMeeting(tx, actor, id, input.reason, topicMail(origin)),
+				);
 				return `/meetings/${id}`;
 			},
 			'cancel',
