@@ -139,7 +139,11 @@ describe('agenda intake', () => {
 		const form = new FormData();
 		for (const [key, value] of Object.entries({ organisationId, bodyId, title: 'Een andere titel', ask: 'information' }))
 			form.append(key, value);
-		const edit = await page.request.post(`${topicPath}/edit`, { multipart: form, headers: { origin: baseUrl(), accept: 'text/html' }, maxRedirects: 0 });
+		const edit = await page.request.post(`${topicPath}/edit`, {
+			multipart: form,
+			headers: { origin: baseUrl(), accept: 'text/html' },
+			maxRedirects: 0,
+		});
 		expect(edit.status()).toBe(409);
 		await page.goto(topicPath);
 		await heading(page, TITLE);
