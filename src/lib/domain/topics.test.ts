@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canDecide, canSubmitterEdit, canWithdraw, intakeDecisions, isOpen, nextMonths, statusAfter, topicStatuses } from './topics.ts';
+import {
+	canDecide,
+	canStartIntake,
+	canSubmitterEdit,
+	canWithdraw,
+	intakeDecisions,
+	isOpen,
+	monthHasPassed,
+	nextMonths,
+	statusAfter,
+	topicStatuses,
+} from './topics.ts';
 
 describe('topic rules', () => {
 	it('lets the secretariat decide only on open topics, and not ask twice in a row', () => {
@@ -20,6 +31,15 @@ describe('topic rules', () => {
 		expect(canSubmitterEdit('info_requested', true)).toBe(true);
 		expect(canSubmitterEdit('postponed', true)).toBe(false);
 		expect(topicStatuses.filter(canWithdraw)).toEqual(['new', 'info_requested', 'postponed']);
+	});
+
+	it('starts intake once, and knows which months have passed', () => {
+		expect(canStartIntake('new', false)).toBe(true);
+		expect(canStartIntake('new', true)).toBe(false);
+		expect(canStartIntake('postponed', false)).toBe(false);
+		expect(monthHasPassed('2026-10-01', '2026-11-27')).toBe(true);
+		expect(monthHasPassed('2026-11-01', '2026-11-27')).toBe(false);
+		expect(monthHasPassed('2027-01-01', '2026-11-27')).toBe(false);
 	});
 
 	it('offers the months from this one on, across the turn of the year', () => {

@@ -16,6 +16,9 @@ export type TopicUrgency = (typeof topicUrgencies)[number];
 export const topicStatuses = ['new', 'info_requested', 'accepted', 'postponed', 'redirected', 'declined', 'withdrawn'] as const;
 export type TopicStatus = (typeof topicStatuses)[number];
 
+/** Bodies a topic can be submitted or redirected to: the region's own consultations, not a municipality's. */
+export const topicBodyKinds = ['conference', 'regional_council', 'thematic_consultation', 'directors_forum', 'board'] as const;
+
 /** The filters of the intake queue, in the order the secretariat works through them. */
 export const queueFilters = ['new', 'info_requested', 'postponed', 'accepted', 'redirected', 'declined', 'withdrawn'] as const;
 
@@ -54,6 +57,9 @@ export function canSubmitterEdit(status: TopicStatus, intakeStarted: boolean): b
 	return (status === 'new' && !intakeStarted) || status === 'info_requested';
 }
 
+/** May the secretariat start intake (which ends the submitter's free editing)? */
+export const canStartIntake = (status: TopicStatus, intakeStarted: boolean) => status === 'new' && !intakeStarted;
+
 /** May the submitter withdraw it? While it is still in intake. */
 export const canWithdraw = (status: TopicStatus) => isOpen(status);
 
@@ -88,6 +94,9 @@ export const topicEventKinds = [
 	'support_withdrawn',
 ] as const;
 export type TopicEventKind = (typeof topicEventKinds)[number];
+
+/** Is the month (its first day, YYYY-MM-DD) before the month of `today`? */
+export const monthHasPassed = (month: string, today: string) => month < `${today.slice(0, 7)}-01`;
 
 /** The first day of each of the next `count` months after `today` (YYYY-MM-DD), for choosing a period. */
 export function nextMonths(today: string, count = 12): string[] {

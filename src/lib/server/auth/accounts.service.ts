@@ -15,24 +15,41 @@ export interface NewAccount {
 	isRegionAdmin: boolean;
 }
 
+/** Does an account already use this address (in any region; addresses are unique, case-insensitively)? */
+export async function emailTaken(db: Db, email: string): Promise<boolean> {
+	const [row] = await db.select({ id: account.id }).from(account).where(sql`lower(${account.email}) = ${email.toLowerCase()}`);
+	return Boolean(row);
+}
+
+/**
+ * Insert a person and their account, and audit both (inside the caller's transaction). The audit's
+ * actor is `actorAccountId`, or the new account itself when it is 'self' (someone signing up).
+ */
+export async function insertPersonAccount(
+	tx: Db,
+	input: { regionId: string; givenName: string; familyName: string; email: string; passwordHash: string; isRegionAdmin?: boolean },
+	actorAccountId: string | null | 'self',
+) {
+	const { regionId, givenName, familyName, email, passwordHash, isRegionAdmin = false } = input;
+	const [p] = await tx.insert(person).values({ regionId, givenName, familyName, email }).returning();
+	const [a] = await tx
+		.insert(account)
+		.values({ regionId, personId: p.id, email, passwordHash, isRegionAdmin })
+		.returning({ id: account.id, email: account.email, isRegionAdmin: account.isRegionAdmin });
+	const actor = actorAccountId === 'self' ? a.id : actorAccountId;
+	await recordAudit(tx, { regionId, actorAccountId: actor, action: 'create', entityType: 'person', entityId: p.id, after: p });
+	await recordAudit(tx, { regionId, actorAccountId: actor, action: 'create', entityType: 'account', entityId: a.id, after: a });
+	return { personId: p.id, accountId: a.id };
+}
+
 /** Create a person and an account in a region; refuses an address that already has an account. */
 export async function addAccount(db: Db, input: NewAccount): Promise<string> {
 	const [r] = await db.select({ id: region.id }).from(region).where(eq(region.slug, input.regionSlug));
 	if (!r) throw new AppError('unknown_region', 400, { region: 'unknown_reference' });
-	const [taken] = await db.select({ id: account.id }).from(account).where(sql`lower(${account.email}) = ${input.email.toLowerCase()}`);
-	if (taken) throw new AppError('email_taken', 400, { email: 'email_taken' });
+	if (await emailTaken(db, input.email)) throw new AppError('email_taken', 400, { email: 'email_taken' });
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
-		const [p] = await tx
-			.insert(person)
-			.values({ regionId: r.id, givenName: input.givenName, familyName: input.familyName, email: input.email })
-			.returning();
-		const [a] = await tx
-			.insert(account)
-			.values({ regionId: r.id, personId: p.id, email: input.email, passwordHash, isRegionAdmin: input.isRegionAdmin })
-			.returning({ id: account.id, email: account.email, isRegionAdmin: account.isRegionAdmin });
-		await recordAudit(tx, { regionId: r.id, actorAccountId: null, action: 'create', entityType: 'person', entityId: p.id, after: p });
-		await recordAudit(tx, { regionId: r.id, actorAccountId: null, action: 'create', entityType: 'account', entityId: a.id, after: a });
-		return a.id;
+		const { accountId } = await insertPersonAccount(tx, { ...input, regionId: r.id, passwordHash }, null);
+		return accountId;
 	});
 }

@@ -4,11 +4,12 @@
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { generateToken, tokenId } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
-import { account, invitation, mandate, type OrganisationKind, organisation, person, region } from '../db/schema.ts';
+import { invitation, mandate, type OrganisationKind, organisation, region } from '../db/schema.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { canRunIntake } from './intake.policy.ts';
@@ -18,11 +19,6 @@ export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** The mail with the link, composed by the caller (in the platform's language: the invitee has no account yet). */
 export type InvitationMail = (link: string, organisationName: string, regionName: string) => { subject: string; text: string };
-
-async function emailTaken(db: Db, email: string) {
-	const [row] = await db.select({ id: account.id }).from(account).where(sql`lower(${account.email}) = ${email.toLowerCase()}`);
-	return Boolean(row);
-}
 
 /**
  * Invite a contact: of an organisation of the region, or of a new one created here. An address that
@@ -128,7 +124,6 @@ export async function listInvitations(db: Db, actor: Actor, now = new Date()) {
 		.select({
 			id: invitation.id,
 			email: invitation.email,
-			organisationId: invitation.organisationId,
 			organisationName: organisation.name,
 			organisationNameFr: organisation.nameFr,
 			createdAt: invitation.createdAt,
@@ -220,27 +215,20 @@ export async function joinWithInvitation(db: Db, token: string, input: JoinInput
 			.for('update');
 		if (!inv || invitationState(inv, now) !== 'open') throw invitationInvalid();
 		if (await emailTaken(tx, inv.email)) throw refusedTaken();
-		const [p] = await tx
-			.insert(person)
-			.values({ regionId: inv.regionId, givenName: input.givenName, familyName: input.familyName, email: inv.email })
-			.returning();
+		const { personId, accountId } = await insertPersonAccount(
+			tx,
+			{ regionId: inv.regionId, givenName: input.givenName, familyName: input.familyName, email: inv.email, passwordHash },
+			'self',
+		);
 		await tx.insert(mandate).values({
 			regionId: inv.regionId,
-			personId: p.id,
+			personId,
 			role: 'contact',
 			organisationId: inv.organisationId,
 			startDate: todayInBrussels(now),
 		});
-		const [a] = await tx
-			.insert(account)
-			.values({ regionId: inv.regionId, personId: p.id, email: inv.email, passwordHash })
-			.returning({ id: account.id, email: account.email });
-		await tx.update(invitation).set({ usedAt: now, accountId: a.id }).where(eq(invitation.id, inv.id));
-		const log = (entityType: string, entityId: string, after: unknown) =>
-			recordAudit(tx, { regionId: inv.regionId, actorAccountId: a.id, action: 'create', entityType, entityId, after });
-		await log('person', p.id, p);
-		await log('account', a.id, a);
-		return a.id;
+		await tx.update(invitation).set({ usedAt: now, accountId }).where(eq(invitation.id, inv.id));
+		return accountId;
 	});
 }
 

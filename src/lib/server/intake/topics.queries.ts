@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
-import { isOpen, nextMonths, type TopicStatus, topicStatuses } from '../../domain/topics.ts';
+import { isOpen, nextMonths, type TopicStatus, topicBodyKinds, topicStatuses } from '../../domain/topics.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -22,7 +22,6 @@ import {
 	topicSupport,
 } from '../db/schema.ts';
 import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
-import { topicBodyKinds } from './topics.service.ts';
 import { speaksFor, topicVisible } from './visibility.ts';
 
 const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
@@ -69,10 +68,8 @@ export async function listTopics(db: Db, actor: Actor) {
 	return { own: rows.filter((r) => speaksFor(actor, r)), common: rows.filter((r) => r.commonProblem && !speaksFor(actor, r)) };
 }
 
-export type QueueFilter = TopicStatus;
-
 /** The secretariat's queue: topics of one status, with the count of each status. */
-export async function intakeQueue(db: Db, actor: Actor, status: QueueFilter) {
+export async function intakeQueue(db: Db, actor: Actor, status: TopicStatus) {
 	const counts = await db
 		.select({ status: topic.status, n: sql<number>`count(*)::int` })
 		.from(topic)
@@ -148,7 +145,6 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 				organisationNameFr: organisation.nameFr,
 				personName: personName(person),
 				note: topicSupport.note,
-				createdAt: topicSupport.createdAt,
 			})
 			.from(topicSupport)
 			.innerJoin(organisation, eq(organisation.id, topicSupport.organisationId))
@@ -159,9 +155,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			.select({
 				id: topicEvent.id,
 				kind: topicEvent.kind,
-				toStatus: topicEvent.toStatus,
 				message: topicEvent.message,
-				details: topicEvent.details,
 				at: topicEvent.at,
 				actorName: personName(person),
 			})
@@ -193,13 +187,10 @@ async function agendaOf(db: Db, itemId: string) {
 	const [item] = await db
 		.select({
 			id: agendaItem.id,
-			title: agendaItem.title,
 			number: agendaItem.number,
 			position: agendaItem.position,
 			meetingId: meeting.id,
-			meetingStatus: meeting.status,
 			startsAt: meeting.startsAt,
-			agendaPublishedAt: meeting.agendaPublishedAt,
 			bodyName: body.name,
 			bodyNameFr: body.nameFr,
 		})
@@ -243,7 +234,7 @@ async function agendaOf(db: Db, itemId: string) {
 /** The bodies of the region a topic can go to. */
 function topicBodies(db: Db, regionId: string) {
 	return db
-		.select({ id: body.id, name: body.name, nameFr: body.nameFr, kind: body.kind })
+		.select({ id: body.id, name: body.name, nameFr: body.nameFr })
 		.from(body)
 		.where(and(eq(body.regionId, regionId), inArray(body.kind, [...topicBodyKinds])))
 		.orderBy(
@@ -258,7 +249,6 @@ function upcomingMeetings(db: Db, regionId: string, from = new Date()) {
 		.select({
 			id: meeting.id,
 			startsAt: meeting.startsAt,
-			status: meeting.status,
 			bodyId: body.id,
 			bodyName: body.name,
 			bodyNameFr: body.nameFr,

@@ -6,37 +6,27 @@ import { todayInBrussels } from '../../domain/dates.ts';
 import { isUpcomingState } from '../../domain/meetings.ts';
 import {
 	canDecide,
+	canStartIntake,
 	canSubmitterEdit,
 	canWithdraw,
 	type IntakeDecision,
+	monthHasPassed,
 	statusAfter,
 	type TopicEventKind,
 	type TopicStatus,
+	topicBodyKinds,
 } from '../../domain/topics.ts';
-import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
+import type { AuditAction } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import {
-	account,
-	agendaItem,
-	body,
-	document,
-	documentVersion,
-	meeting,
-	person,
-	topic,
-	topicDocument,
-	topicEvent,
-	topicSpeaker,
-	topicSupport,
-} from '../db/schema.ts';
+import { account, agendaItem, body, meeting, person, topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from '../db/schema.ts';
 import { assertPeopleInRegion } from '../directory/directory.service.ts';
 import type { FileStore } from '../documents/store.ts';
-import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
-import { checkUpload } from '../meetings/documents.service.ts';
-import { insertItem } from '../meetings/meetings.service.ts';
+import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
+import { audit as auditChange, insertItem, refused } from '../meetings/meetings.service.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
 import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
 import { speaksFor, topicVisible } from './visibility.ts';
@@ -63,23 +53,9 @@ export interface TopicNotice {
 
 export type TopicMail = (notice: TopicNotice, locale: string | null) => { subject: string; text: string };
 
-/** A refused change: a message for the whole form. */
-const refused = (code: string) => new AppError('invalid', 409, { form: code });
-
-/** Bodies a topic can be submitted or redirected to: the region's own consultations, not a municipality's. */
-export const topicBodyKinds = ['conference', 'regional_council', 'thematic_consultation', 'directors_forum', 'board'] as const;
-
-function audit(tx: Tx, actor: Actor, action: AuditAction, entityId: string, before: unknown, after: unknown) {
-	return recordAudit(tx, {
-		regionId: actor.regionId,
-		actorAccountId: actor.accountId,
-		action,
-		entityType: 'topic',
-		entityId,
-		before,
-		after,
-	});
-}
+/** Audit a change of a topic. */
+const audit = (tx: Tx, actor: Actor, action: AuditAction, topicId: string, before: unknown, after: unknown) =>
+	auditChange(tx, actor, action, 'topic', topicId, before, after);
 
 /** The topic, locked, if the actor may read it; else not found. */
 async function lockVisible(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
@@ -186,8 +162,7 @@ async function checkReferences(tx: Tx, actor: Actor, input: TopicInput) {
 		if (m.bodyId !== input.bodyId) throw invalidField('preferredMeetingId', 'meeting_other_body');
 		if (!isUpcomingState(m.status)) throw invalidField('preferredMeetingId', 'meeting_not_upcoming');
 	}
-	if (input.preferredMonth && input.preferredMonth < `${todayInBrussels().slice(0, 7)}-01`)
-		throw invalidField('preferredMonth', 'month_past');
+	if (input.preferredMonth && monthHasPassed(input.preferredMonth, todayInBrussels())) throw invalidField('preferredMonth', 'month_past');
 	await assertPeopleInRegion(tx, input.speakerIds, actor.regionId, 'speakerIds');
 }
 
@@ -358,7 +333,7 @@ export async function giveInformation(db: Db, actor: Actor, topicId: string, mes
 export async function startIntake(db: Db, actor: Actor, topicId: string) {
 	await db.transaction(async (tx) => {
 		const row = await lockForIntake(tx, actor, topicId);
-		if (row.status !== 'new' || row.intakeStartedAt) throw refused('intake_already_started');
+		if (!canStartIntake(row.status, row.intakeStartedAt !== null)) throw refused('intake_already_started');
 		await tx.update(topic).set({ intakeStartedAt: new Date(), updatedAt: new Date() }).where(eq(topic.id, topicId));
 		await record(tx, actor, row, 'intake_started');
 		await audit(tx, actor, 'update', topicId, row, { intakeStartedAt: new Date() });
@@ -407,35 +382,9 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 			confidentiality: input.confidentiality,
 		});
 		const docs = await tx.select().from(topicDocument).where(eq(topicDocument.topicId, row.id)).orderBy(topicDocument.uploadedAt);
-		for (const d of docs) {
-			const [doc] = await tx
-				.insert(document)
-				.values({ regionId: row.regionId, meetingId: m.id, agendaItemId: itemId, title: d.title, confidentiality: input.confidentiality })
-				.returning({ id: document.id });
-			const { fileName, mediaType, size, sha256, uploadedByAccountId, uploadedAt } = d;
-			const [version] = await tx
-				.insert(documentVersion)
-				.values({
-					regionId: row.regionId,
-					documentId: doc.id,
-					version: 1,
-					fileName,
-					mediaType,
-					size,
-					sha256,
-					uploadedByAccountId,
-					uploadedAt,
-				})
-				.returning({ id: documentVersion.id });
-			await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, row.regionId);
-			await recordAudit(tx, {
-				regionId: row.regionId,
-				actorAccountId: actor.accountId,
-				action: 'create',
-				entityType: 'document',
-				entityId: doc.id,
-				after: { agendaItemId: itemId, title: d.title, fromTopicDocument: d.id, sha256 },
-			});
+		for (const { title, fileName, mediaType, size, sha256, uploadedByAccountId, uploadedAt } of docs) {
+			const target = { meetingId: m.id, agendaItemId: itemId, title, confidentiality: input.confidentiality };
+			await insertDocument(tx, actor, target, { fileName, mediaType, size, sha256, uploadedByAccountId, uploadedAt });
 		}
 		return {
 			set: { agendaItemId: itemId, statusNote: input.message ?? null, postponedUntil: null },
@@ -487,7 +436,7 @@ export async function requestInformation(db: Db, actor: Actor, topicId: string, 
 
 /** Postpone to a month; the topic stays in the queue under "postponed". */
 export async function postponeTopic(db: Db, actor: Actor, topicId: string, input: PostponeInput, mail: TopicMail) {
-	if (input.until < `${todayInBrussels().slice(0, 7)}-01`) throw invalidField('until', 'month_past');
+	if (monthHasPassed(input.until, todayInBrussels())) throw invalidField('until', 'month_past');
 	await decide(db, actor, topicId, 'postpone', async () => ({
 		set: { postponedUntil: input.until, statusNote: input.message ?? null },
 		change: { message: input.message, details: { until: input.until }, notify: { who: 'submitter', mail, extra: { until: input.until } } },

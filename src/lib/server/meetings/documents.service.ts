@@ -46,24 +46,36 @@ export async function uploadDocument(
 				.where(and(eq(agendaItem.id, input.agendaItemId), eq(agendaItem.meetingId, meetingId)));
 			if (!item) throw invalidField('agendaItemId', 'unknown_reference');
 		}
-		const [doc] = await tx
-			.insert(document)
-			.values({
-				regionId: actor.regionId,
-				meetingId,
-				agendaItemId: input.agendaItemId ?? null,
-				title: input.title,
-				confidentiality: input.confidentiality,
-			})
-			.returning();
-		const [version] = await tx
-			.insert(documentVersion)
-			.values({ ...file, regionId: actor.regionId, documentId: doc.id, version: 1, uploadedByAccountId: actor.accountId })
-			.returning();
-		await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, actor.regionId);
-		await audit(tx, actor, 'upload', 'document', doc.id, null, { ...doc, version });
-		return doc.id;
+		return insertDocument(
+			tx,
+			actor,
+			{ meetingId, agendaItemId: input.agendaItemId ?? null, title: input.title, confidentiality: input.confidentiality },
+			file,
+		);
 	});
+}
+
+/**
+ * Insert a document with its first version for a file already in the store, queue its text extraction
+ * and audit it (inside the caller's transaction; agenda intake uses it for a topic's documents).
+ */
+export async function insertDocument(
+	tx: Db,
+	actor: Actor,
+	target: Pick<typeof document.$inferInsert, 'meetingId' | 'agendaItemId' | 'title' | 'confidentiality'>,
+	file: Pick<typeof documentVersion.$inferInsert, 'fileName' | 'mediaType' | 'size' | 'sha256' | 'uploadedByAccountId' | 'uploadedAt'>,
+): Promise<string> {
+	const [doc] = await tx
+		.insert(document)
+		.values({ ...target, regionId: actor.regionId })
+		.returning();
+	const [version] = await tx
+		.insert(documentVersion)
+		.values({ uploadedByAccountId: actor.accountId, ...file, regionId: actor.regionId, documentId: doc.id, version: 1 })
+		.returning();
+	await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, actor.regionId);
+	await audit(tx, actor, 'upload', 'document', doc.id, null, { ...doc, version });
+	return doc.id;
 }
 
 /** Upload a new version of a document; earlier versions stay available. */

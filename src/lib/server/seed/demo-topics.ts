@@ -14,7 +14,7 @@ const DAY = 24 * 60 * 60 * 1000;
 type Insert = typeof topic.$inferInsert;
 
 interface DemoTopic {
-	values: Omit<Insert, 'regionId' | 'bodyId' | 'organisationId' | 'submittedByPersonId'> & { bodyId?: string };
+	values: Omit<Insert, 'regionId' | 'bodyId' | 'organisationId' | 'submittedByPersonId'>;
 	by: { personId: string; organisationId: string };
 	/** Days before now it was submitted. */
 	daysAgo: number;

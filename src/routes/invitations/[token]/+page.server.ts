@@ -5,7 +5,7 @@ import { AppError } from '$lib/server/http/errors';
 import { formValues, parseForm } from '$lib/server/http/forms';
 import { setSessionCookie } from '$lib/server/http/security';
 import { joinSchema } from '$lib/server/intake/intake.schema';
-import { findInvitation, joinWithInvitation } from '$lib/server/intake/invitations.service';
+import { findInvitation, invitationInvalid, joinWithInvitation } from '$lib/server/intake/invitations.service';
 import type { Actions, PageServerLoad } from './$types';
 
 const plausible = (token: string) => /^[a-z2-7]{20,80}$/.test(token);
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const { db } = getApp();
 		let accountId: string;
 		try {
-			if (!plausible(params.token)) throw new AppError('invitation_invalid', 410, { form: 'invitation_invalid' });
+			if (!plausible(params.token)) throw invitationInvalid();
 			accountId = await joinWithInvitation(db, params.token, parsed.data);
 		} catch (e) {
 			if (e instanceof AppError) return fail(e.status, { errors: e.fields, values: formValues(form) });

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { canDecide, canSubmitterEdit, canWithdraw, intakeDecisions, itemKindFor } from '$lib/domain/topics';
+import { canDecide, canStartIntake, canSubmitterEdit, canWithdraw, intakeDecisions, itemKindFor } from '$lib/domain/topics';
 import { getApp } from '$lib/server/app';
 import { formValues, parseForm } from '$lib/server/http/forms';
 import { command, failFromError, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
@@ -48,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		mayWithdraw: page.speaksFor && canWithdraw(t.status),
 		secretariat,
 		decisions: secretariat ? intakeDecisions.filter((d) => canDecide(t.status, d)) : [],
-		mayStartIntake: secretariat && t.status === 'new' && !t.intakeStartedAt,
+		mayStartIntake: secretariat && canStartIntake(t.status, t.intakeStartedAt !== null),
 		intake: secretariat ? await intakeOptions(db, actor) : null,
 		suggestedKind: itemKindFor(t.ask),
 	};
