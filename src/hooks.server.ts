@@ -1,6 +1,7 @@
 import { type Handle, type HandleServerError, redirect, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { publicReader, readerOf } from '$lib/server/access/reader';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { validateSessionToken } from '$lib/server/auth/session.service';
 import { benchEnabled, memo } from '$lib/server/bench';
@@ -38,6 +39,7 @@ const i18n: Handle = ({ event, resolve }) =>
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
+	event.locals.reader = publicReader;
 	event.locals.sessionToken = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token && token.length <= 128) {
@@ -48,6 +50,7 @@ const session: Handle = async ({ event, resolve }) => {
 			: await validateSessionToken(getApp().db, token);
 		if (result) {
 			event.locals.actor = result.actor;
+			event.locals.reader = readerOf(result.actor);
 			event.locals.sessionToken = token;
 			setSessionCookie(event.cookies, event.url, token, result.expiresAt);
 		} else {

@@ -228,3 +228,25 @@ describe('who sees what (role × level × page, download, PDF)', () => {
 		});
 	}
 });
+
+describe('editors of a published meeting', () => {
+	it('answer 404 to another region’s secretariat, page by page', async () => {
+		const own = await signInOverHttp(baseUrl(), 'secretariaat@leiedal.demo');
+		const other = await signInOverHttp(baseUrl(), 'admin@elders.test', 'other-region-password');
+		const get = (path: string, cookie: string) => fetch(`${baseUrl()}${path}`, { headers: { cookie }, redirect: 'manual' });
+		const agenda = await (await get(`/meetings/${firstMeeting}/agenda`, own)).text();
+		const itemId = agenda.match(/\/items\/([0-9a-f-]{36})\/edit/)?.[1];
+		expect(itemId).toBeTruthy();
+		const editors = ['agenda', 'documents', 'attendance', 'minutes', `items/${itemId}/edit`, 'edit'].map(
+			(p) => `/meetings/${firstMeeting}/${p}`,
+		);
+		for (const path of editors) {
+			expect((await get(path, own)).status, `own secretariat, ${path}`).toBe(200);
+			const response = await get(path, other);
+			expect(response.status, `other region, ${path}`).toBe(404);
+			expect(await response.text()).not.toContain('Vervoerregio');
+		}
+		// The published meeting itself stays readable to them, with its public items.
+		expect((await get(`/meetings/${firstMeeting}`, other)).status).toBe(200);
+	});
+});

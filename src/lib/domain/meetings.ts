@@ -1,5 +1,5 @@
 // The meeting cycle's vocabulary and rules, with no I/O: kinds and states of meetings, agenda items,
-// minutes and actions; agenda numbering. Who may read what is one SQL predicate (server/meetings/visibility.ts).
+// minutes and actions; agenda numbering. Who may read what is one SQL predicate (server/meetings/meetings.access.ts).
 
 export const meetingKinds = ['regular', 'extra', 'briefing'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];

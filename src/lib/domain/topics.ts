@@ -1,5 +1,5 @@
 // Agenda intake's vocabulary and rules, with no I/O: what a topic asks, its states and who may move
-// it where. Who may read a topic is one SQL predicate (server/intake/visibility.ts).
+// it where. Who may read a topic is one SQL predicate (server/intake/intake.access.ts).
 
 /** What the submitter asks of the body. */
 export const topicAsks = ['information', 'sounding_board', 'process', 'position', 'support'] as const;

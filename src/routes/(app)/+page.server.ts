@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireActor(locals);
 	const db = getApp().db;
-	const [home, nextMeetings] = await Promise.all([getHome(db, actor.regionId, actor.personId), myNextMeetings(db, actor)]);
+	const [home, nextMeetings] = await Promise.all([getHome(db, actor.regionId, actor.personId), myNextMeetings(db, locals.reader)]);
 	return {
 		...home,
 		nextMeetings,

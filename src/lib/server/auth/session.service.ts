@@ -2,8 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
-import { runPrepared } from '../db/prepared.ts';
-import { cachedRead } from '../db/read-cache.ts';
+import { cachedStatement } from '../db/read-cache.ts';
 import { session } from '../db/schema.ts';
 import type { Actor, ActorRole } from './actor.ts';
 import { generateToken, tokenId } from './tokens.ts';
@@ -47,6 +46,7 @@ interface SessionRow {
 /** The session, its account, person and region, and the roles of current mandates ($2: today). */
 const sessionStatement = {
 	name: 'aanjager_session_actor',
+	readOnly: true,
 	text: `select s.expires_at as "expiresAt", a.id as "accountId", a.email, a.is_region_admin as "isRegionAdmin", a.locale,
 		p.id as "personId", p.given_name as "givenName", p.family_name as "familyName",
 		r.id as "regionId", r.name as "regionName", r.name_fr as "regionNameFr",
@@ -65,7 +65,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<{ act
 	const today = todayInBrussels();
 	// On the embedded database the row is kept until anything is written (a sign-out, a changed
 	// mandate, a disabled account all are); its expiry is checked against the clock every time.
-	const rows = await cachedRead(db, `session:${id}:${today}`, () => runPrepared<SessionRow>(db, sessionStatement, [id, today]), {
+	const rows = await cachedStatement<SessionRow>(db, sessionStatement, [id, today], {
 		embeddedOnly: true,
 	});
 	const row = rows[0];

@@ -12,6 +12,7 @@ afterAll(() => database.close());
 
 const echo = {
 	name: 'aanjager_test_echo',
+	readOnly: true,
 	text: 'select $1::text as value, $2::int as n, $3::boolean as flag, (select count(*)::int from region) as regions',
 };
 

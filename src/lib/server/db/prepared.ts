@@ -2,7 +2,10 @@
 // costs ~1 ms of WASM per execution; executing a prepared plan costs ~0.3 ms (docs/decisions/0006).
 // On PostgreSQL, node-postgres prepares a named statement once per connection. On PGlite, which has
 // one connection, we PREPARE once and EXECUTE with literals quoted by node-postgres' escapeLiteral.
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from './client.ts';
 
@@ -12,7 +15,12 @@ export type Param = string | number | boolean | null;
 export interface Statement {
 	name: string;
 	text: string;
+	/** Declared by its author: the statement never changes data (the embedded read cache relies on it). */
+	readOnly: boolean;
 }
+
+/** The names of statements declared read-only, as they reach the embedded database (`EXECUTE name`). */
+export const readOnlyStatements = new Set<string>();
 
 const preparedOn = new WeakMap<PGlite, Map<string, Promise<unknown>>>();
 
@@ -35,6 +43,7 @@ export async function runPrepared<T>(db: Db, statement: Statement, params: Param
 			prepared = new Map();
 			preparedOn.set(client, prepared);
 		}
+		if (statement.readOnly) readOnlyStatements.add(statement.name);
 		let ready = prepared.get(statement.name);
 		if (!ready) {
 			ready = client.exec(`PREPARE ${statement.name} AS ${statement.text}`);
@@ -49,4 +58,22 @@ export async function runPrepared<T>(db: Db, statement: Statement, params: Param
 		return (await client.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
 	}
 	throw new Error('runPrepared needs the database itself, not a transaction');
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A statement composed with Drizzle's `sql` (and the access builders), named by its text: every
+ * reader whose facts give the same text shares one prepared plan; the facts are its parameters.
+ */
+export function statementOf(query: SQL, options: { readOnly: boolean }): { statement: Statement; params: Param[] } {
+	const { sql: text, params } = dialect.sqlToQuery(query);
+	const name = `aanjager_q_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+	return { statement: { name, text, readOnly: options.readOnly }, params: params as Param[] };
+}
+
+/** Run a composed read as a prepared statement and return its rows. */
+export async function runComposed<T>(db: Db, query: SQL): Promise<T[]> {
+	const { statement, params } = statementOf(query, { readOnly: true });
+	return runPrepared<T>(db, statement, params);
 }

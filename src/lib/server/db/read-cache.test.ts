@@ -4,12 +4,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import { readerOf } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
-import { agendaItem } from '../db/schema.ts';
-import { getMeetingPage } from '../meetings/meetings.queries.ts';
+import { agendaItem, organisation, person } from '../db/schema.ts';
+import { getHome, getOrganisationPage } from '../directory/directory.queries.ts';
+import { claimJobs } from '../jobs/outbox.service.ts';
+import { getMeetingPage, myNextMeetings } from '../meetings/meetings.queries.ts';
 import { addItem, createMeeting, publishAgenda } from '../meetings/meetings.service.ts';
 import type { Database, Db } from './client.ts';
-import { cachedRead } from './read-cache.ts';
+import type { Param } from './prepared.ts';
+import { cachedRead, cachedStatements } from './read-cache.ts';
 
 let database: Database;
 let db: Db;
@@ -17,7 +21,7 @@ let secretariat: Actor;
 let mayor: Actor;
 let meetingId: string;
 
-const titles = async (actor: Actor) => (await getMeetingPage(db, actor, meetingId))?.items.map((i) => i.title);
+const titles = async (actor: Actor) => (await getMeetingPage(db, readerOf(actor), meetingId))?.items.map((i) => i.title);
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -102,17 +106,95 @@ describe('reads after writes', () => {
 		expect(await validateSessionToken(db, token)).toBeNull();
 	});
 
-	it('sees a write made on another connection, as another process would, on PostgreSQL', async () => {
-		if (database.kind !== 'postgres') return;
-		const pg = await import('pg');
-		const pool = (db as unknown as { $client: InstanceType<typeof pg.default.Pool> }).$client;
+	it.runIf(process.env.TEST_DB === 'postgres')(
+		'sees a write made on another connection, as another process would, on PostgreSQL',
+		async () => {
+			const pg = await import('pg');
+			const pool = (db as unknown as { $client: InstanceType<typeof pg.default.Pool> }).$client;
+			await titles(mayor);
+			const other = await pool.connect();
+			try {
+				await other.query(`update agenda_item set title = 'Door een ander proces' where meeting_id = $1 and title = 'Hernoemd'`, [
+					meetingId,
+				]);
+			} finally {
+				other.release();
+			}
+			expect(await titles(mayor)).toContain('Door een ander proces');
+		},
+	);
+
+	it.runIf(process.env.TEST_DB !== 'postgres')(
+		'keeps the embedded cache over a transaction that wrote nothing, such as the idle worker’s claim',
+		async () => {
+			let reads = 0;
+			const read = async () => ({ n: ++reads });
+			await cachedRead(db, 'idle', read);
+			expect(await claimJobs(db)).toEqual([]);
+			await db.transaction(async (tx) => {
+				await tx.select().from(agendaItem).limit(1);
+			});
+			await cachedRead(db, 'idle', read);
+			expect(reads).toBe(1);
+			// A transaction that wrote does move it on.
+			await db.transaction(async (tx) => {
+				await tx.update(person).set({ phone: null }).where(eq(person.id, secretariat.personId));
+			});
+			await cachedRead(db, 'idle', read);
+			expect(reads).toBe(2);
+		},
+	);
+});
+
+describe('cached statements', () => {
+	it('read only tables whose changes move the data generation on (EXPLAIN of every cached statement)', async () => {
+		// Run every cached read once, so each statement is known with real parameters.
 		await titles(mayor);
-		const other = await pool.connect();
-		try {
-			await other.query(`update agenda_item set title = 'Door een ander proces' where meeting_id = $1 and title = 'Hernoemd'`, [meetingId]);
-		} finally {
-			other.release();
+		await titles(secretariat);
+		await myNextMeetings(db, readerOf(mayor));
+		await getHome(db, mayor.regionId, mayor.personId);
+		const [kortrijk] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.nisCode, '34022'));
+		await getOrganisationPage(db, mayor.regionId, kortrijk.id);
+		await actorFor(db, 'burgemeester@kortrijk.demo');
+		const triggered = new Set(
+			(
+				(await db.execute(
+					sql`select c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'data_generation'`,
+				)) as unknown as { rows: { table: string }[] }
+			).rows.map((r) => r.table),
+		);
+		expect(cachedStatements.size).toBeGreaterThanOrEqual(5);
+		for (const [name, { statement, params, embeddedOnly }] of cachedStatements) {
+			const tables = await tablesRead(statement.text, params);
+			expect(tables.size, name).toBeGreaterThan(0);
+			const untriggered = [...tables].filter((t) => !triggered.has(t) && t !== 'data_generation');
+			// A statement cached on the embedded database only may read tables without a trigger (sessions).
+			if (!embeddedOnly) expect(untriggered, `${name} reads tables without a generation trigger`).toEqual([]);
 		}
-		expect(await titles(mayor)).toContain('Door een ander proces');
 	});
 });
+
+/** The tables a statement reads, from its plan. */
+async function tablesRead(text: string, params: Param[]): Promise<Set<string>> {
+	const name = `explain_${Math.random().toString(36).slice(2, 10)}`;
+	const literals = params.map((p) => (p === null ? 'null' : typeof p === 'string' ? `'${p.replaceAll("'", "''")}'` : String(p)));
+	await db.execute(sql.raw(`prepare ${name} as ${text}`));
+	const result = (await db.execute(
+		sql.raw(`explain (format json) execute ${name}${literals.length ? `(${literals.join(', ')})` : ''}`),
+	)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
+	await db.execute(sql.raw(`deallocate ${name}`));
+	const tables = new Set<string>();
+	const walk = (node: unknown) => {
+		if (Array.isArray(node)) node.forEach(walk);
+		else if (node && typeof node === 'object') {
+			for (const [key, value] of Object.entries(node)) {
+				if (key === 'Relation Name' && typeof value === 'string') tables.add(value);
+				else walk(value);
+			}
+		}
+	};
+	let plan = result.rows[0]['QUERY PLAN'];
+	if (typeof plan === 'string') plan = JSON.parse(plan);
+	walk(plan);
+	return tables;
+}

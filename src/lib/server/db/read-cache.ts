@@ -6,10 +6,18 @@
 //   every change (drizzle/0003_data_generation.sql), and each cached read first reads that counter.
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db } from './client.ts';
-import { runPrepared } from './prepared.ts';
+import { type Param, readOnlyStatements, runPrepared, type Statement } from './prepared.ts';
 
-/** Statements that never change data. Anything else counts as a write (when unsure, invalidate). */
-const READ_ONLY = /^\s*(select\s|execute\s+aanjager_|prepare\s+aanjager_|begin|commit|rollback|show\s|explain\s)/i;
+/** Plain statements that never change data. Anything else counts as a write (when unsure, invalidate). */
+const READ_ONLY = /^\s*(select\s|begin|commit|rollback|show\s|explain\s)/i;
+/** A prepared statement reaching PGlite: read-only when its author declared it so (prepared.ts). */
+const PREPARED = /^\s*(?:execute|prepare)\s+([a-z0-9_]+)/i;
+
+const isReadOnly = (text: string) => {
+	if (READ_ONLY.test(text)) return true;
+	const name = PREPARED.exec(text)?.[1];
+	return name !== undefined && readOnlyStatements.has(name);
+};
 
 interface Generation {
 	value: number;
@@ -19,11 +27,14 @@ const generations = new WeakMap<object, Generation>();
 
 type Runner = { query: PGlite['query']; exec: PGlite['exec'] };
 
-function watch(target: Runner, generation: Generation) {
+function watch(target: Runner, generation: Generation, wrote: () => void = () => {}) {
 	const query = target.query.bind(target);
 	const exec = target.exec.bind(target);
 	const note = (sql: string) => {
-		if (!READ_ONLY.test(sql)) generation.value++;
+		if (!isReadOnly(sql)) {
+			generation.value++;
+			wrote();
+		}
 	};
 	// Counted before the statement runs and again when it has run: a read that overlaps it in any
 	// order is never taken for the state after it.
@@ -53,11 +64,15 @@ export function trackWrites(client: PGlite): void {
 	const transaction = client.transaction.bind(client);
 	client.transaction = ((fn: (tx: Runner) => Promise<unknown>) =>
 		transaction(async (tx) => {
-			watch(tx as unknown as Runner, generation);
+			let wrote = false;
+			watch(tx as unknown as Runner, generation, () => {
+				wrote = true;
+			});
 			try {
 				return await fn(tx as unknown as Runner);
 			} finally {
-				generation.value++;
+				// A transaction that wrote nothing (the idle worker's claim every 2 s) keeps the cache.
+				if (wrote) generation.value++;
 			}
 		})) as PGlite['transaction'];
 }
@@ -65,7 +80,11 @@ export function trackWrites(client: PGlite): void {
 const MAX_ENTRIES = 500;
 const entries = new WeakMap<object, Map<string, { at: string; value: unknown }>>();
 
-const generationStatement = { name: 'aanjager_data_generation', text: 'select value::text as value from data_generation' };
+const generationStatement: Statement = {
+	name: 'aanjager_data_generation',
+	text: 'select value::text as value from data_generation',
+	readOnly: true,
+};
 
 /** The data generation now: counted in this process (embedded), or read from the database. */
 async function generationOf(db: Db, client: object): Promise<string> {
@@ -105,4 +124,15 @@ export async function cachedRead<T>(db: Db, key: string, read: () => Promise<T>,
 	if (cache.size >= MAX_ENTRIES) cache.clear();
 	cache.set(key, { at, value });
 	return value;
+}
+
+/** Every statement read through the cache, by name, with its last parameters: a test explains each one and
+ * checks that every table it reads has a generation trigger (or that it is cached on the embedded database only). */
+export const cachedStatements = new Map<string, { statement: Statement; params: Param[]; embeddedOnly: boolean }>();
+
+/** A read-only prepared statement through the cache (see `cachedRead`), keyed by its name and parameters. */
+export async function cachedStatement<T>(db: Db, statement: Statement, params: Param[], options: { embeddedOnly?: boolean } = {}) {
+	if (!statement.readOnly) throw new Error(`${statement.name} is not declared read-only and cannot be cached`);
+	cachedStatements.set(statement.name, { statement, params, embeddedOnly: options.embeddedOnly ?? false });
+	return cachedRead(db, `${statement.name}:${JSON.stringify(params)}`, () => runPrepared<T>(db, statement, params), options);
 }

@@ -1,11 +1,12 @@
 // Reads of the directory, always scoped to one region. A row of another region is null (404).
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
+import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
-import { runPrepared } from '../db/prepared.ts';
-import { cachedRead } from '../db/read-cache.ts';
+import { cachedStatement } from '../db/read-cache.ts';
 import { type BodyKind, body, mandate, type OrganisationKind, organisation, person } from '../db/schema.ts';
+import { canSeeContactDetails } from './directory.policy.ts';
 
 const currentOn = (day: string) =>
 	and(sql`${mandate.startDate} <= ${day}`, sql`(${mandate.endDate} is null or ${mandate.endDate} >= ${day})`);
@@ -50,6 +51,7 @@ type BodyRef = { id: string; name: string; nameFr: string | null; kind: BodyKind
 /** The home page ($1 region, $2 person, $3 today): regional bodies, number of municipalities, the person's current mandates. */
 const homeStatement = {
 	name: 'aanjager_home',
+	readOnly: true,
 	text: `select
 		(select count(*)::int from organisation where region_id = $1 and kind = 'municipality') as municipalities,
 		coalesce((select json_agg(json_build_object('id', id, 'name', name, 'nameFr', name_fr, 'kind', kind) order by name)
@@ -63,12 +65,10 @@ const homeStatement = {
 /** The home page in one prepared statement. */
 export async function getHome(db: Db, regionId: string, personId: string) {
 	const params = [regionId, personId, todayInBrussels()];
-	const [row] = await cachedRead(db, `home:${params.join(':')}`, () =>
-		runPrepared<{ municipalities: number; bodies: BodyRef[]; mine: Omit<MandateRow, 'givenName' | 'familyName'>[] }>(
-			db,
-			homeStatement,
-			params,
-		),
+	const [row] = await cachedStatement<{ municipalities: number; bodies: BodyRef[]; mine: Omit<MandateRow, 'givenName' | 'familyName'>[] }>(
+		db,
+		homeStatement,
+		params,
 	);
 	return { bodies: row.bodies, municipalityCount: row.municipalities, myMandates: row.mine };
 }
@@ -120,6 +120,7 @@ export async function getOrganisation(db: Db, regionId: string, id: string) {
 /** An organisation's page ($1 organisation, $2 region, $3 today). */
 const organisationStatement = {
 	name: 'aanjager_organisation_page',
+	readOnly: true,
 	text: `select
 		json_build_object('id', org.id, 'kind', org.kind, 'name', org.name, 'nameFr', org.name_fr, 'nisCode', org.nis_code,
 			'website', org.website, 'email', org.email) as organisation,
@@ -159,7 +160,7 @@ export async function getOrganisationPage(db: Db, regionId: string, id: string) 
 		ownBodies: BodyRef[];
 		seats: BodyRef[];
 	};
-	const [row] = await cachedRead(db, `organisation-page:${params.join(':')}`, () => runPrepared<Page>(db, organisationStatement, params));
+	const [row] = await cachedStatement<Page>(db, organisationStatement, params);
 	return row ?? null;
 }
 
@@ -206,9 +207,17 @@ export async function listPeople(db: Db, regionId: string) {
 }
 
 /** One person with all their mandates, or null. */
-export async function getPersonPage(db: Db, regionId: string, id: string) {
+export async function getPersonPage(db: Db, reader: Reader, id: string) {
+	const regionId = reader.regionId;
+	if (!regionId) return null;
+	// E-mail addresses and phone numbers are for the secretariat and the region's officials only.
+	const contact = canSeeContactDetails(reader);
 	const [row] = await db
-		.select()
+		.select({
+			...getTableColumns(person),
+			email: contact ? person.email : sql<string | null>`null`,
+			phone: contact ? person.phone : sql<string | null>`null`,
+		})
 		.from(person)
 		.where(and(eq(person.id, id), eq(person.regionId, regionId)));
 	if (!row) return null;

@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import { readerOf } from '../access/reader.ts';
 import { listAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -94,7 +95,7 @@ describe('writing the directory', () => {
 			email: 'lien@example.be',
 			phone: '+32 56 00 00 00',
 		});
-		const page = await getPersonPage(db, secretariat.regionId, id);
+		const page = await getPersonPage(db, readerOf(secretariat), id);
 		expect(page?.person.familyName).toBe('Tester');
 		expect(await countRows(auditEvent)).toBe(before + 2);
 		const { rows } = await listAudit(db, secretariat.regionId, { limit: 2, offset: 0 });
@@ -190,7 +191,7 @@ describe('regions stay apart', () => {
 	it('answers not-found for an id of another region, on reads and on writes, and changes nothing', async () => {
 		const other = await makeOtherRegion(db);
 		expect(await getOrganisationPage(db, mayor.regionId, other.organisation.id)).toBeNull();
-		expect(await getPersonPage(db, mayor.regionId, other.person.id)).toBeNull();
+		expect(await getPersonPage(db, readerOf(mayor), other.person.id)).toBeNull();
 		const people = await countRows(person);
 		await expect(updatePerson(db, secretariat, other.person.id, { givenName: 'X', familyName: 'Y' })).rejects.toMatchObject({
 			status: 404,
@@ -228,5 +229,16 @@ describe('regions stay apart', () => {
 			}),
 		).rejects.toMatchObject({ status: 404 });
 		await expect(endMandate(db, otherAdmin, m.id, '2030-01-01')).rejects.toMatchObject({ status: 404 });
+	});
+});
+
+describe('contact details', () => {
+	it('shows a person’s e-mail address and phone to the secretariat and officials, never to an external contact', async () => {
+		const [director] = await db.select().from(person).where(eq(person.email, 'directeur@kortrijk.demo'));
+		const contact = await actorFor(db, 'contact@elz.demo');
+		expect((await getPersonPage(db, readerOf(secretariat), director.id))?.person.email).toBe('directeur@kortrijk.demo');
+		expect((await getPersonPage(db, readerOf(mayor), director.id))?.person.email).toBe('directeur@kortrijk.demo');
+		const asContact = await getPersonPage(db, readerOf(contact), director.id);
+		expect(asContact?.person).toMatchObject({ familyName: director.familyName, email: null, phone: null });
 	});
 });

@@ -1,4 +1,4 @@
-// Who may do what in agenda intake. Reading a topic is decided by one predicate (./visibility.ts);
+// Who may do what in agenda intake. Reading a topic is decided by one predicate (./intake.access.ts);
 // these pure predicates decide the commands and which buttons a page shows.
 import type { Actor } from '../auth/actor.ts';
 

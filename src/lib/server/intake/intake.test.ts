@@ -13,6 +13,7 @@ import { actorFor, conferenceOf, makeOtherRegion } from '../../../../tests/suppo
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { todayInBrussels } from '../../domain/dates.ts';
+import { readerOf } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
 import { signIn } from '../auth/auth.service.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -299,10 +300,10 @@ describe('the submitter and the secretariat', () => {
 
 		// The contact sees the (restricted) item on the published agenda: their organisation brought it.
 		await publishAgenda(db, secretariat, meetingId);
-		const meetingPage = await getMeetingPage(db, contact, meetingId);
+		const meetingPage = await getMeetingPage(db, readerOf(contact), meetingId);
 		expect(meetingPage?.items.map((i) => i.title)).toContain('Zorgpad dementie (13 gemeenten)');
 		// A councillor (internal level) does not.
-		const councillor = await getMeetingPage(db, await actorFor(db, 'raadslid@kortrijk.demo'), meetingId);
+		const councillor = await getMeetingPage(db, readerOf(await actorFor(db, 'raadslid@kortrijk.demo')), meetingId);
 		expect(councillor?.items.map((i) => i.title)).not.toContain('Zorgpad dementie (13 gemeenten)');
 
 		// No second decision, and the item cannot be taken off the agenda behind the submitter's back.
@@ -419,6 +420,9 @@ describe('the submitter and the secretariat', () => {
 			endTime: '10:00',
 		});
 		await acceptTopic(db, secretariat, id, { meetingId: later, kind: 'information', confidentiality: 'internal' }, mail);
+		// The submitter reads the item once its agenda is published, like every reader of the meeting.
+		expect((await getTopicPage(db, contact, id))?.item).toBeNull();
+		await publishAgenda(db, secretariat, later);
 		expect((await getTopicPage(db, contact, id))?.item?.meetingId).toBe(later);
 	});
 

@@ -1,9 +1,10 @@
 // Reads of agenda intake: a topic's page, the lists of topics, the secretariat's queue and the
-// choices its forms offer. Every read of a topic goes through topicVisible (./visibility.ts).
+// choices its forms offer. Every read of a topic goes through topicVisible (./intake.access.ts).
 import { and, asc, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { isOpen, nextMonths, type TopicStatus, topicBodyKinds, topicStatuses } from '../../domain/topics.ts';
+import { type Reader, readerOf } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -21,8 +22,9 @@ import {
 	topicSpeaker,
 	topicSupport,
 } from '../db/schema.ts';
+import { actionVisible, itemVisible, minutesVersionVisible } from '../meetings/meetings.access.ts';
+import { speaksFor, topicDocumentVisible, topicVisible } from './intake.access.ts';
 import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
-import { speaksFor, topicVisible } from './visibility.ts';
 
 const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
 const supportCount = sql<number>`(select count(*)::int from ${topicSupport} where ${topicSupport.topicId} = ${topic.id})`;
@@ -60,7 +62,7 @@ export async function listTopics(db: Db, actor: Actor) {
 		.from(topic)
 		.innerJoin(organisation, eq(organisation.id, topic.organisationId))
 		.innerJoin(person, eq(person.id, topic.submittedByPersonId))
-		.where(topicVisible(actor))
+		.where(topicVisible(readerOf(actor)))
 		.orderBy(desc(topic.submittedAt))
 		.limit(500);
 	// The secretariat reads them all in one list; the queue (/intake) is where it works.
@@ -73,7 +75,7 @@ export async function intakeQueue(db: Db, actor: Actor, status: TopicStatus) {
 	const counts = await db
 		.select({ status: topic.status, n: sql<number>`count(*)::int` })
 		.from(topic)
-		.where(topicVisible(actor))
+		.where(topicVisible(readerOf(actor)))
 		.groupBy(topic.status);
 	const rows = await db
 		.select({ ...listColumns, bodyName: body.name, bodyNameFr: body.nameFr })
@@ -81,7 +83,7 @@ export async function intakeQueue(db: Db, actor: Actor, status: TopicStatus) {
 		.innerJoin(organisation, eq(organisation.id, topic.organisationId))
 		.innerJoin(person, eq(person.id, topic.submittedByPersonId))
 		.innerJoin(body, eq(body.id, topic.bodyId))
-		.where(and(topicVisible(actor), eq(topic.status, status)))
+		.where(and(topicVisible(readerOf(actor)), eq(topic.status, status)))
 		// Open topics: most urgent first, then oldest; decided ones: most recent first.
 		.orderBy(
 			...(isOpen(status)
@@ -117,7 +119,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 		.innerJoin(person, eq(person.id, topic.submittedByPersonId))
 		.leftJoin(redirectBody, eq(redirectBody.id, topic.redirectBodyId))
 		.leftJoin(preferred, eq(preferred.id, topic.preferredMeetingId))
-		.where(and(eq(topic.id, topicId), topicVisible(actor)));
+		.where(and(eq(topic.id, topicId), topicVisible(readerOf(actor))));
 	if (!row || !actor) return null;
 	const t = row.topic;
 	const [documents, speakers, supports, events, item] = await Promise.all([
@@ -166,7 +168,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 		// The item and its outcome are the submitter's (their organisation brought the item) and the
 		// secretariat's; a general director who only joined a common problem reads its status, not
 		// a possibly confidential item's minutes.
-		t.agendaItemId && (speaksFor(actor, t) || canRunIntake(actor)) ? agendaOf(db, t.agendaItemId) : Promise.resolve(null),
+		t.agendaItemId && (speaksFor(actor, t) || canRunIntake(actor)) ? agendaOf(db, readerOf(actor), t.agendaItemId) : Promise.resolve(null),
 	]);
 	return {
 		...row,
@@ -182,8 +184,9 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 	};
 }
 
-/** The item a topic became, its meeting, and — once the minutes are approved — the outcome and actions. */
-async function agendaOf(db: Db, itemId: string) {
+/** The item a topic became, its meeting, and — once the minutes are approved — the outcome and actions,
+ * each as far as the reader may see it (the item through the meeting cycle's own builders). */
+async function agendaOf(db: Db, reader: Reader, itemId: string) {
 	const [item] = await db
 		.select({
 			id: agendaItem.id,
@@ -197,7 +200,7 @@ async function agendaOf(db: Db, itemId: string) {
 		.from(agendaItem)
 		.innerJoin(meeting, eq(meeting.id, agendaItem.meetingId))
 		.innerJoin(body, eq(body.id, meeting.bodyId))
-		.where(eq(agendaItem.id, itemId));
+		.where(and(eq(agendaItem.id, itemId), itemVisible(reader, meeting, agendaItem)));
 	if (!item) return null;
 	const referral = alias(body, 'referral_body');
 	// The latest approved version of the minutes (a correction is a later approved version).
@@ -212,8 +215,15 @@ async function agendaOf(db: Db, itemId: string) {
 		})
 		.from(minutesEntry)
 		.innerJoin(minutesVersion, eq(minutesVersion.id, minutesEntry.minutesVersionId))
+		.innerJoin(meeting, eq(meeting.id, minutesVersion.meetingId))
 		.leftJoin(referral, eq(referral.id, minutesEntry.referralBodyId))
-		.where(and(eq(minutesEntry.agendaItemId, itemId), eq(minutesVersion.status, 'approved')))
+		.where(
+			and(
+				eq(minutesEntry.agendaItemId, itemId),
+				eq(minutesVersion.status, 'approved'),
+				minutesVersionVisible(reader, meeting, minutesVersion),
+			),
+		)
 		.orderBy(desc(minutesVersion.version))
 		.limit(1);
 	const actions = outcome
@@ -225,7 +235,9 @@ async function agendaOf(db: Db, itemId: string) {
 					status: followUpAction.status,
 				})
 				.from(followUpAction)
-				.where(eq(followUpAction.agendaItemId, itemId))
+				.innerJoin(agendaItem, eq(agendaItem.id, followUpAction.agendaItemId))
+				.innerJoin(meeting, eq(meeting.id, followUpAction.meetingId))
+				.where(and(eq(followUpAction.agendaItemId, itemId), actionVisible(reader, meeting, agendaItem)))
 				.orderBy(asc(followUpAction.dueDate))
 		: [];
 	return { ...item, outcome: outcome ?? null, actions };
@@ -308,7 +320,7 @@ export async function getTopicForEdit(db: Db, actor: Actor, topicId: string) {
 	const [row] = await db
 		.select()
 		.from(topic)
-		.where(and(eq(topic.id, topicId), topicVisible(actor)));
+		.where(and(eq(topic.id, topicId), topicVisible(readerOf(actor))));
 	if (!row || !speaksFor(actor, row)) return null;
 	const speakers = await db.select({ id: topicSpeaker.personId }).from(topicSpeaker).where(eq(topicSpeaker.topicId, topicId));
 	return { row, speakerIds: speakers.map((s) => s.id) };
@@ -325,6 +337,6 @@ export async function getTopicDownload(db: Db, actor: Actor | null | undefined, 
 		})
 		.from(topicDocument)
 		.innerJoin(topic, eq(topic.id, topicDocument.topicId))
-		.where(and(eq(topicDocument.id, documentId), eq(topic.id, topicId), topicVisible(actor)));
+		.where(and(eq(topicDocument.id, documentId), eq(topic.id, topicId), topicDocumentVisible(readerOf(actor))));
 	return row ?? null;
 }

@@ -16,6 +16,7 @@ import {
 	type TopicStatus,
 	topicBodyKinds,
 } from '../../domain/topics.ts';
+import { readerOf } from '../access/reader.ts';
 import type { AuditAction } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -27,9 +28,9 @@ import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
 import { audit as auditChange, insertItem, refused } from '../meetings/meetings.service.ts';
+import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
 import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
-import { speaksFor, topicVisible } from './visibility.ts';
 
 type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;
@@ -62,7 +63,7 @@ async function lockVisible(tx: Tx, actor: Actor, topicId: string): Promise<Topic
 	const [row] = await tx
 		.select()
 		.from(topic)
-		.where(and(eq(topic.id, topicId), topicVisible(actor)))
+		.where(and(eq(topic.id, topicId), topicVisible(readerOf(actor))))
 		.for('update');
 	if (!row) throw notFound();
 	return row;

@@ -1,18 +1,18 @@
 // Documents on a meeting or an agenda item: upload (size- and type-checked), new versions, download
 // (only what the reader may see, always as an attachment), and text extraction by the worker.
 import { and, eq, max } from 'drizzle-orm';
+import type { Reader } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { runPrepared } from '../db/prepared.ts';
-import { agendaItem, document, documentVersion } from '../db/schema.ts';
+import { agendaItem, document, documentVersion, meeting } from '../db/schema.ts';
 import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
+import { documentVisible } from './meetings.access.ts';
 import type { DocumentInput } from './meetings.schema.ts';
 import { assertSecretariat, audit, lockMeeting } from './meetings.service.ts';
-import { documentVisible, READER_PARAMS, readerParams } from './visibility.ts';
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */
 export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {
@@ -102,20 +102,20 @@ export async function addDocumentVersion(db: Db, files: FileStore, actor: Actor,
 	});
 }
 
-const downloadStatement = {
-	name: 'aanjager_document_download',
-	text: `select v.file_name as "fileName", v.media_type as "mediaType", v.size, v.sha256
-		from document_version v join document d on d.id = v.document_id join meeting m on m.id = d.meeting_id
-		left join agenda_item i on i.id = d.agenda_item_id
-		where v.id = $${READER_PARAMS + 1}::uuid and ${documentVisible('m', 'i', 'd')}`,
-};
-
 /** A document version the reader may see (else null → 404), with what a download needs. */
-export async function getDownload(db: Db, actor: Actor | null | undefined, versionId: string) {
-	const [row] = await runPrepared<{ fileName: string; mediaType: string; size: number; sha256: string }>(db, downloadStatement, [
-		...readerParams(actor),
-		versionId,
-	]);
+export async function getDownload(db: Db, reader: Reader, versionId: string) {
+	const [row] = await db
+		.select({
+			fileName: documentVersion.fileName,
+			mediaType: documentVersion.mediaType,
+			size: documentVersion.size,
+			sha256: documentVersion.sha256,
+		})
+		.from(documentVersion)
+		.innerJoin(document, eq(document.id, documentVersion.documentId))
+		.innerJoin(meeting, eq(meeting.id, document.meetingId))
+		.leftJoin(agendaItem, eq(agendaItem.id, document.agendaItemId))
+		.where(and(eq(documentVersion.id, versionId), documentVisible(reader, meeting, agendaItem, document)));
 	return row ?? null;
 }
 

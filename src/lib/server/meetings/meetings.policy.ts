@@ -1,12 +1,10 @@
-// Who may do what in the meeting cycle. Reading is decided by one SQL predicate (./visibility.ts);
+// Who may do what in the meeting cycle. Reading is decided by one SQL predicate (./meetings.access.ts);
 // these pure predicates decide the commands and which buttons a page shows.
+import { isMemberRole } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
 
 /** Secretariat staff plan meetings, build agendas, upload documents, record attendance, write and approve minutes. */
 export const canManageMeetings = (actor: Actor) => actor.isRegionAdmin;
-
-/** The mandates that make a person a member of a body (others, e.g. a contact on a body, do not). */
-export const isMemberRole = (role: string) => role === 'member' || role === 'chair';
 
 /** Members of the body (and the secretariat) comment on circulated minutes. */
 export const canCommentOn = (actor: Actor, bodyId: string) =>

@@ -1,16 +1,29 @@
-// Reads of the meeting cycle. Every one goes through the visibility predicate (./visibility.ts):
-// what the reader may not see is not in the result, so pages, PDFs and downloads answer 404 alike.
-import { and, asc, desc, eq } from 'drizzle-orm';
+// Reads of the meeting cycle. Every one composes the access builders (./meetings.access.ts): what the
+// reader may not see is not in the result, so pages, PDFs and downloads answer 404 alike.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, MinutesStatus, OutcomeKind } from '../../domain/meetings.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
-import { runPrepared } from '../db/prepared.ts';
-import { cachedRead } from '../db/read-cache.ts';
-import { body, crisisPeriod, meeting, organisation, person } from '../db/schema.ts';
-import { documentVisible, isMemberOf, isSecretariatOf, itemVisible, meetingVisible, READER_PARAMS, readerParams } from './visibility.ts';
-
-const P = (n: number) => `$${READER_PARAMS + n}`;
+import { runComposed, statementOf } from '../db/prepared.ts';
+import { cachedStatement } from '../db/read-cache.ts';
+import { agendaItem, body, crisisPeriod, document, meeting, minutesVersion, organisation, person } from '../db/schema.ts';
+import {
+	actionVisible,
+	bodyVisible,
+	commentVisible,
+	crisisPeriodVisible,
+	inRegionOf,
+	itemDocumentVisible,
+	itemVisible,
+	meetingDocumentVisible,
+	meetingVisible,
+	memberOf,
+	minutesVersionVisible,
+	officialOf,
+	secretariatOf,
+} from './meetings.access.ts';
 
 export interface DocumentRef {
 	id: string;
@@ -96,26 +109,34 @@ export interface MeetingPage {
 	}[];
 }
 
-const NAME = (p: string) => `(${p}.given_name || ' ' || ${p}.family_name)`;
+const NAME = (p: string) => sql.raw(`(${p}.given_name || ' ' || ${p}.family_name)`);
+
+// The aliases the statements below use; the access builders render their columns.
+const m = alias(meeting, 'm');
+const i = alias(agendaItem, 'i');
+const d = alias(document, 'd');
+const v = alias(minutesVersion, 'v');
+const b = alias(body, 'b');
+const c = alias(crisisPeriod, 'c');
 
 /** The latest version of a document (alias d) as JSON, through a lateral join named lv. */
-const DOCUMENT_JSON = `json_build_object('id', d.id, 'title', d.title, 'confidentiality', d.confidentiality, 'versionId', lv.id,
-	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size)`;
-const LATEST_VERSION = `cross join lateral (select id, version, file_name, media_type, size from document_version
-	where document_id = d.id order by version desc limit 1) lv`;
+const DOCUMENT_JSON = sql.raw(`json_build_object('id', d.id, 'title', d.title, 'confidentiality', d.confidentiality, 'versionId', lv.id,
+	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size)`);
+const LATEST_VERSION = sql.raw(`cross join lateral (select id, version, file_name, media_type, size from document_version
+	where document_id = d.id order by version desc limit 1) lv`);
 
-/** The minutes version a reader sees: the secretariat the latest; members the latest circulated or approved; others the latest approved. */
-const VISIBLE_VERSION = `left join lateral (select v.id from minutes_version v where v.meeting_id = m.id and (${isSecretariatOf('m')}
-	or v.status = 'approved' or (v.status = 'circulated' and ${isMemberOf('m')})) order by v.version desc limit 1) mv on true`;
+/** The minutes version a reader sees (the latest visible one), as the lateral join `mv`. */
+const visibleVersion = (r: Reader) => sql`left join lateral (select v.id from minutes_version v where v.meeting_id = m.id
+	and ${minutesVersionVisible(r, m, v)} order by v.version desc limit 1) mv on true`;
 
-const meetingPageStatement = {
-	name: 'aanjager_meeting_page',
-	text: `select json_build_object('id', m.id, 'bodyId', m.body_id, 'bodyName', b.name, 'bodyNameFr', b.name_fr, 'regionName', r.name,
+/** Everything the meeting page shows, for one reader, in one statement. */
+const meetingPageQuery = (r: Reader, meetingId: string) => sql`select json_build_object('id', m.id, 'bodyId', m.body_id,
+		'bodyName', b.name, 'bodyNameFr', b.name_fr, 'regionName', r.name,
 		'kind', m.kind, 'title', m.title, 'startsAt', m.starts_at, 'endsAt', m.ends_at, 'location', m.location, 'onlineUrl', m.online_url,
 		'status', m.status, 'cancelReason', m.cancel_reason, 'agendaPublishedAt', m.agenda_published_at, 'crisisName', c.name,
 		'crisisPeriodId', m.crisis_period_id) as meeting,
-	${isSecretariatOf('m')} as secretariat,
-	${isMemberOf('m')} as member,
+	${secretariatOf(r, m)} as secretariat,
+	${memberOf(r, m)} as member,
 	coalesce((select json_agg(json_build_object('id', i.id, 'position', i.position, 'number', i.number, 'supplementary', i.supplementary,
 		'title', i.title, 'kind', i.kind, 'summary', i.summary, 'durationMinutes', i.duration_minutes, 'confidentiality', i.confidentiality,
 		'approvesMeetingId', i.approves_meeting_id, 'broughtByPersonId', i.brought_by_person_id,
@@ -123,28 +144,28 @@ const meetingPageStatement = {
 		'speakers', coalesce((select json_agg(json_build_object('id', sp.id, 'name', ${NAME('sp')}) order by sp.family_name)
 			from agenda_item_speaker s join person sp on sp.id = s.person_id where s.agenda_item_id = i.id), '[]'::json),
 		'documents', coalesce((select json_agg(${DOCUMENT_JSON} order by d.created_at, d.title) from document d ${LATEST_VERSION}
-			where d.agenda_item_id = i.id and ${documentVisible('m', 'i', 'd')}), '[]'::json)) order by i.position)
+			where d.agenda_item_id = i.id and ${itemDocumentVisible(r, m, i, d)}), '[]'::json)) order by i.position)
 		from agenda_item i left join person bp on bp.id = i.brought_by_person_id left join organisation bo on bo.id = i.brought_by_organisation_id
-		where i.meeting_id = m.id and ${itemVisible('m', 'i')}), '[]'::json) as items,
+		where i.meeting_id = m.id and ${itemVisible(r, m, i)}), '[]'::json) as items,
 	coalesce((select json_agg(${DOCUMENT_JSON} order by d.created_at, d.title) from document d ${LATEST_VERSION}
-		left join agenda_item i on false
-		where d.meeting_id = m.id and d.agenda_item_id is null and ${documentVisible('m', 'i', 'd')}), '[]'::json) as documents,
+		where d.meeting_id = m.id and d.agenda_item_id is null and ${meetingDocumentVisible(r, m, d)}), '[]'::json) as documents,
 	(select json_build_object('id', v.id, 'version', v.version, 'status', v.status, 'reason', v.reason, 'approvedAt', v.approved_at,
 		'entries', coalesce((select json_agg(json_build_object('agendaItemId', e.agenda_item_id, 'discussion', e.discussion,
 			'outcome', e.outcome, 'outcomeText', e.outcome_text, 'referralBodyId', e.referral_body_id, 'referralBodyName', rb.name,
 			'referralToColleges', e.referral_to_colleges))
 			from minutes_entry e join agenda_item i on i.id = e.agenda_item_id left join body rb on rb.id = e.referral_body_id
-			where e.minutes_version_id = v.id and ${itemVisible('m', 'i')}), '[]'::json))
+			where e.minutes_version_id = v.id and ${itemVisible(r, m, i)}), '[]'::json))
 		from minutes_version v where v.id = mv.id) as minutes,
 	coalesce((select json_agg(json_build_object('id', k.id, 'agendaItemId', k.agenda_item_id, 'author', ${NAME('kp')}, 'text', k.text,
 		'createdAt', k.created_at) order by k.created_at)
 		from minutes_comment k join person kp on kp.id = k.author_person_id join agenda_item i on i.id = k.agenda_item_id
-		where k.minutes_version_id = mv.id and (${isSecretariatOf('m')} or ${isMemberOf('m')}) and ${itemVisible('m', 'i')}),
-		'[]'::json) as comments,
-	case when m.region_id = $1::uuid and $2::uuid is not null then coalesce((select json_agg(json_build_object('personId', x.person_id,
+		join minutes_version v on v.id = k.minutes_version_id
+		where k.minutes_version_id = mv.id and ${commentVisible(r, m, i, v)}), '[]'::json) as comments,
+	case when ${officialOf(r, m)} then coalesce((select json_agg(json_build_object('personId', x.person_id,
 		'name', ${NAME('xp')}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
 		order by xp.family_name, xp.given_name)
-		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and start_date <= (m.starts_at at time zone 'Europe/Brussels')::date
+		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair')
+			and start_date <= (m.starts_at at time zone 'Europe/Brussels')::date
 			and (end_date is null or end_date >= (m.starts_at at time zone 'Europe/Brussels')::date)
 			union select person_id from attendance where meeting_id = m.id) x
 		join person xp on xp.id = x.person_id
@@ -154,34 +175,33 @@ const meetingPageStatement = {
 		'owner', coalesce(${NAME('fp')}, fo.name), 'dueDate', f.due_date, 'status', f.status) order by f.due_date nulls last, f.created_at)
 		from follow_up_action f join agenda_item i on i.id = f.agenda_item_id left join person fp on fp.id = f.owner_person_id
 		left join organisation fo on fo.id = f.owner_organisation_id
-		where f.meeting_id = m.id and mv.id is not null and ${itemVisible('m', 'i')}), '[]'::json) as actions
+		where f.meeting_id = m.id and mv.id is not null and ${itemVisible(r, m, i)}), '[]'::json) as actions
 	from meeting m join body b on b.id = m.body_id join region r on r.id = m.region_id left join crisis_period c on c.id = m.crisis_period_id
-	${VISIBLE_VERSION}
-	where m.id = ${P(1)}::uuid and ${meetingVisible('m')}`,
-};
+	${visibleVersion(r)}
+	where m.id = ${meetingId}::uuid and ${meetingVisible(r, m)}`;
 
 /** Everything the meeting page shows, for this reader, in one statement; null when not visible. */
-export async function getMeetingPage(db: Db, actor: Actor | null | undefined, meetingId: string): Promise<MeetingPage | null> {
-	const params = [...readerParams(actor), meetingId];
-	const [row] = await cachedRead(db, `meeting-page:${JSON.stringify(params)}`, () =>
-		runPrepared<MeetingPage>(db, meetingPageStatement, params),
-	);
+export async function getMeetingPage(db: Db, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
+	const { statement, params } = statementOf(meetingPageQuery(reader, meetingId), { readOnly: true });
+	const [row] = await cachedStatement<MeetingPage>(db, statement, params);
 	return row ?? null;
 }
 
-const bodyMeetingsStatement = {
-	name: 'aanjager_body_meetings',
-	text: `select json_build_object('id', b.id, 'name', b.name, 'nameFr', b.name_fr, 'kind', b.kind) as body,
+/** The meeting page for its editors: only the secretariat of the meeting's region gets it (else null, a 404). */
+export async function getManagedMeetingPage(db: Db, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
+	const page = await getMeetingPage(db, reader, meetingId);
+	return page?.secretariat ? page : null;
+}
+
+const bodyMeetingsQuery = (r: Reader, bodyId: string) => sql`select json_build_object('id', b.id, 'name', b.name,
+		'nameFr', b.name_fr, 'kind', b.kind) as body,
 	coalesce((select json_agg(json_build_object('id', m.id, 'kind', m.kind, 'title', m.title, 'startsAt', m.starts_at, 'endsAt', m.ends_at,
 		'location', m.location, 'status', m.status, 'crisisPeriodId', m.crisis_period_id,
-		'items', (select count(*) from agenda_item i where i.meeting_id = m.id and ${itemVisible('m', 'i')})) order by m.starts_at)
-		from meeting m where m.body_id = b.id and ${meetingVisible('m')}), '[]'::json) as meetings,
+		'items', (select count(*) from agenda_item i where i.meeting_id = m.id and ${itemVisible(r, m, i)})) order by m.starts_at)
+		from meeting m where m.body_id = b.id and ${meetingVisible(r, m)}), '[]'::json) as meetings,
 	coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'startDate', c.start_date, 'endDate', c.end_date)
-		order by c.start_date desc) from crisis_period c where c.body_id = b.id and (c.region_id = $1::uuid
-			or exists (select 1 from meeting m where m.crisis_period_id = c.id and m.agenda_published_at is not null))), '[]'::json) as "crisisPeriods"
-	from body b where b.id = ${P(1)}::uuid and (b.region_id = $1::uuid or exists (select 1 from meeting m where m.body_id = b.id
-		and m.agenda_published_at is not null))`,
-};
+		order by c.start_date desc) from crisis_period c where c.body_id = b.id and ${crisisPeriodVisible(r, c)}), '[]'::json) as "crisisPeriods"
+	from body b where b.id = ${bodyId}::uuid and ${bodyVisible(r, b)}`;
 
 export interface BodyMeetings {
 	body: { id: string; name: string; nameFr: string | null; kind: string };
@@ -200,71 +220,61 @@ export interface BodyMeetings {
 }
 
 /** A body's meetings (all of them, in order) and crisis periods, as this reader may see them. */
-export async function getBodyMeetings(db: Db, actor: Actor | null | undefined, bodyId: string): Promise<BodyMeetings | null> {
-	const [row] = await runPrepared<BodyMeetings>(db, bodyMeetingsStatement, [...readerParams(actor), bodyId]);
+export async function getBodyMeetings(db: Db, reader: Reader, bodyId: string): Promise<BodyMeetings | null> {
+	const [row] = await runComposed<BodyMeetings>(db, bodyMeetingsQuery(reader, bodyId));
 	return row ?? null;
 }
 
-const nextMeetingsStatement = {
-	name: 'aanjager_next_meetings',
-	text: `select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt", to_json(m.ends_at) #>> '{}' as "endsAt", m.location,
-		m.status, b.id as "bodyId", b.name as "bodyName", b.name_fr as "bodyNameFr"
+const nextMeetingsQuery = (r: Reader, from: string) => sql`select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt",
+		to_json(m.ends_at) #>> '{}' as "endsAt", m.location, m.status, b.id as "bodyId", b.name as "bodyName", b.name_fr as "bodyNameFr"
 	from meeting m join body b on b.id = m.body_id
-	where m.region_id = $1::uuid and m.ends_at >= $4::timestamptz and m.status <> 'cancelled' and (m.body_id = any($2::uuid[]) or $3::boolean)
-	order by m.starts_at limit 20`,
-};
+	where m.ends_at >= ${from}::timestamptz and m.status <> 'cancelled' and (${memberOf(r, m)} or ${secretariatOf(r, m)})
+	order by m.starts_at limit 20`;
 
 /** The reader's next meetings: of the bodies they are a member of (the secretariat: all of the region). */
-export async function myNextMeetings(db: Db, actor: Actor, now = new Date()) {
+export async function myNextMeetings(db: Db, reader: Reader, now = new Date()) {
 	// Read from the start of the hour (so the read can be cached for a while), then cut at now.
 	const hour = new Date(now);
 	hour.setUTCMinutes(0, 0, 0);
-	const params = [actor.regionId, readerParams(actor)[4], actor.isRegionAdmin, hour.toISOString()];
-	const rows = await cachedRead(db, `next-meetings:${JSON.stringify(params)}`, () =>
-		runPrepared<{
-			id: string;
-			kind: MeetingKind;
-			title: string | null;
-			startsAt: string;
-			endsAt: string;
-			location: string | null;
-			status: MeetingStatus;
-			bodyId: string;
-			bodyName: string;
-			bodyNameFr: string | null;
-		}>(db, nextMeetingsStatement, params),
-	);
-	return rows.filter((m) => new Date(m.endsAt) >= now).slice(0, 5);
+	const { statement, params } = statementOf(nextMeetingsQuery(reader, hour.toISOString()), { readOnly: true });
+	const rows = await cachedStatement<{
+		id: string;
+		kind: MeetingKind;
+		title: string | null;
+		startsAt: string;
+		endsAt: string;
+		location: string | null;
+		status: MeetingStatus;
+		bodyId: string;
+		bodyName: string;
+		bodyNameFr: string | null;
+	}>(db, statement, params);
+	return rows.filter((row) => new Date(row.endsAt) >= now).slice(0, 5);
 }
 
 export type ActionFilter = { owner?: string; organisation?: string; due: 'all' | 'open' | 'overdue' | 'due_soon' | 'done' };
 
-const actionsStatement = {
-	name: 'aanjager_body_actions',
-	text: `select f.id, f.description, f.due_date::text as "dueDate", f.status, f.owner_person_id as "ownerPersonId",
+const actionsQuery = (r: Reader, bodyId: string, filter: ActionFilter, today: string) => sql`select f.id, f.description,
+		f.due_date::text as "dueDate", f.status, f.owner_person_id as "ownerPersonId",
 		f.owner_organisation_id as "ownerOrganisationId", coalesce(${NAME('fp')}, fo.name) as owner,
 		m.id as "meetingId", to_char(m.starts_at at time zone 'Europe/Brussels', 'YYYY-MM-DD') as "meetingDate", i.title as "itemTitle", i.number as "itemNumber"
 	from follow_up_action f join meeting m on m.id = f.meeting_id join agenda_item i on i.id = f.agenda_item_id
 		left join person fp on fp.id = f.owner_person_id left join organisation fo on fo.id = f.owner_organisation_id
-	where f.body_id = ${P(1)}::uuid and m.region_id = $1::uuid and ${itemVisible('m', 'i')}
-		-- an action is part of the minutes: shown once the reader may read a version of them
-		and exists (select 1 from minutes_version v where v.meeting_id = m.id and (${isSecretariatOf('m')}
-			or v.status = 'approved' or (v.status = 'circulated' and ${isMemberOf('m')})))
-		and (${P(2)}::uuid is null or f.owner_person_id = ${P(2)}::uuid)
-		and (${P(3)}::uuid is null or f.owner_organisation_id = ${P(3)}::uuid
-			or f.owner_person_id in (select person_id from mandate where organisation_id = ${P(3)}::uuid))
-		and case ${P(4)}::text when 'open' then f.status in ('open', 'in_progress')
-			when 'overdue' then f.status in ('open', 'in_progress') and f.due_date < ${P(5)}::date
-			when 'due_soon' then f.status in ('open', 'in_progress') and f.due_date between ${P(5)}::date and ${P(5)}::date + 30
+	where f.body_id = ${bodyId}::uuid and ${inRegionOf(r, m)} and ${actionVisible(r, m, i)}
+		and (${filter.owner ?? null}::uuid is null or f.owner_person_id = ${filter.owner ?? null}::uuid)
+		and (${filter.organisation ?? null}::uuid is null or f.owner_organisation_id = ${filter.organisation ?? null}::uuid
+			or f.owner_person_id in (select person_id from mandate where organisation_id = ${filter.organisation ?? null}::uuid))
+		and case ${filter.due}::text when 'open' then f.status in ('open', 'in_progress')
+			when 'overdue' then f.status in ('open', 'in_progress') and f.due_date < ${today}::date
+			when 'due_soon' then f.status in ('open', 'in_progress') and f.due_date between ${today}::date and ${today}::date + 30
 			when 'done' then f.status in ('done', 'dropped') else true end
 	order by f.due_date nulls last, m.starts_at, i.position
-	limit 500`,
-};
+	limit 500`;
 
 /** Follow-up actions of a body, filtered by owner, municipality and due state (visible items only). */
-export async function listActions(db: Db, actor: Actor, bodyId: string, filter: ActionFilter) {
+export async function listActions(db: Db, reader: Reader, bodyId: string, filter: ActionFilter) {
 	const today = todayInBrussels();
-	const rows = await runPrepared<{
+	const rows = await runComposed<{
 		id: string;
 		description: string;
 		dueDate: string | null;
@@ -276,24 +286,21 @@ export async function listActions(db: Db, actor: Actor, bodyId: string, filter: 
 		meetingDate: string;
 		itemTitle: string;
 		itemNumber: number | null;
-	}>(db, actionsStatement, [...readerParams(actor), bodyId, filter.owner ?? null, filter.organisation ?? null, filter.due, today]);
-	return rows.map((r) => ({
-		...r,
-		overdue: r.dueDate !== null && r.dueDate < today && (r.status === 'open' || r.status === 'in_progress'),
+	}>(db, actionsQuery(reader, bodyId, filter, today));
+	return rows.map((row) => ({
+		...row,
+		overdue: row.dueDate !== null && row.dueDate < today && (row.status === 'open' || row.status === 'in_progress'),
 	}));
 }
 
-const versionStatement = {
-	name: 'aanjager_minutes_version',
-	text: `select v.version, v.status, v.reason, to_json(v.approved_at) #>> '{}' as "approvedAt",
+const versionQuery = (r: Reader, meetingId: string, version: number) => sql`select v.version, v.status, v.reason,
+		to_json(v.approved_at) #>> '{}' as "approvedAt",
 		coalesce((select json_agg(json_build_object('agendaItemId', e.agenda_item_id, 'discussion', e.discussion, 'outcome', e.outcome,
 			'outcomeText', e.outcome_text, 'referralBodyName', rb.name, 'referralToColleges', e.referral_to_colleges)) from minutes_entry e
 			join agenda_item i on i.id = e.agenda_item_id left join body rb on rb.id = e.referral_body_id
-			where e.minutes_version_id = v.id and ${itemVisible('m', 'i')}), '[]'::json) as entries
+			where e.minutes_version_id = v.id and ${itemVisible(r, m, i)}), '[]'::json) as entries
 	from minutes_version v join meeting m on m.id = v.meeting_id
-	where v.meeting_id = ${P(1)}::uuid and v.version = ${P(2)}::int and ${meetingVisible('m')}
-		and (${isSecretariatOf('m')} or v.status = 'approved' or (v.status = 'circulated' and ${isMemberOf('m')}))`,
-};
+	where v.meeting_id = ${meetingId}::uuid and v.version = ${version}::int and ${minutesVersionVisible(r, m, v)}`;
 
 export interface MinutesVersionView {
 	version: number;
@@ -304,8 +311,8 @@ export interface MinutesVersionView {
 }
 
 /** One version of a meeting's minutes as the reader may see it (null when not visible). */
-export async function getMinutesVersion(db: Db, actor: Actor | null | undefined, meetingId: string, version: number) {
-	const [row] = await runPrepared<MinutesVersionView>(db, versionStatement, [...readerParams(actor), meetingId, version]);
+export async function getMinutesVersion(db: Db, reader: Reader, meetingId: string, version: number) {
+	const [row] = await runComposed<MinutesVersionView>(db, versionQuery(reader, meetingId, version));
 	return row ?? null;
 }
 

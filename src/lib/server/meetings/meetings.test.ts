@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import { readerOf } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
 import { auditEvent, documentVersion, meeting, minutesEntry, minutesVersion, organisation, outbox, person } from '../db/schema.ts';
@@ -105,11 +106,11 @@ describe('planning meetings', () => {
 			skipMonths: '7, 8',
 		});
 		expect(n).toBe(10);
-		const page = await getBodyMeetings(db, secretariat, conferenceId);
+		const page = await getBodyMeetings(db, readerOf(secretariat), conferenceId);
 		const planned = page?.meetings.filter((m) => m.startsAt.startsWith('2031')) ?? [];
 		expect(planned).toHaveLength(10);
 		expect(new Date(planned[0].startsAt).toISOString()).toBe('2031-01-10T07:00:00.000Z');
-		const second = await getMeetingPage(db, secretariat, planned[1].id);
+		const second = await getMeetingPage(db, readerOf(secretariat), planned[1].id);
 		expect(second?.items[0]).toMatchObject({ kind: 'minutes_approval', approvesMeetingId: planned[0].id });
 	});
 
@@ -122,7 +123,9 @@ describe('planning meetings', () => {
 
 	it('keeps each upcoming meeting approving the meeting before it, when meetings are added between, moved or cancelled', async () => {
 		const approves = async (id: string) =>
-			(await getMeetingPage(db, secretariat, id))?.items.filter((i) => i.kind === 'minutes_approval').map((i) => i.approvesMeetingId);
+			(await getMeetingPage(db, readerOf(secretariat), id))?.items
+				.filter((i) => i.kind === 'minutes_approval')
+				.map((i) => i.approvesMeetingId);
 		const a = await createMeeting(db, secretariat, conferenceId, meetingInput('2034-01-13'));
 		const c = await createMeeting(db, secretariat, conferenceId, meetingInput('2034-03-10'));
 		expect(await approves(c)).toEqual([a]);
@@ -140,7 +143,7 @@ describe('planning meetings', () => {
 		await updateMeeting(db, secretariat, c, meetingInput('2033-12-16'), notice);
 		expect(await approves(a)).toEqual([c]);
 		// The approval item stays item 1 of a draft agenda.
-		expect((await getMeetingPage(db, secretariat, a))?.items[0].kind).toBe('minutes_approval');
+		expect((await getMeetingPage(db, readerOf(secretariat), a))?.items[0].kind).toBe('minutes_approval');
 	});
 
 	it('refuses a meeting whose times fall in the hour skipped by summer time, with a message (no 500)', async () => {
@@ -176,7 +179,7 @@ describe('the agenda', () => {
 
 	it('reorders by moving up and down, and by a whole new order', async () => {
 		await moveItem(db, secretariat, meetingId, ids[2], 'up');
-		let page = await getMeetingPage(db, secretariat, meetingId);
+		let page = await getMeetingPage(db, readerOf(secretariat), meetingId);
 		expect(page?.items.filter((i) => ids.includes(i.id)).map((i) => i.title)).toEqual([
 			'Vervoerregio',
 			'Erfgoeddepot',
@@ -184,7 +187,7 @@ describe('the agenda', () => {
 		]);
 		const all = page?.items.map((i) => i.id) ?? [];
 		await reorderItems(db, secretariat, meetingId, [...all].reverse());
-		page = await getMeetingPage(db, secretariat, meetingId);
+		page = await getMeetingPage(db, readerOf(secretariat), meetingId);
 		expect(page?.items.map((i) => i.id)).toEqual([...all].reverse());
 		expect(page?.items.map((i) => i.position)).toEqual(all.map((_, i) => i + 1));
 	});
@@ -192,16 +195,16 @@ describe('the agenda', () => {
 	it('refuses to reorder with an item of another meeting, and changes nothing', async () => {
 		const other = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-02-13'));
 		const foreign = await addItem(db, secretariat, other, itemInput('Elders'));
-		const before = (await getMeetingPage(db, secretariat, meetingId))?.items.map((i) => i.id) ?? [];
+		const before = (await getMeetingPage(db, readerOf(secretariat), meetingId))?.items.map((i) => i.id) ?? [];
 		await expectCode(reorderItems(db, secretariat, meetingId, [foreign, ...before.slice(1)]), 404);
 		await expectCode(moveItem(db, secretariat, meetingId, foreign, 'up'), 404);
-		expect((await getMeetingPage(db, secretariat, meetingId))?.items.map((i) => i.id)).toEqual(before);
+		expect((await getMeetingPage(db, readerOf(secretariat), meetingId))?.items.map((i) => i.id)).toEqual(before);
 	});
 
 	it('fixes the numbering at publication; later items are supplementary and numbered after', async () => {
 		await publishAgenda(db, secretariat, meetingId);
 		const extra = await addItem(db, secretariat, meetingId, itemInput('Mondmaskers'));
-		const page = await getMeetingPage(db, secretariat, meetingId);
+		const page = await getMeetingPage(db, readerOf(secretariat), meetingId);
 		const numbers = page?.items.map((i) => i.number);
 		expect(numbers).toEqual(page?.items.map((_, i) => i + 1));
 		expect(page?.items.at(-1)).toMatchObject({ id: extra, supplementary: true });
@@ -222,7 +225,7 @@ describe('who reads what, beyond the matrix of the end-to-end test', () => {
 		await publishAgenda(db, secretariat, id);
 		const councillor = await actorFor(db, 'raadslid@kortrijk.demo');
 		const contactOnBody: Actor = { ...councillor, roles: [{ role: 'contact', bodyId: conferenceId, organisationId: kortrijk.id }] };
-		const titlesFor = async (actor: Actor) => (await getMeetingPage(db, actor, id))?.items.map((i) => i.title) ?? [];
+		const titlesFor = async (actor: Actor) => (await getMeetingPage(db, readerOf(actor), id))?.items.map((i) => i.title) ?? [];
 		expect(await titlesFor(mayor)).toContain('Geheim punt van Kortrijk');
 		expect(await titlesFor(councillor)).not.toContain('Geheim punt van Kortrijk');
 		expect(await titlesFor({ ...councillor, roles: [{ role: 'contact', bodyId: conferenceId, organisationId: null }] })).not.toContain(
@@ -252,10 +255,10 @@ describe('documents', () => {
 			{ name: '../../nota.pdf', bytes: pdf('nota') },
 			MB,
 		);
-		const page = await getMeetingPage(db, mayor, meetingId);
+		const page = await getMeetingPage(db, readerOf(mayor), meetingId);
 		const doc = page?.items.find((i) => i.id === itemId)?.documents.find((d) => d.id === docId);
 		expect(doc).toMatchObject({ fileName: 'nota.pdf', mediaType: 'application/pdf', version: 1 });
-		const download = await getDownload(db, mayor, doc?.versionId ?? '');
+		const download = await getDownload(db, readerOf(mayor), doc?.versionId ?? '');
 		expect(download?.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(await files.has(download?.sha256 ?? '')).toBe(true);
 		const mailer: Mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
@@ -316,7 +319,7 @@ describe('attendance and minutes', () => {
 	});
 
 	it('records attendance, with a representative', async () => {
-		const page = await getMeetingPage(db, secretariat, first);
+		const page = await getMeetingPage(db, readerOf(secretariat), first);
 		const [a, b, c] = page?.attendance ?? [];
 		const [other] = await db.select({ id: person.id }).from(person).where(eq(person.regionId, secretariat.regionId)).limit(1);
 		await recordAttendance(db, secretariat, first, [
@@ -324,7 +327,7 @@ describe('attendance and minutes', () => {
 			{ personId: b.personId, status: 'excused' },
 			{ personId: c.personId, status: 'represented', representedByPersonId: other.id },
 		]);
-		const after = await getMeetingPage(db, secretariat, first);
+		const after = await getMeetingPage(db, readerOf(secretariat), first);
 		expect(after?.attendance?.find((x) => x.personId === c.personId)).toMatchObject({ status: 'represented', representedById: other.id });
 	});
 
@@ -345,19 +348,19 @@ describe('attendance and minutes', () => {
 			dueDate: '2033-01-31',
 		});
 		// A mayor does not see the draft.
-		expect((await getMeetingPage(db, mayor, first))?.minutes).toBeNull();
+		expect((await getMeetingPage(db, readerOf(mayor), first))?.minutes).toBeNull();
 		await circulateMinutes(db, secretariat, first);
 		await commentOnMinutes(db, mayor, first, { agendaItemId: itemId, text: 'Graag ook de handhaving vermelden.' });
-		const read = await getMeetingPage(db, mayor, first);
+		const read = await getMeetingPage(db, readerOf(mayor), first);
 		expect(read?.minutes?.status).toBe('circulated');
 		expect(read?.comments.map((c) => c.text)).toEqual(['Graag ook de handhaving vermelden.']);
 
-		const secondPage = await getMeetingPage(db, secretariat, second);
+		const secondPage = await getMeetingPage(db, readerOf(secretariat), second);
 		const approval = secondPage?.items.find((i) => i.kind === 'minutes_approval');
 		expect(approval?.approvesMeetingId).toBe(first);
 		await expectCode(approveMinutesByItem(db, mayor, second, approval?.id ?? ''), 404);
 		await approveMinutesByItem(db, secretariat, second, approval?.id ?? '');
-		const approved = await getMeetingPage(db, mayor, first);
+		const approved = await getMeetingPage(db, readerOf(mayor), first);
 		expect(approved?.minutes?.status).toBe('approved');
 		expect(approved?.meeting.status).toBe('minutes_approved');
 
@@ -386,14 +389,14 @@ describe('attendance and minutes', () => {
 	});
 
 	it('lists follow-up actions of the body, with overdue ones', async () => {
-		const rows = await listActions(db, secretariat, conferenceId, { due: 'overdue' });
+		const rows = await listActions(db, readerOf(secretariat), conferenceId, { due: 'overdue' });
 		expect(rows.some((r) => r.description === 'Standpunt bezorgen aan de Colleges' && r.overdue)).toBe(false);
-		const all = await listActions(db, secretariat, conferenceId, { due: 'all', owner: secretariat.personId });
+		const all = await listActions(db, readerOf(secretariat), conferenceId, { due: 'all', owner: secretariat.personId });
 		expect(all.map((r) => r.description)).toContain('Standpunt bezorgen aan de Colleges');
 	});
 
 	it('shows the next meetings of the bodies a person sits in', async () => {
-		const next = await myNextMeetings(db, mayor);
+		const next = await myNextMeetings(db, readerOf(mayor));
 		expect(next.length).toBeGreaterThan(0);
 		expect(next.every((m) => m.bodyId === conferenceId || mayor.roles.some((r) => r.bodyId === m.bodyId))).toBe(true);
 	});

@@ -7,5 +7,5 @@ import type { RequestHandler } from './$types';
 /** A document version as a download: only for who may see it (else 404), never rendered inline. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const app = getApp();
-	return attachment(app.files, orNotFound(await getDownload(app.db, locals.actor, idParam(params.versionId))));
+	return attachment(app.files, orNotFound(await getDownload(app.db, locals.reader, idParam(params.versionId))));
 };

@@ -9,7 +9,7 @@ import { approveMinutesByItem, commentOnMinutes } from '$lib/server/meetings/min
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const page = orNotFound(await getMeetingPage(getApp().db, locals.actor, idParam(params.id)));
+	const page = orNotFound(await getMeetingPage(getApp().db, locals.reader, idParam(params.id)));
 	const canComment = Boolean(locals.actor && page.minutes?.status === 'circulated' && canCommentOn(locals.actor, page.meeting.bodyId));
 	return { ...page, canComment, signedIn: Boolean(locals.actor) };
 };

@@ -6,6 +6,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
-	const page = orNotFound(await getPersonPage(getApp().db, actor.regionId, idParam(params.id)));
+	const page = orNotFound(await getPersonPage(getApp().db, locals.reader, idParam(params.id)));
 	return { ...page, canManage: canManageDirectory(actor) };
 };

@@ -5,7 +5,7 @@ import { getBodyMeetings } from '$lib/server/meetings/meetings.queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const data = orNotFound(await getBodyMeetings(getApp().db, locals.actor, idParam(params.id)));
+	const data = orNotFound(await getBodyMeetings(getApp().db, locals.reader, idParam(params.id)));
 	const now = Date.now();
 	const upcoming = data.meetings.filter((m) => new Date(m.endsAt).getTime() >= now);
 	const past = data.meetings.filter((m) => new Date(m.endsAt).getTime() < now).reverse();

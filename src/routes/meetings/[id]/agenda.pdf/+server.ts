@@ -7,6 +7,6 @@ import type { RequestHandler } from './$types';
 
 /** The agenda as PDF, with only what the reader may see. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const page = orNotFound(await getMeetingPage(getApp().db, locals.actor, idParam(params.id)));
+	const page = orNotFound(await getMeetingPage(getApp().db, locals.reader, idParam(params.id)));
 	return pdfResponse(await agendaPdf(page), `agenda-${page.meeting.startsAt.slice(0, 10)}.pdf`);
 };

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** The minutes as PDF (the version the reader sees), with only what the reader may see. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const page = orNotFound(await getMeetingPage(getApp().db, locals.actor, idParam(params.id)));
+	const page = orNotFound(await getMeetingPage(getApp().db, locals.reader, idParam(params.id)));
 	orNotFound(page.minutes);
 	return pdfResponse(await minutesPdf(page), `verslag-${page.meeting.startsAt.slice(0, 10)}.pdf`);
 };

@@ -13,6 +13,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	for (const [k, v] of url.searchParams) query.set(k, v);
 	const parsed = parseForm(actionFilterSchema, query);
 	const filter = parsed.ok ? parsed.data : { due: 'open' as const };
-	const [actions, options] = await Promise.all([listActions(db, actor, body.id, filter), formOptions(db, actor.regionId)]);
+	const [actions, options] = await Promise.all([listActions(db, locals.reader, body.id, filter), formOptions(db, actor.regionId)]);
 	return { body, actions, filter, invalid: !parsed.ok, people: options.people, organisations: options.organisations };
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getApp } from '$lib/server/app';
 import { authorize, command, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
-import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
+import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { itemSchema, moveItemSchema, reorderSchema } from '$lib/server/meetings/meetings.schema';
 import { addItem, moveItem, removeItem, reorderItems } from '$lib/server/meetings/meetings.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
-	const page = orNotFound(await getMeetingPage(db, actor, idParam(params.id)));
+	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
 	const options = await formOptions(db, actor.regionId);
 	return {
 		meeting: page.meeting,

@@ -4,14 +4,14 @@ import { formValues } from '$lib/server/http/forms';
 import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
 import { recordAttendance } from '$lib/server/meetings/attendance.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
-import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
+import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { type AttendanceEntry, attendanceEntrySchema } from '$lib/server/meetings/meetings.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
-	const page = orNotFound(await getMeetingPage(db, actor, idParam(params.id)));
+	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
 	return {
 		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
 		attendance: page.attendance ?? [],

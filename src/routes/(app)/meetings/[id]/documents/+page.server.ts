@@ -6,14 +6,14 @@ import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/
 import { uploadsOf } from '$lib/server/http/uploads';
 import { addDocumentVersion, uploadDocument } from '$lib/server/meetings/documents.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
-import { getMeetingPage } from '$lib/server/meetings/meetings.queries';
+import { getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { documentSchema } from '$lib/server/meetings/meetings.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const app = getApp();
-	const page = orNotFound(await getMeetingPage(app.db, actor, idParam(params.id)));
+	const page = orNotFound(await getManagedMeetingPage(app.db, locals.reader, idParam(params.id)));
 	return {
 		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
 		items: page.items.map((i) => ({

@@ -3,7 +3,7 @@ import { getApp } from '$lib/server/app';
 import { isUuid } from '$lib/server/http/errors';
 import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
-import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
+import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { actionSchema, actionStatusSchema, correctionSchema, minutesEntrySchema } from '$lib/server/meetings/meetings.schema';
 import {
 	addAction,
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
 	const id = idParam(params.id);
-	const page = orNotFound(await getMeetingPage(db, actor, id));
+	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, id));
 	const [options, versions] = await Promise.all([formOptions(db, actor.regionId), listMinutesVersions(db, actor.regionId, id)]);
 	return {
 		meeting: page.meeting,

@@ -14,9 +14,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const id = idParam(params.id);
 	const number = /^\d{1,4}$/.test(params.version) ? Number(params.version) : error(404, { message: 'Not found', code: 'not_found' });
 	const [page, version, previous] = await Promise.all([
-		getMeetingPage(db, locals.actor, id),
-		getMinutesVersion(db, locals.actor, id, number),
-		number > 1 ? getMinutesVersion(db, locals.actor, id, number - 1) : null,
+		getMeetingPage(db, locals.reader, id),
+		getMinutesVersion(db, locals.reader, id, number),
+		number > 1 ? getMinutesVersion(db, locals.reader, id, number - 1) : null,
 	]);
 	const meeting = orNotFound(page).meeting;
 	const shown = orNotFound(version);

@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
-import { formOptions, getMeetingPage } from '$lib/server/meetings/meetings.queries';
+import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { itemSchema } from '$lib/server/meetings/meetings.schema';
 import { updateItem } from '$lib/server/meetings/meetings.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
-	const page = orNotFound(await getMeetingPage(db, actor, idParam(params.id)));
+	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
 	const item = orNotFound(page.items.find((i) => i.id === params.itemId));
 	const options = await formOptions(db, actor.regionId);
 	return {
