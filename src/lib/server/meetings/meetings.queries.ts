@@ -2,7 +2,17 @@
 // what the reader may not see is not in the result, so pages, PDFs and downloads answer 404 alike.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
-import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, MinutesStatus, OutcomeKind } from '../../domain/meetings.ts';
+import type { BodyKind } from '../../domain/kinds.ts';
+import type {
+	ActionStatus,
+	AttendanceStatus,
+	Confidentiality,
+	ItemKind,
+	MeetingKind,
+	MeetingStatus,
+	MinutesStatus,
+	OutcomeKind,
+} from '../../domain/meetings.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
@@ -84,7 +94,7 @@ export interface MeetingPage {
 	} | null;
 	comments: { id: string; agendaItemId: string; author: string; text: string; createdAt: string }[];
 	attendance:
-		| { personId: string; name: string; status: string | null; representedById: string | null; representedBy: string | null }[]
+		| { personId: string; name: string; status: AttendanceStatus | null; representedById: string | null; representedBy: string | null }[]
 		| null;
 	actions: {
 		id: string;
@@ -92,7 +102,7 @@ export interface MeetingPage {
 		description: string;
 		owner: string | null;
 		dueDate: string | null;
-		status: string;
+		status: ActionStatus;
 	}[];
 }
 
@@ -184,7 +194,7 @@ const bodyMeetingsStatement = {
 };
 
 export interface BodyMeetings {
-	body: { id: string; name: string; nameFr: string | null; kind: string };
+	body: { id: string; name: string; nameFr: string | null; kind: BodyKind };
 	meetings: {
 		id: string;
 		kind: MeetingKind;
@@ -268,7 +278,7 @@ export async function listActions(db: Db, actor: Actor, bodyId: string, filter: 
 		id: string;
 		description: string;
 		dueDate: string | null;
-		status: string;
+		status: ActionStatus;
 		ownerPersonId: string | null;
 		ownerOrganisationId: string | null;
 		owner: string | null;
