@@ -14,8 +14,16 @@ const intlLocales: Record<Locale, string> = { 'nl-BE': 'nl-BE', en: 'en-GB', fr:
 export const intlLocale = (locale: Locale): string => intlLocales[locale] ?? intlLocales['nl-BE'];
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+// The key of an options object, worked out once per object (the named formats below pass constants).
+const optionKeys = new WeakMap<object, string>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, locale: Locale, options: object, make: () => T): T {
+	let optionKey = optionKeys.get(options);
+	if (optionKey === undefined) {
+		optionKey = JSON.stringify(options);
+		optionKeys.set(options, optionKey);
+	}
+	const key = `${kind}:${locale}:${optionKey}`;
 	let formatter = formatters.get(key) as T | undefined;
 	if (!formatter) {
 		formatter = make();
@@ -26,12 +34,14 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** An Intl.DateTimeFormat for the locale and options, made once and reused. */
 export function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	return cached(`date:${locale}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(intlLocale(locale), options));
+	return cached('date', locale, options, () => new Intl.DateTimeFormat(intlLocale(locale), options));
 }
 
+const NO_OPTIONS: Intl.NumberFormatOptions = {};
+
 /** An Intl.NumberFormat for the locale and options, made once and reused. */
-export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-	return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(intlLocale(locale), options));
+export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = NO_OPTIONS): Intl.NumberFormat {
+	return cached('number', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
 }
 
 // Calendar dates (YYYY-MM-DD) have no time zone: they are read and written as UTC midnight.
@@ -93,6 +103,9 @@ export function formatMeetingTime(locale: Locale, startsAt: Date | string, endsA
 	return `${from} – ${date.format(end)}, ${time.format(end)}`;
 }
 
+const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+const ONE_DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
+
 /** A file size: "1,2 MB" in nl-BE and fr, "1.2 MB" in English. */
 export function formatSize(locale: Locale, bytes: number): string {
 	const units = ['B', 'kB', 'MB', 'GB'];
@@ -102,5 +115,5 @@ export function formatSize(locale: Locale, bytes: number): string {
 		value /= 1000;
 		unit++;
 	}
-	return `${numberFormat(locale, { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
+	return `${numberFormat(locale, unit ? ONE_DECIMAL : WHOLE).format(value)} ${units[unit]}`;
 }
