@@ -6,7 +6,13 @@ export default defineConfig({
 	test: {
 		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
 		projects: [
-			{ test: { name: 'unit', include: ['src/lib/domain/**/*.test.ts', 'tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+			{
+				test: {
+					name: 'unit',
+					include: ['src/lib/domain/**/*.test.ts', 'src/lib/i18n/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					testTimeout: 30_000,
+				},
+			},
 			{
 				test: {
 					name: 'pglite',

@@ -1,6 +1,6 @@
 // The mails of agenda intake, in the recipient's language (their account's, else Dutch), each with the
 // link to the topic. Composed when the change is made; sent by the outbox worker after commit.
-import { TIME_ZONE } from '$lib/domain/dates';
+import { formatDateTimeFull, formatMonth } from '#lib/i18n/formats.ts';
 import { m } from '$lib/paraglide/messages.js';
 import { baseLocale, isLocale, type locales } from '$lib/paraglide/runtime.js';
 import type { InvitationMail } from '$lib/server/intake/invitations.service';
@@ -25,18 +25,14 @@ function whatHappened(notice: TopicNotice, locale: Locale): { subject: string; l
 		case 'info_requested':
 			return { subject: m.mail_topic_info_requested_subject({ title }, o), lead: m.mail_topic_info_requested_text({ title }, o) };
 		case 'accepted': {
-			const when = notice.meetingStartsAt
-				? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(notice.meetingStartsAt)
-				: '';
+			const when = notice.meetingStartsAt ? formatDateTimeFull(locale, notice.meetingStartsAt) : '';
 			return {
 				subject: m.mail_topic_accepted_subject({ title }, o),
 				lead: m.mail_topic_accepted_text({ title, body: named(notice.bodyName, notice.bodyNameFr), when }, o),
 			};
 		}
 		case 'postponed': {
-			const month = notice.until
-				? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${notice.until}T00:00:00Z`))
-				: '';
+			const month = formatMonth(locale, notice.until);
 			return { subject: m.mail_topic_postponed_subject({ title }, o), lead: m.mail_topic_postponed_text({ title, month }, o) };
 		}
 		case 'redirected':

@@ -250,3 +250,30 @@ describe('editors of a published meeting', () => {
 		expect((await get(`/meetings/${firstMeeting}`, other)).status).toBe(200);
 	});
 });
+
+describe('the PDFs in the reader’s language', () => {
+	const pdfIn = async (path: string, locale?: string) => {
+		const response = await fetch(`${baseUrl()}${path}`, { headers: locale ? { cookie: `PARAGLIDE_LOCALE=${locale}` } : {} });
+		expect(response.status).toBe(200);
+		const { text } = await extractText(new Uint8Array(await response.arrayBuffer()), { mergePages: true });
+		return text.replace(/\s+/g, ' ');
+	};
+
+	it('renders the agenda and minutes in the language the reader chose: French, English (24-hour clock), Dutch by default', async () => {
+		const agenda = `/meetings/${firstMeeting}/agenda.pdf`;
+		const french = await pdfIn(agenda, 'fr');
+		expect(french).toContain('Ordre du jour');
+		expect(french).toMatch(/vendredi 18 juin 2027, \d\d:\d\d–\d\d:\d\d/);
+		expect(french).toContain('Page 1 sur');
+		expect(await pdfIn(`/meetings/${firstMeeting}/minutes.pdf`, 'fr')).toContain('Procès-verbal');
+
+		const english = await pdfIn(agenda, 'en');
+		expect(english).toMatch(/Friday,? 18 June 2027, \d\d:\d\d–\d\d:\d\d/);
+		expect(english).toContain('Page 1 of');
+		expect(english).not.toMatch(/\b[AP]M\b/);
+
+		const dutch = await pdfIn(agenda);
+		expect(dutch).toMatch(/vrijdag 18 juni 2027, \d\d:\d\d–\d\d:\d\d/);
+		expect(dutch).toContain('Pagina 1 van');
+	});
+});

@@ -1,7 +1,10 @@
 // Tests for PDF output: renders documents with pdfkit and reads them back with unpdf.
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { formatMeetingDate, type PdfDocumentInput, type PdfSection, renderPdf, winAnsi } from '../../src/lib/server/pdf/pdf.ts';
+import { formatMeetingTime } from '#lib/i18n/formats.ts';
+import { agendaPdf, minutesPdf } from '#lib/server/meetings/meetings.pdf.ts';
+import type { MeetingPage } from '#lib/server/meetings/meetings.queries.ts';
+import { type PdfDocumentInput, type PdfSection, renderPdf, winAnsi } from '#lib/server/pdf/pdf.ts';
 
 const ACCENTED = 'Één gemeenschappelijk standpunt – Zwevegem, Spiere-Helkijn, coördinatie';
 const start = new Date('2026-01-09T07:00:00Z');
@@ -31,7 +34,7 @@ function input(sections: PdfSection[], extra: Partial<PdfDocumentInput> = {}): P
 	return {
 		regionName: 'Regio Zuid-West-Vlaanderen',
 		title: 'Verslag (versie 2, goedgekeurd)',
-		subtitle: `Conferentie van Burgemeesters – ${formatMeetingDate(start, end, 'nl-BE')}`,
+		subtitle: `Conferentie van Burgemeesters – ${formatMeetingTime('nl-BE', start, end)}`,
 		meta: [
 			['Locatie', 'Stadhuis Kortrijk, Grote Markt 54'],
 			['Status', 'Goedgekeurd'],
@@ -112,18 +115,105 @@ describe('winAnsi', () => {
 	});
 });
 
-describe('formatMeetingDate', () => {
-	it('formats in Europe/Brussels for the locale', () => {
-		expect(formatMeetingDate(start, end, 'nl-BE')).toBe('vrijdag 9 januari 2026, 08:00–10:00');
-		expect(formatMeetingDate(start, null, 'nl-BE')).toBe('vrijdag 9 januari 2026, 08:00');
-		expect(formatMeetingDate(start, end, 'fr')).toBe('vendredi 9 janvier 2026, 08:00–10:00');
-		// Summer time: 07:00 UTC is 09:00 in Brussels.
-		expect(formatMeetingDate(new Date('2026-06-26T07:00:00Z'), null, 'nl-BE')).toBe('vrijdag 26 juni 2026, 09:00');
+/** A meeting page as the meeting query returns it: one item with a document, an outcome and an action. */
+function meetingPage(): MeetingPage {
+	const item = {
+		id: 'item-1',
+		position: 1,
+		number: 1,
+		supplementary: false,
+		title: 'Kanaal Bossuit–Kortrijk',
+		kind: 'common_position' as const,
+		summary: 'Ontwerp van standpunt.',
+		durationMinutes: 20,
+		confidentiality: 'confidential' as const,
+		approvesMeetingId: null,
+		broughtByPersonId: null,
+		broughtByOrganisationId: 'org-1',
+		broughtBy: 'Stad Kortrijk',
+		speakers: [{ id: 'p-1', name: 'An Declercq' }],
+		documents: [],
+	};
+	return {
+		meeting: {
+			id: 'meeting-1',
+			bodyId: 'body-1',
+			bodyName: 'Conferentie van Burgemeesters',
+			bodyNameFr: 'Conférence des Bourgmestres',
+			regionName: 'Regio Zuid-West-Vlaanderen',
+			kind: 'regular',
+			title: null,
+			startsAt: start.toISOString(),
+			endsAt: end.toISOString(),
+			location: 'Stadhuis Kortrijk',
+			onlineUrl: null,
+			status: 'held',
+			cancelReason: null,
+			agendaPublishedAt: '2026-01-02T08:00:00Z',
+			crisisName: null,
+			crisisPeriodId: null,
+		},
+		secretariat: false,
+		member: true,
+		items: [item],
+		documents: [],
+		minutes: {
+			id: 'minutes-1',
+			version: 2,
+			status: 'approved',
+			reason: null,
+			approvedAt: '2026-02-06T09:00:00Z',
+			entries: [
+				{
+					agendaItemId: 'item-1',
+					discussion: 'De burgemeesters bespreken het ontwerp.',
+					outcome: 'common_position',
+					outcomeText: null,
+					referralBodyId: null,
+					referralBodyName: null,
+					referralToColleges: false,
+				},
+			],
+		},
+		comments: [],
+		attendance: null,
+		actions: [
+			{
+				id: 'a-1',
+				agendaItemId: 'item-1',
+				description: 'Brief aan de minister',
+				owner: 'Stad Kortrijk',
+				dueDate: '2026-03-15',
+				status: 'in_progress',
+			},
+		],
+	};
+}
+
+describe("meeting PDFs in the reader's locale", () => {
+	it('renders the minutes in French: French labels, French body name, French dates', async () => {
+		const buffer = await minutesPdf(meetingPage(), 'fr');
+		const { pages } = await read(buffer);
+		const all = flat(pages.join('\n'));
+		expect(all).toContain('Procès-verbal');
+		expect(all).toContain('Conférence des Bourgmestres – vendredi 9 janvier 2026, 08:00–10:00');
+		expect(all).toContain('Statut: tenue');
+		expect(all).toContain('Position commune');
+		expect(all).toContain('Actions de suivi');
+		expect(all).toContain('Brief aan de minister – Stad Kortrijk – pour le 15 mars 2026 – en cours');
+		expect(all).toContain('Page 1 sur 1');
+		expect(all).not.toContain('Pagina');
+		expect(buffer.toString('latin1')).toMatch(/\/Lang \(fr\)/);
 	});
 
-	it('shows both dates when a meeting ends on another day', () => {
-		expect(formatMeetingDate(new Date('2026-01-09T21:00:00Z'), new Date('2026-01-10T08:00:00Z'), 'nl-BE')).toBe(
-			'vrijdag 9 januari 2026, 22:00 – zaterdag 10 januari 2026, 09:00',
-		);
+	it('renders the same agenda in Dutch and in English from the locale argument', async () => {
+		const dutch = flat((await read(await agendaPdf(meetingPage(), 'nl-BE'))).pages.join('\n'));
+		expect(dutch).toContain('Conferentie van Burgemeesters – vrijdag 9 januari 2026, 08:00–10:00');
+		expect(dutch).toContain('Aangebracht door: Stad Kortrijk');
+		expect(dutch).toContain('Pagina 1 van 1');
+		const english = flat((await read(await agendaPdf(meetingPage(), 'en'))).pages.join('\n'));
+		expect(english).toMatch(/Conferentie van Burgemeesters – Friday,? 9 January 2026, 08:00–10:00/);
+		expect(english).toContain('Page 1 of 1');
+		expect(english).not.toContain('Aangebracht door');
 	});
 });

@@ -95,6 +95,10 @@ export const topicEventKinds = [
 ] as const;
 export type TopicEventKind = (typeof topicEventKinds)[number];
 
+/** The states of an invitation to an external contact: open until used, expired or revoked. */
+export const invitationStates = ['open', 'used', 'expired', 'revoked'] as const;
+export type InvitationState = (typeof invitationStates)[number];
+
 /** Is the month (its first day, YYYY-MM-DD) before the month of `today`? */
 export const monthHasPassed = (month: string, today: string) => month < `${today.slice(0, 7)}-01`;
 

@@ -3,6 +3,7 @@
 // SHA-256 is stored), expire after INVITATION_LIFETIME_MS and work once.
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
+import type { InvitationState } from '../../domain/topics.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -107,8 +108,6 @@ export async function createInvitation(
 		return row.id;
 	});
 }
-
-export type InvitationState = 'open' | 'used' | 'expired' | 'revoked';
 
 /** The state of an invitation at a moment. */
 export function invitationState(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {

@@ -3,7 +3,17 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
-import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, MinutesStatus, OutcomeKind } from '../../domain/meetings.ts';
+import type { BodyKind } from '../../domain/kinds.ts';
+import type {
+	ActionStatus,
+	AttendanceStatus,
+	Confidentiality,
+	ItemKind,
+	MeetingKind,
+	MeetingStatus,
+	MinutesStatus,
+	OutcomeKind,
+} from '../../domain/meetings.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
 import { runComposed, statementOf } from '../db/prepared.ts';
@@ -97,7 +107,7 @@ export interface MeetingPage {
 	} | null;
 	comments: { id: string; agendaItemId: string; author: string; text: string; createdAt: string }[];
 	attendance:
-		| { personId: string; name: string; status: string | null; representedById: string | null; representedBy: string | null }[]
+		| { personId: string; name: string; status: AttendanceStatus | null; representedById: string | null; representedBy: string | null }[]
 		| null;
 	actions: {
 		id: string;
@@ -105,7 +115,7 @@ export interface MeetingPage {
 		description: string;
 		owner: string | null;
 		dueDate: string | null;
-		status: string;
+		status: ActionStatus;
 	}[];
 }
 
@@ -204,7 +214,7 @@ const bodyMeetingsQuery = (r: Reader, bodyId: string) => sql`select json_build_o
 	from body b where b.id = ${bodyId}::uuid and ${bodyVisible(r, b)}`;
 
 export interface BodyMeetings {
-	body: { id: string; name: string; nameFr: string | null; kind: string };
+	body: { id: string; name: string; nameFr: string | null; kind: BodyKind };
 	meetings: {
 		id: string;
 		kind: MeetingKind;
@@ -278,7 +288,7 @@ export async function listActions(db: Db, reader: Reader, bodyId: string, filter
 		id: string;
 		description: string;
 		dueDate: string | null;
-		status: string;
+		status: ActionStatus;
 		ownerPersonId: string | null;
 		ownerOrganisationId: string | null;
 		owner: string | null;

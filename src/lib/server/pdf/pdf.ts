@@ -1,6 +1,5 @@
 // PDF output without a browser: lays out an already-localised document (agenda, minutes) with pdfkit and the standard Helvetica fonts.
 import PDFDocument from 'pdfkit';
-import { TIME_ZONE } from '../../domain/dates.ts';
 import { type Inline, LINE_BREAK, parseRichText } from '../../domain/richtext.ts';
 
 /** One numbered item of the document (an agenda item, a point of the minutes). Every string is shown as given. */
@@ -307,30 +306,4 @@ function winAnsiChar(char: string): string | undefined {
 	// Variation selectors and combining marks left over after composition add nothing the fonts can show.
 	if ((code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x300 && code <= 0x36f)) return '';
 	return undefined;
-}
-
-const dateFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-
-function formatsFor(locale: string) {
-	let formats = dateFormats.get(locale);
-	if (!formats) {
-		formats = {
-			date: new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
-			time: new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-		};
-		dateFormats.set(locale, formats);
-	}
-	return formats;
-}
-
-/**
- * A meeting's date and time in Europe/Brussels, e.g. 'vrijdag 9 januari 2026, 08:00–10:00' for 'nl-BE'.
- * Without an end only the start time is shown; a meeting ending on another day shows both dates.
- */
-export function formatMeetingDate(start: Date, end: Date | null, locale: string): string {
-	const { date, time } = formatsFor(locale);
-	const from = `${date.format(start)}, ${time.format(start)}`;
-	if (!end || Number.isNaN(end.getTime())) return from;
-	if (date.format(end) === date.format(start)) return `${from}–${time.format(end)}`;
-	return `${from} – ${date.format(end)}, ${time.format(end)}`;
 }

@@ -1,7 +1,7 @@
 // Demo meetings of the Conference of Mayors: a year of monthly meetings around `now` (agendas, attendance, minutes, actions, notes) and COVID-19 in 2020.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { TIME_ZONE } from '../../domain/dates.ts';
+import { formatDay, formatMeetingTime } from '#lib/i18n/formats.ts';
 import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, OutcomeKind } from '../../domain/meetings.ts';
 import { brusselsInstant, brusselsParts, planYear } from '../../domain/recurrence.ts';
 import { parseRichText } from '../../domain/richtext.ts';
@@ -23,7 +23,7 @@ import {
 	person,
 } from '../db/schema.ts';
 import type { FileStore } from '../documents/store.ts';
-import { formatMeetingDate, renderPdf } from '../pdf/pdf.ts';
+import { renderPdf } from '../pdf/pdf.ts';
 
 /** The ids of the demo region that the meetings refer to. */
 export interface DemoMeetingsContext {
@@ -766,7 +766,8 @@ function weekday(d: Date): string {
 	const weekDay = new Date(`${day}T12:00:00Z`).getUTCDay();
 	return weekDay === 6 ? dayOf(addMs(d, 2 * DAY)) : weekDay === 0 ? dayOf(addMs(d, DAY)) : day;
 }
-const longDate = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+/** A meeting's day as the demo's Dutch texts write it: "9 januari 2026". */
+const longDate = (at: Date) => formatDay('nl-BE', at);
 
 interface PlanItem {
 	id: string;
@@ -844,7 +845,7 @@ function approvalItem(previous: PlanMeeting): PlanItem {
 		approvesMeetingId: previous.id,
 		outcome: 'noted',
 		outcomeText: null,
-		discussion: `Het verslag van de vergadering van ${longDate.format(previous.startsAt)} wordt zonder opmerkingen goedgekeurd.`,
+		discussion: `Het verslag van de vergadering van ${longDate(previous.startsAt)} wordt zonder opmerkingen goedgekeurd.`,
 		nota: null,
 	};
 }
@@ -869,7 +870,7 @@ function planRegular(now: Date): { past: PlanMeeting[]; upcoming: PlanMeeting[] 
 		for (let k = 0; k < n; k++) {
 			const topic = TOPICS[next++ % TOPICS.length];
 			const seen = firstSeen.get(topic);
-			if (!seen) firstSeen.set(topic, longDate.format(m.startsAt));
+			if (!seen) firstSeen.set(topic, longDate(m.startsAt));
 			m.items.push(topicItem(topic, seen ?? null));
 		}
 	};
@@ -1290,7 +1291,7 @@ async function seedDocuments(
 			const base = {
 				regionName: ctx.regionName,
 				title,
-				meetingLabel: `Conferentie van Burgemeesters – ${formatMeetingDate(m.startsAt, m.endsAt, 'nl-BE')}`,
+				meetingLabel: `Conferentie van Burgemeesters – ${formatMeetingTime('nl-BE', m.startsAt, m.endsAt)}`,
 				itemHeading: heading,
 				broughtBy: nameOf(item.topic?.by),
 			};

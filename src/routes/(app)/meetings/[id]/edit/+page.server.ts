@@ -1,4 +1,5 @@
 import { brusselsParts } from '$lib/domain/recurrence';
+import { formatDateTimeFull } from '$lib/i18n/formats';
 import { m } from '$lib/paraglide/messages.js';
 import { getApp } from '$lib/server/app';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
@@ -37,9 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 /** The mail the members receive when their meeting moves or is cancelled (in the platform's language). */
 function notice(kind: 'moved' | 'cancelled', origin: string) {
 	return (row: { id: string; startsAt: Date; location: string | null; cancelReason: string | null }) => {
-		const when = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(
-			row.startsAt,
-		);
+		const when = formatDateTimeFull('nl-BE', row.startsAt);
 		const link = `${origin}/meetings/${row.id}`;
 		return kind === 'moved'
 			? {
