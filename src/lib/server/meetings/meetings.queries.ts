@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
 import { cachedRead } from '../db/read-cache.ts';
-import { body, crisisPeriod, meeting, organisation, person } from '../db/schema.ts';
+import { body, crisisPeriod, type ExtractionState, meeting, organisation, person } from '../db/schema.ts';
 import { documentVisible, isMemberOf, isSecretariatOf, itemVisible, meetingVisible, READER_PARAMS, readerParams } from './visibility.ts';
 
 const P = (n: number) => `$${READER_PARAMS + n}`;
@@ -21,6 +21,8 @@ export interface DocumentRef {
 	fileName: string;
 	mediaType: string;
 	size: number;
+	/** What became of its text extraction (the documents page shows when it was not extracted). */
+	extractionState: ExtractionState;
 }
 
 export interface MeetingItem {
@@ -100,8 +102,9 @@ const NAME = (p: string) => `(${p}.given_name || ' ' || ${p}.family_name)`;
 
 /** The latest version of a document (alias d) as JSON, through a lateral join named lv. */
 const DOCUMENT_JSON = `json_build_object('id', d.id, 'title', d.title, 'confidentiality', d.confidentiality, 'versionId', lv.id,
-	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size)`;
-const LATEST_VERSION = `cross join lateral (select id, version, file_name, media_type, size from document_version
+	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size,
+	'extractionState', lv.extraction_state)`;
+const LATEST_VERSION = `cross join lateral (select id, version, file_name, media_type, size, extraction_state from document_version
 	where document_id = d.id order by version desc limit 1) lv`;
 
 /** The minutes version a reader sees: the secretariat the latest; members the latest circulated or approved; others the latest approved. */
