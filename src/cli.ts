@@ -47,7 +47,13 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
 /** `aanjager worker`: the outbox worker as its own process, until SIGINT/SIGTERM. */
 async function runWorker(): Promise<void> {
 	const config = loadConfig();
-	const database = await openDatabase(config);
+	const database = await openDatabase(config).catch((error) => {
+		if (error instanceof DataDirLockedError && !config.DATABASE_URL)
+			throw new DataDirLockedError(
+				`${error.message}\nOn the embedded database the web process runs the worker itself; a separate worker needs PostgreSQL (DATABASE_URL) and WORKER=off for the web process.`,
+			);
+		throw error;
+	});
 	try {
 		await database.migrate();
 	} catch (error) {

@@ -8,7 +8,7 @@ import { DOCX, PDF } from './extract-parse.js';
 
 export { extractText, MAX_TEXT_LENGTH } from './extract-parse.js';
 
-/** The limits of one extraction (figures in docs/decisions/0010-jobs.md). */
+/** The limits of one extraction (figures in docs/decisions/0011-jobs.md). */
 export const EXTRACTION_LIMITS = {
 	/** The most a DOCX may inflate to, all entries together. */
 	maxInflatedBytes: 50 * 1024 * 1024,
