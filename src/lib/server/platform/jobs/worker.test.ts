@@ -6,7 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor, makeOtherRegion } from '../../../../../tests/support/factories.ts';
+import { actorFor, conferenceOf, makeOtherRegion } from '../../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../../tests/support/test-db.ts';
 import { requestPasswordReset } from '../../auth/auth.service.ts';
 import type { Database } from '../../db/client.ts';
@@ -14,6 +14,7 @@ import { account, auditEvent, outbox } from '../../db/schema.ts';
 import { FileStore } from '../../documents/store.ts';
 import { jobHandlers } from '../../jobs.registry.ts';
 import { createMailer } from '../../mail/mailer.ts';
+import { cancelMeeting, createMeeting } from '../../meetings/meetings.service.ts';
 import { discardJob, listParkedJobs, retryJob } from './jobs.service.ts';
 import { MAX_ATTEMPTS } from './outbox.service.ts';
 import { drainOutbox } from './worker.ts';
@@ -103,6 +104,33 @@ describe('outbox worker', () => {
 		const before = received.length;
 		expect(await drain()).toBe(1);
 		expect(received.slice(before).map((r) => r.mail.subject)).toEqual(['Nouveau mot de passe pour Aanjager']);
+	});
+
+	it('tells each member of a cancelled meeting in their own language, with the reason and the link', async () => {
+		const { db } = database;
+		const secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
+		const meetingId = await createMeeting(db, secretariat, await conferenceOf(db, secretariat.regionId), {
+			kind: 'regular',
+			date: '2035-03-09',
+			startTime: '08:00',
+			endTime: '10:00',
+		});
+		await db.update(account).set({ locale: 'fr' }).where(eq(account.email, 'burgemeester@kortrijk.demo'));
+		await cancelMeeting(db, secretariat, meetingId, 'Geen quorum.');
+		const jobs = await db.select().from(outbox).where(eq(outbox.kind, 'meeting.cancelled'));
+		expect(jobs.length).toBeGreaterThan(1);
+		expect(jobs.every((j) => (j.payload as { meetingId: string }).meetingId === meetingId && j.regionId === secretariat.regionId)).toBe(
+			true,
+		);
+		const before = received.length;
+		expect(await drain()).toBe(jobs.length);
+		const mails = received.slice(before);
+		const french = mails.find((r) => r.to[0] === 'burgemeester@kortrijk.demo');
+		expect(french?.mail.subject).toMatch(/^Réunion du .*2035.* annulée$/);
+		const dutch = mails.find((r) => r.to[0] !== 'burgemeester@kortrijk.demo');
+		expect(dutch?.mail.subject).toMatch(/^Vergadering van .*maart 2035.* geannuleerd$/);
+		expect(dutch?.mail.text).toContain('Geen quorum.');
+		expect(dutch?.mail.text).toContain(`https://aanjager.example/meetings/${meetingId}`);
 	});
 
 	it('keeps a job that the server refused and delivers it on a later run', async () => {
