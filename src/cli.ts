@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { printDemoAccounts } from './lib/server/app.ts';
+import { printDemoAccounts, workerDeps } from './lib/server/app.ts';
 import { addAccount } from './lib/server/auth/accounts.service.ts';
 import { email, newPassword } from './lib/server/auth/auth.schema.ts';
 import { ConfigError, loadConfig } from './lib/server/config.ts';
@@ -10,12 +10,17 @@ import { openDatabase } from './lib/server/db/client.ts';
 import { DataDirLockedError } from './lib/server/db/lock.ts';
 import { FileStore } from './lib/server/documents/store.ts';
 import { AppError } from './lib/server/http/errors.ts';
+import { createMailer } from './lib/server/mail/mailer.ts';
+import { startWorker } from './lib/server/platform/jobs/worker.ts';
 import { DEMO_REGION_SLUG, seedDemo } from './lib/server/seed/demo.ts';
 
 const HELP = `Usage: aanjager <command> [options]
 
 Commands:
   serve                 build if needed, then serve the web application (PORT, HOST, DATA_DIR, DATABASE_URL)
+  worker                run the outbox worker (mail, text extraction) in its own process; start the
+                        web process with WORKER=off. On the embedded database only one process can
+                        open the data folder: there the web process runs the worker itself
   migrate               apply the database migrations
   seed                  load the demo region Zuid-West-Vlaanderen (if not there yet)
   user add              create a person with an account
@@ -39,6 +44,40 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
 	}
 }
 
+/** `aanjager worker`: the outbox worker as its own process, until SIGINT/SIGTERM. */
+async function runWorker(): Promise<void> {
+	const config = loadConfig();
+	const database = await openDatabase(config).catch((error) => {
+		if (error instanceof DataDirLockedError && !config.DATABASE_URL)
+			throw new DataDirLockedError(
+				`${error.message}\nOn the embedded database the web process runs the worker itself; a separate worker needs PostgreSQL (DATABASE_URL) and WORKER=off for the web process.`,
+			);
+		throw error;
+	});
+	try {
+		await database.migrate();
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+	const mailer = createMailer(config);
+	const worker = startWorker(workerDeps(config, database.db, mailer, new FileStore(path.join(config.dataDir, 'files'))));
+	console.log(`Worker running on the ${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'}.`);
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		await worker.stop();
+		mailer.close();
+		await database.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	// The interval timer is unref'd: keep the process alive while the worker runs.
+	setInterval(() => {}, 1 << 30);
+}
+
 const userAddSchema = z.object({
 	email,
 	givenName: z.string().trim().min(1).max(100),
@@ -59,6 +98,9 @@ async function main(argv: string[]): Promise<number> {
 			loadConfig(); // fail fast with a clear message before building
 			await import('../scripts/start.js');
 			return -1; // keep running
+		case 'worker':
+			await runWorker();
+			return -1; // keep running until SIGINT/SIGTERM
 		case 'migrate':
 			await withDatabase((d) => d.migrate());
 			console.log('Migrations applied.');

@@ -58,6 +58,22 @@ describe('embedded data folder', () => {
 		expect((await fetch(`${first.url}/login`)).status).toBe(200);
 	});
 
+	it('refuses `aanjager worker` on the folder the web process holds (it runs the worker itself), with a clear message', async () => {
+		const child = spawn(process.execPath, ['bin/aanjager.js', 'worker'], {
+			env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: '' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		running.push(child);
+		let output = '';
+		child.stdout?.on('data', (d) => (output += d));
+		child.stderr?.on('data', (d) => (output += d));
+		const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+		expect(code).toBe(1);
+		expect(output).toContain(`is in use by another Aanjager process (pid ${first.child.pid})`);
+		expect(output).toContain('WORKER=off');
+		expect((await fetch(`${first.url}/login`)).status).toBe(200);
+	});
+
 	it('opens a folder left by kill -9 without manual steps, with acknowledged writes kept', async () => {
 		first.child.kill('SIGKILL');
 		await first.exit;

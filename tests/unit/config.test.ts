@@ -21,6 +21,12 @@ describe('configuration', () => {
 		}
 	});
 
+	it('runs the worker in the web process by default; WORKER=off leaves it to `aanjager worker`; anything else is refused', () => {
+		expect(loadConfig({}).WORKER).toBe('on');
+		expect(loadConfig({ WORKER: 'off' }).WORKER).toBe('off');
+		expect(() => loadConfig({ WORKER: 'no' })).toThrow('WORKER: must be on or off');
+	});
+
 	it('treats empty variables as unset', () => {
 		expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
 	});

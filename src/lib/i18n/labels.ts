@@ -234,6 +234,8 @@ const auditActions: Record<string, Message> = {
 	approve: m.audit_action_approve,
 	correct: m.audit_action_correct,
 	comment: m.audit_action_comment,
+	retry: m.audit_action_retry,
+	discard: m.audit_action_discard,
 };
 const entityTypes: Record<string, Message> = {
 	person: m.entity_person,
@@ -241,6 +243,7 @@ const entityTypes: Record<string, Message> = {
 	body: m.entity_body,
 	mandate: m.entity_mandate,
 	account: m.entity_account,
+	job: m.entity_job,
 	region: m.entity_region,
 	meeting: m.entity_meeting,
 	agenda_item: m.entity_agenda_item,

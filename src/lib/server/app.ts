@@ -3,8 +3,9 @@ import path from 'node:path';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, type Db, openDatabase } from './db/client.ts';
 import { FileStore } from './documents/store.ts';
-import { startWorker } from './jobs/worker.ts';
+import { jobHandlers } from './jobs.registry.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { noWorker, startWorker, type Worker } from './platform/jobs/worker.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 
 export interface App {
@@ -14,7 +15,8 @@ export interface App {
 	mailer: Mailer;
 	/** Uploaded files, content-addressed under DATA_DIR/files. */
 	files: FileStore;
-	worker: ReturnType<typeof startWorker>;
+	/** The outbox worker of this process (a no-op with WORKER=off). */
+	worker: Worker;
 }
 
 let app: App | undefined;
@@ -39,9 +41,14 @@ export async function startApp(env: Record<string, string | undefined> = process
 		throw error;
 	}
 	const mailer = createMailer(config);
-	const worker = startWorker(database.db, mailer, files);
+	const worker = config.WORKER === 'off' ? noWorker : startWorker(workerDeps(config, database.db, mailer, files));
 	app = { config, database, db: database.db, mailer, files, worker };
 	return app;
+}
+
+/** What the outbox worker needs: the database, mail, files, the public address and the registry. */
+export function workerDeps(config: Config, db: Db, mailer: Mailer, files: FileStore) {
+	return { db, mailer, files, origin: config.origin, handlers: jobHandlers };
 }
 
 /** The open application (after startApp). */

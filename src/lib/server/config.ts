@@ -18,6 +18,8 @@ const schema = z.object({
 	MAIL_FROM: z.string().min(3).default('Aanjager <no-reply@aanjager.local>'),
 	/** auto: load the demo region on the embedded database only; always: also on PostgreSQL; never. */
 	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+	/** on: the web process also runs the outbox worker (the default); off: `aanjager worker` runs it in its own process. */
+	WORKER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 	/** The largest document upload, in bytes (default 50 MB). */
 	UPLOAD_MAX_BYTES: z.coerce

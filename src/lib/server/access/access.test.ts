@@ -156,7 +156,6 @@ beforeAll(async () => {
 		.from(organisation)
 		.where(and(eq(organisation.regionId, secretariat.regionId), eq(organisation.kind, 'municipality')))
 		.limit(1);
-	const noMail = () => ({ subject: '', text: '' });
 	const topicOf = async (actor: Actor, organisationId: string, commonProblem: boolean, title: string) =>
 		submitTopic(
 			db,
@@ -174,7 +173,6 @@ beforeAll(async () => {
 				commonProblem,
 			},
 			[{ name: `${title}.pdf`, bytes: new Uint8Array(await samplePdf(title)) }],
-			noMail,
 		);
 	const ofX = await topicOf(actors.contactX, orgX, false, 'Onderwerp X');
 	const common = await topicOf(actors.director, municipality.id, true, 'Gemeenschappelijk probleem');

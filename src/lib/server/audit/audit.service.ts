@@ -21,7 +21,9 @@ export type AuditAction =
 	| 'circulate'
 	| 'approve'
 	| 'correct'
-	| 'comment';
+	| 'comment'
+	| 'retry'
+	| 'discard';
 
 export interface AuditInput {
 	regionId: string;

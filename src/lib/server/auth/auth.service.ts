@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { account, passwordReset } from '../db/schema.ts';
-import { enqueue } from '../jobs/outbox.service.ts';
+import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { invalidateAllSessions } from './session.service.ts';
 import { clearAttempts, releaseAttempt, reserveAttempt, throttleKey } from './throttle.service.ts';
@@ -41,25 +41,18 @@ export const RESET_COOLDOWN_MS = 5 * 60 * 1000;
 /**
  * Send a reset link to the address if an account has it. Says nothing about whether one exists.
  * Limited per client address (THROTTLE_LIMITS.reset per window) and to one mail per account per
- * cooldown; a new link makes older ones invalid. `link` builds the URL from the token; `mail` builds
- * the message in the account's language.
+ * cooldown; a new link makes older ones invalid. The worker renders the mail (auth.mails.ts) in the
+ * account's language.
  */
-export async function requestPasswordReset(
-	db: Db,
-	email: string,
-	link: (token: string) => string,
-	mail: (url: string, locale: string | null) => { subject: string; text: string },
-	ip = 'unknown',
-): Promise<void> {
+export async function requestPasswordReset(db: Db, email: string, ip = 'unknown'): Promise<void> {
 	if (!(await reserveAttempt(db, 'reset', throttleKey('reset', ip)))) return;
 	const [found] = await db
-		.select({ id: account.id, email: account.email, regionId: account.regionId, locale: account.locale })
+		.select({ id: account.id, regionId: account.regionId })
 		.from(account)
 		.where(and(sql`lower(${account.email}) = ${email.toLowerCase()}`, isNull(account.disabledAt)))
 		.limit(1);
 	if (!found) return;
 	const token = generateToken(32);
-	const message = mail(link(token), found.locale);
 	await db.transaction(async (tx) => {
 		const [recent] = await tx
 			.select({ id: passwordReset.id })
@@ -82,7 +75,8 @@ export async function requestPasswordReset(
 			accountId: found.id,
 			expiresAt: new Date(Date.now() + RESET_LIFETIME_MS),
 		});
-		await enqueue(tx, { kind: 'mail', payload: { to: found.email, ...message } }, found.regionId);
+		// Only the token's hash is stored in password_reset; the raw token rides in the job until it is sent.
+		await enqueue(tx, found.regionId, 'auth.password_reset', { accountId: found.id, resetId: tokenId(token), secret: token });
 	});
 }
 

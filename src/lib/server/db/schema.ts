@@ -226,8 +226,15 @@ export const outbox = pgTable(
 		availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
 		processedAt: timestamp('processed_at', { withTimezone: true }),
 		lastError: text('last_error'),
+		/** Set when the job failed too often: it waits for the secretariat to retry or discard it. */
+		parkedAt: timestamp('parked_at', { withTimezone: true }),
+		/** Set (with processedAt) when the secretariat gave the job up. */
+		discardedAt: timestamp('discarded_at', { withTimezone: true }),
 	},
-	(t) => [index('outbox_pending_idx').on(t.availableAt).where(sql`${t.processedAt} is null`)],
+	(t) => [
+		index('outbox_pending_idx').on(t.availableAt).where(sql`${t.processedAt} is null and ${t.parkedAt} is null`),
+		index('outbox_parked_idx').on(t.regionId, t.parkedAt).where(sql`${t.processedAt} is null and ${t.parkedAt} is not null`),
+	],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -237,6 +244,10 @@ const regionRef = () =>
 	uuid('region_id')
 		.notNull()
 		.references(() => region.id);
+
+/** What became of a document version's text extraction. */
+export const extractionStates = ['pending', 'done', 'too_large', 'failed', 'unsupported'] as const;
+export type ExtractionState = (typeof extractionStates)[number];
 
 /** An uploaded file as a row holds it: checked type, size, and the SHA-256 that names it in the file store. */
 const storedFile = () => ({
@@ -378,6 +389,8 @@ export const documentVersion = pgTable(
 		extractedText: text('extracted_text'),
 		extractedAt: timestamp('extracted_at', { withTimezone: true }),
 		extractionError: text('extraction_error'),
+		/** pending until the worker ran; then done, too_large (refused before inflating), failed or unsupported. */
+		extractionState: text('extraction_state', { enum: extractionStates }).notNull().default('pending'),
 	},
 	(t) => [uniqueIndex('document_version_idx').on(t.documentId, t.version)],
 );

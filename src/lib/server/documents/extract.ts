@@ -1,73 +1,100 @@
-// Plain text of uploaded documents (PDF and DOCX), for search and previews.
-import mammoth from 'mammoth';
-import { extractText as extractPdfText, getDocumentProxy } from 'unpdf';
+// Text extraction that cannot take the server down: a DOCX's declared inflated size is bounded before
+// anything is inflated, and the parsing itself runs in a child process with a memory and a time limit.
+import { fork } from 'node:child_process';
+import { unzipSync } from 'fflate';
+import { appPath } from '../db/client.ts';
+import type { ExtractionState } from '../db/schema.ts';
+import { DOCX, PDF } from './extract-parse.js';
 
-/** The longest text kept for one document, in characters. */
-export const MAX_TEXT_LENGTH = 1_000_000;
+export { extractText, MAX_TEXT_LENGTH } from './extract-parse.js';
 
-const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const TIMEOUT_MS = 120_000;
+/** The limits of one extraction (figures in docs/decisions/0011-jobs.md). */
+export const EXTRACTION_LIMITS = {
+	/** The most a DOCX may inflate to, all entries together. */
+	maxInflatedBytes: 50 * 1024 * 1024,
+	/** An entry that inflates more than this many times its compressed size (and to over 1 MB) is a bomb. */
+	maxRatio: 200,
+	/** The child's V8 heap. */
+	memoryMb: 256,
+	/** The child is killed after this long. */
+	timeoutMs: 20_000,
+};
+
+export type ExtractionOutcome =
+	| { state: 'done'; text: string }
+	| { state: Exclude<ExtractionState, 'done' | 'pending'>; error: string | null };
+
+/** Whether a ZIP's central directory promises a reasonable inflated size (nothing is inflated to find out). */
+export function checkZipBounds(bytes: Uint8Array, limits = EXTRACTION_LIMITS): { ok: true } | { ok: false; reason: string } {
+	let total = 0;
+	let bomb: string | null = null;
+	try {
+		unzipSync(bytes, {
+			filter(file) {
+				total += file.originalSize;
+				if (file.originalSize > 1024 * 1024 && file.originalSize > Math.max(file.size, 1) * limits.maxRatio) bomb ??= file.name;
+				return false; // read the directory only
+			},
+		});
+	} catch (error) {
+		return { ok: false, reason: `docx_text: unreadable zip (${error instanceof Error ? error.message : String(error)})` };
+	}
+	if (bomb) return { ok: false, reason: `docx_text: ${bomb} would inflate more than ${limits.maxRatio} times` };
+	if (total > limits.maxInflatedBytes) return { ok: false, reason: `docx_text: would inflate to ${total} bytes` };
+	return { ok: true };
+}
+
+/** The child's script: a plain .js file beside this module in src/ (also when running the built server). */
+const childScript = () => appPath('src/lib/server/documents/extract-child.js');
 
 /**
- * The text of a PDF or DOCX, whitespace normalised and at most {@link MAX_TEXT_LENGTH} characters; null for other types.
- * Rejects with an Error when the file cannot be read.
+ * Extract the text of the stored file at `filePath` in a limited child process. Never throws for a bad
+ * file: the outcome says what became of it.
  */
-export async function extractText(mediaType: string, bytes: Uint8Array): Promise<string | null> {
-	let raw: string;
-	if (mediaType === PDF) {
-		raw = await guarded('pdf', pdfText.bind(null, bytes));
-	} else if (mediaType === DOCX) {
-		raw = await guarded('docx', async () => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value);
-	} else {
-		return null;
+export async function extractLimited(
+	mediaType: string,
+	filePath: string,
+	bytes: Uint8Array,
+	limits = EXTRACTION_LIMITS,
+): Promise<ExtractionOutcome> {
+	if (mediaType !== PDF && mediaType !== DOCX) return { state: 'unsupported', error: null };
+	if (mediaType === DOCX) {
+		const bounds = checkZipBounds(bytes, limits);
+		if (!bounds.ok) return { state: bounds.reason.includes('unreadable') ? 'failed' : 'too_large', error: bounds.reason };
 	}
-	return normaliseText(raw);
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-	// pdf.js takes over (detaches) the buffer it is given, so it gets a copy; verbosity 0 keeps its warnings out of the log.
-	const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-	try {
-		return (await extractPdfText(pdf, { mergePages: true })).text;
-	} finally {
-		await pdf.destroy();
-	}
-}
-
-/** Runs a parser, turning anything it throws into an Error and giving up after a while instead of hanging. */
-async function guarded(kind: string, parse: () => Promise<string>): Promise<string> {
-	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new Error(`${kind}_text: timed out`)), TIMEOUT_MS);
-		timer.unref();
+	return new Promise((resolve) => {
+		const child = fork(childScript(), [], {
+			// Only the limit: the parent's loader flags (tsx, vitest) are not needed by plain JavaScript.
+			execArgv: [`--max-old-space-size=${limits.memoryMb}`],
+			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+			serialization: 'advanced',
+		});
+		let stderr = '';
+		let answer: { ok: true; text: string | null } | { ok: false; error: string } | null = null;
+		let timedOut = false;
+		child.stderr?.on('data', (chunk) => {
+			if (stderr.length < 10_000) stderr += String(chunk);
+		});
+		const timer = setTimeout(() => {
+			timedOut = true;
+			child.kill('SIGKILL');
+		}, limits.timeoutMs);
+		child.on('message', (message) => {
+			answer = message as typeof answer;
+		});
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			resolve({ state: 'failed', error: `extraction: ${error.message}` });
+		});
+		child.on('exit', (code, signal) => {
+			clearTimeout(timer);
+			if (answer?.ok) resolve(answer.text === null ? { state: 'unsupported', error: null } : { state: 'done', text: answer.text });
+			else if (answer) resolve({ state: 'failed', error: answer.error.slice(0, 500) });
+			else if (timedOut) resolve({ state: 'failed', error: `extraction: timed out after ${limits.timeoutMs} ms` });
+			else if (/heap out of memory|Allocation failed/i.test(stderr))
+				resolve({ state: 'too_large', error: `extraction: out of memory (${limits.memoryMb} MB)` });
+			else resolve({ state: 'failed', error: `extraction: child ended (${signal ?? code})` });
+		});
+		child.send({ mediaType, path: filePath });
 	});
-	try {
-		const text = await Promise.race([parse(), timeout]);
-		if (typeof text !== 'string') throw new Error(`${kind}_text: no text returned`);
-		return text;
-	} catch (error) {
-		if (error instanceof Error && error.message.startsWith(`${kind}_text:`)) throw error;
-		const message = error instanceof Error ? error.message : String(error);
-		throw new Error(`${kind}_text: ${message}`, { cause: error });
-	} finally {
-		clearTimeout(timer);
-	}
-}
-
-/** NFC; no control characters; single spaces; lines trimmed; at most one empty line in a row; capped in length. */
-function normaliseText(text: string): string {
-	const normal = text
-		.normalize('NFC')
-		.replace(/\r\n?/g, '\n')
-		.replace(/[\f\v\u2028\u2029]/g, '\n')
-		.replace(/[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu, (c) => (c === '\n' || c === '\t' ? c : ''))
-		.replace(/[^\S\n]+/g, ' ')
-		.replace(/ ?\n ?/g, '\n')
-		.replace(/\n{3,}/g, '\n\n')
-		.trim();
-	if (normal.length <= MAX_TEXT_LENGTH) return normal;
-	// Do not cut a surrogate pair in two.
-	const end = /[\uD800-\uDBFF]/.test(normal[MAX_TEXT_LENGTH - 1]) ? MAX_TEXT_LENGTH - 1 : MAX_TEXT_LENGTH;
-	return normal.slice(0, end).trimEnd();
 }

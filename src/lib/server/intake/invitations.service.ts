@@ -12,28 +12,18 @@ import { generateToken, tokenId } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
 import { invitation, mandate, type OrganisationKind, organisation, region } from '../db/schema.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
-import { enqueue } from '../jobs/outbox.service.ts';
+import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canRunIntake } from './intake.policy.ts';
 import type { InvitationInput, JoinInput } from './intake.schema.ts';
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
-
-/** The mail with the link, composed by the caller (in the platform's language: the invitee has no account yet). */
-export type InvitationMail = (link: string, organisationName: string, regionName: string) => { subject: string; text: string };
 
 /**
  * Invite a contact: of an organisation of the region, or of a new one created here. An address that
  * already has an account is refused; an earlier open invitation for the same address and organisation
  * is revoked. Returns the invitation's id; the mail goes through the outbox.
  */
-export async function createInvitation(
-	db: Db,
-	actor: Actor,
-	input: InvitationInput,
-	link: (token: string) => string,
-	mail: InvitationMail,
-	now = new Date(),
-): Promise<string> {
+export async function createInvitation(db: Db, actor: Actor, input: InvitationInput, now = new Date()): Promise<string> {
 	if (!canRunIntake(actor)) throw notFound();
 	if (await emailTaken(db, input.email)) throw invalidField('email', 'email_taken');
 	const token = generateToken(32);
@@ -95,8 +85,8 @@ export async function createInvitation(
 				email: invitation.email,
 				expiresAt: invitation.expiresAt,
 			});
-		const [r] = await tx.select({ name: region.name }).from(region).where(eq(region.id, actor.regionId));
-		await enqueue(tx, { kind: 'mail', payload: { to: input.email, ...mail(link(token), org.name, r.name) } }, actor.regionId);
+		// The worker renders the mail with the link; the raw token stays in the job until it is sent.
+		await enqueue(tx, actor.regionId, 'intake.invitation', { invitationId: row.id, secret: token });
 		await recordAudit(tx, {
 			regionId: actor.regionId,
 			actorAccountId: actor.accountId,

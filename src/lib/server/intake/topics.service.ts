@@ -25,34 +25,15 @@ import { assertPeopleInRegion } from '../directory/directory.service.ts';
 import type { FileStore } from '../documents/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
-import { enqueue } from '../jobs/outbox.service.ts';
 import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
 import { audit as auditChange, insertItem, refused } from '../meetings/meetings.service.ts';
+import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
 import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
 
 type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;
-
-/** What a notification mail says; composed in the recipient's language by the caller's TopicMail. */
-export interface TopicNotice {
-	topicId: string;
-	title: string;
-	kind: TopicEventKind;
-	message: string | null;
-	/** Accepted: when the meeting is and of which body. */
-	meetingStartsAt?: Date;
-	bodyName?: string;
-	bodyNameFr?: string | null;
-	/** Postponed: the month (its first day). */
-	until?: string;
-	/** Redirected: the body's name, or null for the Colleges. */
-	redirectTo?: string | null;
-	redirectToFr?: string | null;
-}
-
-export type TopicMail = (notice: TopicNotice, locale: string | null) => { subject: string; text: string };
 
 /** Audit a change of a topic. */
 const audit = (tx: Tx, actor: Actor, action: AuditAction, topicId: string, before: unknown, after: unknown) =>
@@ -83,14 +64,14 @@ async function lockForIntake(tx: Tx, actor: Actor, topicId: string): Promise<Top
 }
 
 interface Recipient {
+	personId: string;
 	email: string;
-	locale: string | null;
 }
 
 /** The secretariat's active accounts in the region. */
 function secretariat(tx: Tx, regionId: string): Promise<Recipient[]> {
 	return tx
-		.select({ email: account.email, locale: account.locale })
+		.select({ personId: account.personId, email: account.email })
 		.from(account)
 		.where(and(eq(account.regionId, regionId), eq(account.isRegionAdmin, true), isNull(account.disabledAt)));
 }
@@ -98,45 +79,46 @@ function secretariat(tx: Tx, regionId: string): Promise<Recipient[]> {
 /** The submitter: the address of their account, else the one in the directory. */
 async function submitter(tx: Tx, row: TopicRow): Promise<Recipient[]> {
 	const [found] = await tx
-		.select({ accountEmail: account.email, locale: account.locale, personEmail: person.email, disabledAt: account.disabledAt })
+		.select({ accountEmail: account.email, personEmail: person.email, disabledAt: account.disabledAt })
 		.from(person)
 		.leftJoin(account, eq(account.personId, person.id))
 		.where(eq(person.id, row.submittedByPersonId));
 	if (!found || found.disabledAt) return [];
 	const email = found.accountEmail ?? found.personEmail;
-	return email ? [{ email, locale: found.locale }] : [];
+	return email ? [{ personId: row.submittedByPersonId, email }] : [];
 }
 
 interface Change {
 	to?: TopicStatus;
 	message?: string | null;
 	details?: Record<string, unknown>;
-	/** Who hears of it by mail, and what the mail says beyond the event itself. */
-	notify?: { who: 'secretariat' | 'submitter'; mail: TopicMail; extra?: Partial<TopicNotice> };
+	/** Who hears of it by mail (rendered by the worker from the event, in each recipient's language). */
+	notify?: 'secretariat' | 'submitter';
 }
 
 /** Write one event of the topic's history and, where asked, one mail to each person concerned. */
 async function record(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind, change: Change = {}) {
-	await tx.insert(topicEvent).values({
-		regionId: row.regionId,
-		topicId: row.id,
-		kind,
-		actorPersonId: actor.personId,
-		fromStatus: change.to ? row.status : null,
-		toStatus: change.to ?? null,
-		message: change.message ?? null,
-		details: change.details ?? null,
-	});
+	const [event] = await tx
+		.insert(topicEvent)
+		.values({
+			regionId: row.regionId,
+			topicId: row.id,
+			kind,
+			actorPersonId: actor.personId,
+			fromStatus: change.to ? row.status : null,
+			toStatus: change.to ?? null,
+			message: change.message ?? null,
+			details: change.details ?? null,
+		})
+		.returning({ id: topicEvent.id });
 	if (!change.notify) return;
-	const { who, mail, extra } = change.notify;
-	const recipients = who === 'secretariat' ? await secretariat(tx, row.regionId) : await submitter(tx, row);
+	const recipients = change.notify === 'secretariat' ? await secretariat(tx, row.regionId) : await submitter(tx, row);
 	const seen = new Set([actor.email.toLowerCase()]);
 	for (const recipient of recipients) {
 		const key = recipient.email.toLowerCase();
 		if (seen.has(key)) continue;
 		seen.add(key);
-		const composed = mail({ topicId: row.id, title: row.title, kind, message: change.message ?? null, ...extra }, recipient.locale);
-		await enqueue(tx, { kind: 'mail', payload: { to: recipient.email, ...composed } }, row.regionId);
+		await enqueue(tx, row.regionId, 'topic.notice', { topicEventId: event.id, personId: recipient.personId });
 	}
 }
 
@@ -221,7 +203,7 @@ async function insertDocuments(tx: Tx, actor: Actor, row: TopicRow, checked: Awa
 }
 
 /** Submit a topic with its documents; the secretariat hears of it. Returns the topic's id. */
-export async function submitTopic(db: Db, files: Files, actor: Actor, input: TopicInput, uploads: Upload[], mail: TopicMail) {
+export async function submitTopic(db: Db, files: Files, actor: Actor, input: TopicInput, uploads: Upload[]) {
 	if (!canSubmitTopics(actor)) throw notFound();
 	const checked = await checkUploads(files, uploads);
 	return db.transaction(async (tx) => {
@@ -236,7 +218,7 @@ export async function submitTopic(db: Db, files: Files, actor: Actor, input: Top
 			})
 			.returning();
 		await setSpeakers(tx, row, input.speakerIds);
-		await record(tx, actor, row, 'submitted', { to: 'new', notify: { who: 'secretariat', mail } });
+		await record(tx, actor, row, 'submitted', { to: 'new', notify: 'secretariat' });
 		await insertDocuments(tx, actor, row, checked);
 		await audit(tx, actor, 'create', row.id, null, { ...row, speakerIds: input.speakerIds });
 		return row.id;
@@ -313,20 +295,20 @@ async function moveTo(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind,
 }
 
 /** The submitter withdraws the topic while it is still in intake. */
-export async function withdrawTopic(db: Db, actor: Actor, topicId: string, message: string | undefined, mail: TopicMail) {
+export async function withdrawTopic(db: Db, actor: Actor, topicId: string, message: string | undefined) {
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		if (!canWithdraw(row.status)) throw refused('topic_closed');
-		await moveTo(tx, actor, row, 'withdrawn', 'withdrawn', {}, { message, notify: { who: 'secretariat', mail } });
+		await moveTo(tx, actor, row, 'withdrawn', 'withdrawn', {}, { message, notify: 'secretariat' });
 	});
 }
 
 /** The submitter answers the secretariat's question; the topic returns to the queue. */
-export async function giveInformation(db: Db, actor: Actor, topicId: string, message: string, mail: TopicMail) {
+export async function giveInformation(db: Db, actor: Actor, topicId: string, message: string) {
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		if (row.status !== 'info_requested') throw refused('no_question_open');
-		await moveTo(tx, actor, row, 'info_given', 'new', {}, { message, notify: { who: 'secretariat', mail } });
+		await moveTo(tx, actor, row, 'info_given', 'new', {}, { message, notify: 'secretariat' });
 	});
 }
 
@@ -363,7 +345,7 @@ async function decide(
  * Accept the topic onto a meeting's agenda: the item is created with the topic's summary, submitter,
  * speakers and documents (the same stored files), at the confidentiality chosen, and linked back.
  */
-export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: AcceptInput, mail: TopicMail) {
+export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: AcceptInput) {
 	await decide(db, actor, topicId, 'accept', async (tx, row) => {
 		const [m] = await tx
 			.select({ id: meeting.id, startsAt: meeting.startsAt, bodyName: body.name, bodyNameFr: body.nameFr })
@@ -392,7 +374,7 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 			change: {
 				message: input.message,
 				details: { meetingId: m.id, agendaItemId: itemId },
-				notify: { who: 'submitter', mail, extra: { meetingStartsAt: m.startsAt, bodyName: m.bodyName, bodyNameFr: m.bodyNameFr } },
+				notify: 'submitter',
 			},
 		};
 	});
@@ -401,9 +383,9 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 /**
  * A meeting is cancelled: the topics accepted onto its agenda go back to the queue (as new), so the
  * secretariat can put them on another agenda; their submitters hear of it. Run inside the cancelling
- * transaction (meetings.service cancelMeeting's `alsoDo`).
+ * transaction (meetings.service cancelMeeting calls it).
  */
-export async function returnTopicsOfCancelledMeeting(tx: Tx, actor: Actor, meetingId: string, reason: string, mail: TopicMail) {
+export async function returnTopicsOfCancelledMeeting(tx: Tx, actor: Actor, meetingId: string, reason: string) {
 	const rows = await tx
 		.select({ topic })
 		.from(topic)
@@ -421,31 +403,31 @@ export async function returnTopicsOfCancelledMeeting(tx: Tx, actor: Actor, meeti
 			{
 				message: reason,
 				details: { meetingId, agendaItemId: row.agendaItemId },
-				notify: { who: 'submitter', mail },
+				notify: 'submitter',
 			},
 		);
 	}
 }
 
 /** Ask the submitter for more information; they can edit the topic and answer. */
-export async function requestInformation(db: Db, actor: Actor, topicId: string, message: string, mail: TopicMail) {
+export async function requestInformation(db: Db, actor: Actor, topicId: string, message: string) {
 	await decide(db, actor, topicId, 'request_info', async () => ({
 		set: { statusNote: message },
-		change: { message, notify: { who: 'submitter', mail } },
+		change: { message, notify: 'submitter' },
 	}));
 }
 
 /** Postpone to a month; the topic stays in the queue under "postponed". */
-export async function postponeTopic(db: Db, actor: Actor, topicId: string, input: PostponeInput, mail: TopicMail) {
+export async function postponeTopic(db: Db, actor: Actor, topicId: string, input: PostponeInput) {
 	if (monthHasPassed(input.until, todayInBrussels())) throw invalidField('until', 'month_past');
 	await decide(db, actor, topicId, 'postpone', async () => ({
 		set: { postponedUntil: input.until, statusNote: input.message ?? null },
-		change: { message: input.message, details: { until: input.until }, notify: { who: 'submitter', mail, extra: { until: input.until } } },
+		change: { message: input.message, details: { until: input.until }, notify: 'submitter' },
 	}));
 }
 
 /** Redirect to another body of the region, or to the municipalities' Colleges. */
-export async function redirectTopic(db: Db, actor: Actor, topicId: string, input: RedirectInput, mail: TopicMail) {
+export async function redirectTopic(db: Db, actor: Actor, topicId: string, input: RedirectInput) {
 	await decide(db, actor, topicId, 'redirect', async (tx, row) => {
 		const target = input.target === 'colleges' ? null : await assertTopicBody(tx, actor, input.target, 'target');
 		if (target && target.id === row.bodyId) throw invalidField('target', 'same_body');
@@ -454,17 +436,17 @@ export async function redirectTopic(db: Db, actor: Actor, topicId: string, input
 			change: {
 				message: input.message,
 				details: { bodyId: target?.id ?? null, colleges: target === null },
-				notify: { who: 'submitter', mail, extra: { redirectTo: target?.name ?? null, redirectToFr: target?.nameFr ?? null } },
+				notify: 'submitter',
 			},
 		};
 	});
 }
 
 /** Decline with a reason the submitter sees. */
-export async function declineTopic(db: Db, actor: Actor, topicId: string, message: string, mail: TopicMail) {
+export async function declineTopic(db: Db, actor: Actor, topicId: string, message: string) {
 	await decide(db, actor, topicId, 'decline', async () => ({
 		set: { statusNote: message },
-		change: { message, notify: { who: 'submitter', mail } },
+		change: { message, notify: 'submitter' },
 	}));
 }
 

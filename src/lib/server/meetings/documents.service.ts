@@ -5,11 +5,12 @@ import type { Reader } from '../access/reader.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { agendaItem, document, documentVersion, meeting } from '../db/schema.ts';
+import { extractLimited } from '../documents/extract.ts';
 import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
-import { enqueue } from '../jobs/outbox.service.ts';
+import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { documentVisible } from './meetings.access.ts';
 import type { DocumentInput } from './meetings.schema.ts';
 import { assertSecretariat, audit, lockMeeting } from './meetings.service.ts';
@@ -73,7 +74,7 @@ export async function insertDocument(
 		.insert(documentVersion)
 		.values({ uploadedByAccountId: actor.accountId, ...file, regionId: actor.regionId, documentId: doc.id, version: 1 })
 		.returning();
-	await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, actor.regionId);
+	await enqueue(tx, actor.regionId, 'document.extract_text', { documentVersionId: version.id });
 	await audit(tx, actor, 'upload', 'document', doc.id, null, { ...doc, version });
 	return doc.id;
 }
@@ -97,7 +98,7 @@ export async function addDocumentVersion(db: Db, files: FileStore, actor: Actor,
 			.insert(documentVersion)
 			.values({ ...file, regionId: actor.regionId, documentId, version: (last?.version ?? 0) + 1, uploadedByAccountId: actor.accountId })
 			.returning();
-		await enqueue(tx, { kind: 'extract_text', payload: { documentVersionId: version.id } }, actor.regionId);
+		await enqueue(tx, actor.regionId, 'document.extract_text', { documentVersionId: version.id });
 		await audit(tx, actor, 'upload', 'document', documentId, null, version);
 	});
 }
@@ -119,26 +120,19 @@ export async function getDownload(db: Db, reader: Reader, versionId: string) {
 	return row ?? null;
 }
 
-/** The worker's job: extract the text of a PDF or DOCX version and store it (idempotent). */
-export async function extractDocumentText(
-	db: Db,
-	files: FileStore,
-	versionId: string,
-	extract: (mediaType: string, bytes: Uint8Array) => Promise<string | null>,
-) {
+/** The worker's job: extract the text of a PDF or DOCX version in a limited child process and record the outcome (idempotent). */
+export async function extractDocumentText(db: Db, files: FileStore, versionId: string, extract = extractLimited) {
 	const [version] = await db.select().from(documentVersion).where(eq(documentVersion.id, versionId));
-	if (!version || version.extractedAt) return;
-	try {
-		const text = await extract(version.mediaType, await files.read(version.sha256));
-		await db
-			.update(documentVersion)
-			.set({ extractedText: text, extractedAt: new Date(), extractionError: null })
-			.where(eq(documentVersion.id, versionId));
-	} catch (error) {
-		// A file that cannot be read is recorded, not retried forever: extraction is best effort.
-		await db
-			.update(documentVersion)
-			.set({ extractedAt: new Date(), extractionError: String(error instanceof Error ? error.message : error).slice(0, 500) })
-			.where(eq(documentVersion.id, versionId));
-	}
+	if (version?.extractionState !== 'pending') return;
+	const bytes = await files.read(version.sha256);
+	// A file that cannot be read is recorded, not retried forever: extraction is best effort.
+	const outcome = await extract(version.mediaType, files.pathOf(version.sha256), bytes);
+	await db
+		.update(documentVersion)
+		.set(
+			outcome.state === 'done'
+				? { extractionState: 'done', extractedText: outcome.text, extractedAt: new Date(), extractionError: null }
+				: { extractionState: outcome.state, extractedText: null, extractedAt: new Date(), extractionError: outcome.error },
+		)
+		.where(eq(documentVersion.id, versionId));
 }

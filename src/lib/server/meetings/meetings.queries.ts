@@ -18,7 +18,17 @@ import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
 import { runComposed, statementOf } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
-import { agendaItem, body, crisisPeriod, document, meeting, minutesVersion, organisation, person } from '../db/schema.ts';
+import {
+	agendaItem,
+	body,
+	crisisPeriod,
+	document,
+	type ExtractionState,
+	meeting,
+	minutesVersion,
+	organisation,
+	person,
+} from '../db/schema.ts';
 import {
 	actionVisible,
 	bodyVisible,
@@ -44,6 +54,8 @@ export interface DocumentRef {
 	fileName: string;
 	mediaType: string;
 	size: number;
+	/** What became of its text extraction (the documents page shows when it was not extracted). */
+	extractionState: ExtractionState;
 }
 
 export interface MeetingItem {
@@ -131,8 +143,9 @@ const c = alias(crisisPeriod, 'c');
 
 /** The latest version of a document (alias d) as JSON, through a lateral join named lv. */
 const DOCUMENT_JSON = sql.raw(`json_build_object('id', d.id, 'title', d.title, 'confidentiality', d.confidentiality, 'versionId', lv.id,
-	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size)`);
-const LATEST_VERSION = sql.raw(`cross join lateral (select id, version, file_name, media_type, size from document_version
+	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size,
+	'extractionState', lv.extraction_state)`);
+const LATEST_VERSION = sql.raw(`cross join lateral (select id, version, file_name, media_type, size, extraction_state from document_version
 	where document_id = d.id order by version desc limit 1) lv`);
 
 /** The minutes version a reader sees (the latest visible one), as the lateral join `mv`. */

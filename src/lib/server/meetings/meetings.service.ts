@@ -22,7 +22,8 @@ import {
 } from '../db/schema.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
-import { enqueue } from '../jobs/outbox.service.ts';
+import { returnTopicsOfCancelledMeeting } from '../intake/topics.service.ts';
+import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
 
@@ -62,11 +63,11 @@ async function assertBody(tx: Tx, actor: Actor, bodyId: string) {
 	if (!row) throw notFound();
 }
 
-/** E-mail every current member of a body with an address (through the outbox, after commit). */
-async function tellMembers(tx: Tx, actor: Actor, bodyId: string, subject: string, text: string) {
+/** E-mail every current member of a body with an address that the meeting moved or was cancelled (the worker renders it). */
+async function tellMembers(tx: Tx, actor: Actor, bodyId: string, meetingId: string, kind: 'meeting.moved' | 'meeting.cancelled') {
 	const today = todayInBrussels();
 	const members = await tx
-		.selectDistinct({ email: person.email })
+		.selectDistinct({ personId: person.id, email: person.email })
 		.from(mandate)
 		.innerJoin(person, eq(person.id, mandate.personId))
 		.where(
@@ -78,7 +79,7 @@ async function tellMembers(tx: Tx, actor: Actor, bodyId: string, subject: string
 				or(isNull(mandate.endDate), gte(mandate.endDate, today)),
 			),
 		);
-	for (const { email } of members) if (email) await enqueue(tx, { kind: 'mail', payload: { to: email, subject, text } }, actor.regionId);
+	for (const { personId, email } of members) if (email) await enqueue(tx, actor.regionId, kind, { meetingId, personId });
 }
 
 /** A start and end that are in order once converted (a time skipped by DST moves forward). */
@@ -228,13 +229,7 @@ export async function planMeetingYear(db: Db, actor: Actor, bodyId: string, inpu
 }
 
 /** Move a meeting or change its place; members are told when the date or place changes. */
-export async function updateMeeting(
-	db: Db,
-	actor: Actor,
-	meetingId: string,
-	input: MeetingInput,
-	notice: (m: typeof meeting.$inferSelect) => { subject: string; text: string },
-) {
+export async function updateMeeting(db: Db, actor: Actor, meetingId: string, input: MeetingInput) {
 	await db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, actor, meetingId);
 		if (!isUpcomingState(before.status)) throw refused('meeting_not_upcoming');
@@ -250,8 +245,7 @@ export async function updateMeeting(
 			before.location !== after.location ||
 			before.onlineUrl !== after.onlineUrl;
 		if (moved) {
-			const mail = notice(after);
-			await tellMembers(tx, actor, before.bodyId, mail.subject, mail.text);
+			await tellMembers(tx, actor, before.bodyId, meetingId, 'meeting.moved');
 			await linkApprovals(tx, actor, before.bodyId);
 		}
 		await audit(tx, actor, moved ? 'move' : 'update', 'meeting', meetingId, before, after);
@@ -283,16 +277,8 @@ async function transition(
 	});
 }
 
-/** Cancel a meeting with a reason; members are told. */
-export function cancelMeeting(
-	db: Db,
-	actor: Actor,
-	meetingId: string,
-	reason: string,
-	notice: (m: typeof meeting.$inferSelect) => { subject: string; text: string },
-	/** Also done in the cancelling transaction (agenda intake returns the topics on this agenda). */
-	alsoDo?: (tx: Tx) => Promise<void>,
-) {
+/** Cancel a meeting with a reason; members are told; the topics accepted onto its agenda go back to the queue. */
+export function cancelMeeting(db: Db, actor: Actor, meetingId: string, reason: string) {
 	return transition(
 		db,
 		actor,
@@ -301,9 +287,8 @@ export function cancelMeeting(
 		'cancel',
 		{ cancelReason: reason },
 		async (tx, row) => {
-			const mail = notice({ ...row, cancelReason: reason });
-			await tellMembers(tx, actor, row.bodyId, mail.subject, mail.text);
-			await alsoDo?.(tx);
+			await tellMembers(tx, actor, row.bodyId, meetingId, 'meeting.cancelled');
+			await returnTopicsOfCancelledMeeting(tx, actor, meetingId, reason);
 		},
 		(tx, row) => linkApprovals(tx, actor, row.bodyId),
 	);

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxBomb } from '../../../../tests/support/docx-bomb.ts';
 import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
@@ -14,8 +15,9 @@ import type { Database, Db } from '../db/client.ts';
 import { auditEvent, documentVersion, meeting, minutesEntry, minutesVersion, organisation, outbox, person } from '../db/schema.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
-import { drainOutbox } from '../jobs/worker.ts';
+import { jobHandlers } from '../jobs.registry.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { drainOutbox } from '../platform/jobs/worker.ts';
 import { recordAttendance } from './attendance.service.ts';
 import { getDownload, uploadDocument } from './documents.service.ts';
 import { getBodyMeetings, getMeetingPage, listActions, myNextMeetings } from './meetings.queries.ts';
@@ -48,7 +50,6 @@ let mayor: Actor;
 let conferenceId: string;
 let files: FileStore;
 let filesDir: string;
-const notice = () => ({ subject: 'Gewijzigd', text: 'De vergadering is gewijzigd.' });
 const MB = 1024 * 1024;
 
 const meetingInput = (date: string, extra: Partial<MeetingInput> = {}): MeetingInput => ({
@@ -138,9 +139,9 @@ describe('planning meetings', () => {
 		);
 		expect(await approves(b)).toEqual([a]);
 		expect(await approves(c)).toEqual([b]);
-		await cancelMeeting(db, secretariat, b, 'Verplaatst naar maart', notice);
+		await cancelMeeting(db, secretariat, b, 'Verplaatst naar maart');
 		expect(await approves(c)).toEqual([a]);
-		await updateMeeting(db, secretariat, c, meetingInput('2033-12-16'), notice);
+		await updateMeeting(db, secretariat, c, meetingInput('2033-12-16'));
 		expect(await approves(a)).toEqual([c]);
 		// The approval item stays item 1 of a draft agenda.
 		expect((await getMeetingPage(db, readerOf(secretariat), a))?.items[0].kind).toBe('minutes_approval');
@@ -158,10 +159,10 @@ describe('planning meetings', () => {
 	it('tells the members when a meeting moves or is cancelled', async () => {
 		const id = await createMeeting(db, secretariat, conferenceId, meetingInput('2031-09-20'));
 		const before = (await db.select({ n: count() }).from(outbox))[0].n;
-		await updateMeeting(db, secretariat, id, meetingInput('2031-09-21'), notice);
+		await updateMeeting(db, secretariat, id, meetingInput('2031-09-21'));
 		const afterMove = (await db.select({ n: count() }).from(outbox))[0].n;
 		expect(afterMove - before).toBeGreaterThanOrEqual(13);
-		await cancelMeeting(db, secretariat, id, 'Samenvalt met de RegioRaad', notice);
+		await cancelMeeting(db, secretariat, id, 'Samenvalt met de RegioRaad');
 		expect((await db.select({ n: count() }).from(outbox))[0].n - afterMove).toBe(afterMove - before);
 		await expectCode(publishAgenda(db, secretariat, id), 409, 'meeting_cannot_agenda_published');
 	});
@@ -262,7 +263,7 @@ describe('documents', () => {
 		expect(download?.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(await files.has(download?.sha256 ?? '')).toBe(true);
 		const mailer: Mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
-		await drainOutbox(db, mailer, files);
+		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
 	});
 
 	it('extracts the text of a real PDF through the outbox worker', async () => {
@@ -277,11 +278,37 @@ describe('documents', () => {
 			MB,
 		);
 		const mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
-		await drainOutbox(db, mailer, files);
+		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
 		const [version] = await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId));
 		expect(version.extractedText).toContain('kanaal Bossuit-Kortrijk');
 		expect(version.extractionError).toBeNull();
+		expect(version.extractionState).toBe('done');
 	});
+
+	it('marks a DOCX bomb (400 MB inflated) "too large" through the worker, and this process goes on', async () => {
+		const docId = await uploadDocument(
+			db,
+			files,
+			secretariat,
+			meetingId,
+			{ title: 'Bom', confidentiality: 'internal', agendaItemId: itemId },
+			{ name: 'bom.docx', bytes: await docxBomb(400) },
+			MB,
+		);
+		const mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
+		const rssBefore = process.memoryUsage().rss;
+		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
+		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
+		const [version] = await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId));
+		expect(version).toMatchObject({ extractionState: 'too_large', extractedText: null });
+		expect(version.extractionError).toMatch(/word\/document\.xml would inflate/);
+		// The job is done (not retried into another crash), and the documents page says why there is no text.
+		const jobs = await db.select().from(outbox).where(sql`${outbox.payload}->>'documentVersionId' = ${version.id}`);
+		expect(jobs.map((j) => [j.kind, j.processedAt !== null, j.parkedAt])).toEqual([['document.extract_text', true, null]]);
+		const page = await getMeetingPage(db, readerOf(secretariat), meetingId);
+		const doc = page?.items.find((i) => i.id === itemId)?.documents.find((d) => d.id === docId);
+		expect(doc?.extractionState).toBe('too_large');
+	}, 60_000);
 
 	it('refuses an upload over the limit, a mismatched type and a forbidden type; nothing changes', async () => {
 		const before = await auditCount();

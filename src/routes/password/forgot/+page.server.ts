@@ -1,6 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages.js';
-import { isLocale } from '$lib/paraglide/runtime.js';
 import { getApp } from '$lib/server/app';
 import { forgotPasswordSchema } from '$lib/server/auth/auth.schema';
 import { requestPasswordReset } from '$lib/server/auth/auth.service';
@@ -12,16 +10,7 @@ export const actions: Actions = {
 		const parsed = parseForm(forgotPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const app = getApp();
-		await requestPasswordReset(
-			app.db,
-			parsed.data.email,
-			(token) => `${app.config.origin}/password/reset/${token}`,
-			(link, accountLocale) => {
-				const locale = accountLocale && isLocale(accountLocale) ? accountLocale : undefined;
-				return { subject: m.reset_mail_subject({}, { locale }), text: m.reset_mail_text({ url: link }, { locale }) };
-			},
-			getClientAddress(),
-		);
+		await requestPasswordReset(app.db, parsed.data.email, getClientAddress());
 		app.worker.kick();
 		// The same answer whether or not the address has an account.
 		return { sent: true };

@@ -4,7 +4,6 @@ import { authorize, command } from '$lib/server/http/guards';
 import { canRunIntake } from '$lib/server/intake/intake.policy';
 import { invitationSchema } from '$lib/server/intake/intake.schema';
 import { createInvitation, invitableOrganisations, listInvitations, revokeInvitation } from '$lib/server/intake/invitations.service';
-import { invitationMail } from '$lib/topic-mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -24,8 +23,7 @@ export const actions: Actions = {
 			request,
 			invitationSchema,
 			async (actor, input) => {
-				const origin = getApp().config.origin;
-				await createInvitation(getApp().db, actor, input, (token) => `${origin}/invitations/${token}`, invitationMail);
+				await createInvitation(getApp().db, actor, input);
 			},
 			'/intake/invitations?sent',
 			'invite',

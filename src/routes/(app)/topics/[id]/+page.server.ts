@@ -31,7 +31,6 @@ import {
 	withdrawSupport,
 	withdrawTopic,
 } from '$lib/server/intake/topics.service';
-import { topicMail } from '$lib/topic-mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -55,7 +54,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 const here = (params: { id: string }) => `/topics/${idParam(params.id)}`;
-const mail = () => topicMail(getApp().config.origin);
 const db = () => getApp().db;
 const documentIdSchema = z.object({ documentId: z.uuid() });
 const empty = z.object({});
@@ -102,7 +100,7 @@ export const actions: Actions = {
 			locals,
 			request,
 			optionalMessageSchema,
-			(actor, input) => withdrawTopic(db(), actor, idParam(params.id), input.message, mail()),
+			(actor, input) => withdrawTopic(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'withdraw',
 		),
@@ -111,7 +109,7 @@ export const actions: Actions = {
 			locals,
 			request,
 			messageSchema,
-			(actor, input) => giveInformation(db(), actor, idParam(params.id), input.message, mail()),
+			(actor, input) => giveInformation(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'answer',
 		),
@@ -129,20 +127,13 @@ export const actions: Actions = {
 	start: ({ locals, request, params }) =>
 		command(locals, request, empty, (actor) => startIntake(db(), actor, idParam(params.id)), here(params), 'start'),
 	accept: ({ locals, request, params }) =>
-		command(
-			locals,
-			request,
-			acceptSchema,
-			(actor, input) => acceptTopic(db(), actor, idParam(params.id), input, mail()),
-			here(params),
-			'accept',
-		),
+		command(locals, request, acceptSchema, (actor, input) => acceptTopic(db(), actor, idParam(params.id), input), here(params), 'accept'),
 	requestInfo: ({ locals, request, params }) =>
 		command(
 			locals,
 			request,
 			messageSchema,
-			(actor, input) => requestInformation(db(), actor, idParam(params.id), input.message, mail()),
+			(actor, input) => requestInformation(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'request_info',
 		),
@@ -151,7 +142,7 @@ export const actions: Actions = {
 			locals,
 			request,
 			postponeSchema,
-			(actor, input) => postponeTopic(db(), actor, idParam(params.id), input, mail()),
+			(actor, input) => postponeTopic(db(), actor, idParam(params.id), input),
 			here(params),
 			'postpone',
 		),
@@ -160,7 +151,7 @@ export const actions: Actions = {
 			locals,
 			request,
 			redirectSchema,
-			(actor, input) => redirectTopic(db(), actor, idParam(params.id), input, mail()),
+			(actor, input) => redirectTopic(db(), actor, idParam(params.id), input),
 			here(params),
 			'redirect',
 		),
@@ -169,7 +160,7 @@ export const actions: Actions = {
 			locals,
 			request,
 			declineSchema,
-			(actor, input) => declineTopic(db(), actor, idParam(params.id), input.message, mail()),
+			(actor, input) => declineTopic(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'decline',
 		),

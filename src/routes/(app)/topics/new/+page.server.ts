@@ -7,7 +7,6 @@ import { canSubmitTopics } from '$lib/server/intake/intake.policy';
 import { topicSchema } from '$lib/server/intake/intake.schema';
 import { topicFormOptions } from '$lib/server/intake/topics.queries';
 import { submitTopic } from '$lib/server/intake/topics.service';
-import { topicMail } from '$lib/topic-mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -30,14 +29,7 @@ export const actions: Actions = {
 		let id: string;
 		try {
 			const uploads = await uploadsOf(form);
-			id = await submitTopic(
-				app.db,
-				{ store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES },
-				actor,
-				parsed.data,
-				uploads,
-				topicMail(app.config.origin),
-			);
+			id = await submitTopic(app.db, { store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES }, actor, parsed.data, uploads);
 		} catch (e) {
 			return failFromError(e, formValues(form));
 		}

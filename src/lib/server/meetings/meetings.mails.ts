@@ -1,0 +1,29 @@
+// The mails of the meeting cycle, rendered by the worker at send time in the member's language.
+import { eq } from 'drizzle-orm';
+import { TIME_ZONE } from '../../domain/dates.ts';
+import { m } from '../../paraglide/messages.js';
+import type { Db } from '../db/client.ts';
+import { meeting } from '../db/schema.ts';
+import { recipientOf } from '../mail/recipient.ts';
+
+/** The mail telling a member their meeting moved or was cancelled; null when there is nothing (any more) to say. */
+export async function meetingChangeMail(db: Db, origin: string, kind: 'moved' | 'cancelled', meetingId: string, personId: string) {
+	const [[row], recipient] = await Promise.all([db.select().from(meeting).where(eq(meeting.id, meetingId)), recipientOf(db, personId)]);
+	if (!row || !recipient) return null;
+	if (kind === 'cancelled' && row.status !== 'cancelled') return null;
+	const { locale } = recipient;
+	const o = { locale };
+	const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(row.startsAt);
+	const link = `${origin}/meetings/${row.id}`;
+	return kind === 'moved'
+		? {
+				to: recipient.email,
+				subject: m.mail_meeting_moved_subject({ when }, o),
+				text: m.mail_meeting_moved_text({ when, place: row.location ?? '', link }, o),
+			}
+		: {
+				to: recipient.email,
+				subject: m.mail_meeting_cancelled_subject({ when }, o),
+				text: m.mail_meeting_cancelled_text({ when, reason: row.cancelReason ?? '', link }, o),
+			};
+}
