@@ -1,16 +1,23 @@
 // Reads of the meeting cycle. Every one goes through the visibility predicate (./visibility.ts):
 // what the reader may not see is not in the result, so pages, PDFs and downloads answer 404 alike.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, MinutesStatus, OutcomeKind } from '../../domain/meetings.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { currentOnText } from '../db/periods.ts';
 import { runPrepared } from '../db/prepared.ts';
 import { cachedRead } from '../db/read-cache.ts';
-import { body, crisisPeriod, meeting, organisation, person } from '../db/schema.ts';
+import { body, crisisPeriod, mandate, meeting, organisation, person } from '../db/schema.ts';
 import { documentVisible, isMemberOf, isSecretariatOf, itemVisible, meetingVisible, READER_PARAMS, readerParams } from './visibility.ts';
 
 const P = (n: number) => `$${READER_PARAMS + n}`;
+/** A mandate (the unaliased table) current on the day of meeting m, in Brussels. */
+const MEMBER_ON_MEETING_DAY = currentOnText(
+	mandate.startDate,
+	mandate.endDate,
+	sql.raw(`(m.starts_at at time zone 'Europe/Brussels')::date`),
+);
 
 export interface DocumentRef {
 	id: string;
@@ -144,8 +151,7 @@ const meetingPageStatement = {
 	case when m.region_id = $1::uuid and $2::uuid is not null then coalesce((select json_agg(json_build_object('personId', x.person_id,
 		'name', ${NAME('xp')}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
 		order by xp.family_name, xp.given_name)
-		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and start_date <= (m.starts_at at time zone 'Europe/Brussels')::date
-			and (end_date is null or end_date >= (m.starts_at at time zone 'Europe/Brussels')::date)
+		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and ${MEMBER_ON_MEETING_DAY}
 			union select person_id from attendance where meeting_id = m.id) x
 		join person xp on xp.id = x.person_id
 		left join attendance a on a.meeting_id = m.id and a.person_id = x.person_id

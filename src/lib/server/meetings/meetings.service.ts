@@ -1,13 +1,14 @@
 // Commands on meetings and their agendas: plan, move, cancel, publish, hold; add, edit and reorder
 // items. Each is one transaction with its audit event (and mail to members through the outbox).
 // Every id is checked to be of the actor's region; another region's id is "not found".
-import { and, asc, count, eq, gte, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { currentOnSql } from '../db/periods.ts';
 import {
 	agendaItem,
 	agendaItemSpeaker,
@@ -74,8 +75,7 @@ async function tellMembers(tx: Tx, actor: Actor, bodyId: string, subject: string
 				eq(mandate.bodyId, bodyId),
 				eq(mandate.regionId, actor.regionId),
 				inArray(mandate.role, ['member', 'chair']),
-				lte(mandate.startDate, today),
-				or(isNull(mandate.endDate), gte(mandate.endDate, today)),
+				currentOnSql(mandate.startDate, mandate.endDate, today),
 			),
 		);
 	for (const { email } of members) if (email) await enqueue(tx, { kind: 'mail', payload: { to: email, subject, text } }, actor.regionId);
