@@ -1,5 +1,6 @@
 // The agenda and the minutes of a meeting as PDF documents, in the reader's language. Built only
 // from what the reader's meeting page holds (the visibility predicate already applied).
+import { displayNumber } from '$lib/domain/meetings';
 import {
 	actionStatusLabel,
 	confidentialityLabel,
@@ -35,8 +36,6 @@ function frame(page: MeetingPage, title: string, sections: PdfSection[], empty: 
 	};
 }
 
-const number = (item: MeetingPage['items'][number]) => item.number ?? item.position;
-
 /** The agenda as the reader may see it. */
 export function agendaPdf(page: MeetingPage): Promise<Buffer> {
 	const sections: PdfSection[] = page.items.map((item) => {
@@ -48,7 +47,7 @@ export function agendaPdf(page: MeetingPage): Promise<Buffer> {
 		if (item.durationMinutes) tags.push(m.minutes_duration({ minutes: item.durationMinutes }));
 		if (item.confidentiality !== 'public') tags.push(confidentialityLabel(item.confidentiality));
 		if (item.supplementary) tags.push(m.item_supplementary());
-		return { heading: `${number(item)}. ${item.title}`, tags, fields, body: item.summary ?? undefined };
+		return { heading: `${displayNumber(item)}. ${item.title}`, tags, fields, body: item.summary ?? undefined };
 	});
 	return renderPdf(frame(page, m.agenda(), sections, m.agenda_empty()));
 }
@@ -75,7 +74,7 @@ export function minutesPdf(page: MeetingPage): Promise<Buffer> {
 				),
 			});
 		return {
-			heading: `${number(item)}. ${item.title}`,
+			heading: `${displayNumber(item)}. ${item.title}`,
 			tags: [itemKindLabel(item.kind), ...(item.confidentiality !== 'public' ? [confidentialityLabel(item.confidentiality)] : [])],
 			body: entry?.discussion ?? undefined,
 			subsections,

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
 import { formValues, parseForm } from '$lib/server/http/forms';
 import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
 		items: page.items.map((i) => ({
 			id: i.id,
-			number: i.number ?? i.position,
+			number: displayNumber(i),
 			title: i.title,
 			confidentiality: i.confidentiality,
 			documents: i.documents,
