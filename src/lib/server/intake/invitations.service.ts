@@ -3,7 +3,7 @@
 // SHA-256 is stored), expire after INVITATION_LIFETIME_MS and work once.
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -56,14 +56,7 @@ export async function createInvitation(
 					name: input.organisationName ?? '',
 				})
 				.returning();
-			await recordAudit(tx, {
-				regionId: actor.regionId,
-				actorAccountId: actor.accountId,
-				action: 'create',
-				entityType: 'organisation',
-				entityId: created.id,
-				after: created,
-			});
+			await audit(tx, actor, 'create', 'organisation', created.id, null, created);
 			org = created;
 		}
 		await tx
@@ -96,14 +89,7 @@ export async function createInvitation(
 			});
 		const [r] = await tx.select({ name: region.name }).from(region).where(eq(region.id, actor.regionId));
 		await enqueue(tx, { kind: 'mail', payload: { to: input.email, ...mail(link(token), org.name, r.name) } }, actor.regionId);
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'create',
-			entityType: 'invitation',
-			entityId: row.id,
-			after: row,
-		});
+		await audit(tx, actor, 'create', 'invitation', row.id, null, row);
 		return row.id;
 	});
 }
@@ -166,14 +152,7 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
 			)
 			.returning();
 		if (!row) throw notFound();
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'update',
-			entityType: 'invitation',
-			entityId: row.id,
-			after: { revokedAt: now },
-		});
+		await audit(tx, actor, 'update', 'invitation', row.id, null, { revokedAt: now });
 	});
 }
 

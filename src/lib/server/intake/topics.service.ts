@@ -16,7 +16,7 @@ import {
 	type TopicStatus,
 	topicBodyKinds,
 } from '../../domain/topics.ts';
-import type { AuditAction } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { account, agendaItem, body, meeting, person, topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from '../db/schema.ts';
@@ -26,7 +26,7 @@ import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
-import { audit as auditChange, insertItem, refused } from '../meetings/meetings.service.ts';
+import { insertItem, refused } from '../meetings/meetings.service.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
 import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
 import { speaksFor, topicVisible } from './visibility.ts';
@@ -52,10 +52,6 @@ export interface TopicNotice {
 }
 
 export type TopicMail = (notice: TopicNotice, locale: string | null) => { subject: string; text: string };
-
-/** Audit a change of a topic. */
-const audit = (tx: Tx, actor: Actor, action: AuditAction, topicId: string, before: unknown, after: unknown) =>
-	auditChange(tx, actor, action, 'topic', topicId, before, after);
 
 /** The topic, locked, if the actor may read it; else not found. */
 async function lockVisible(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
@@ -237,7 +233,7 @@ export async function submitTopic(db: Db, files: Files, actor: Actor, input: Top
 		await setSpeakers(tx, row, input.speakerIds);
 		await record(tx, actor, row, 'submitted', { to: 'new', notify: { who: 'secretariat', mail } });
 		await insertDocuments(tx, actor, row, checked);
-		await audit(tx, actor, 'create', row.id, null, { ...row, speakerIds: input.speakerIds });
+		await audit(tx, actor, 'create', 'topic', row.id, null, { ...row, speakerIds: input.speakerIds });
 		return row.id;
 	});
 }
@@ -262,7 +258,7 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, input: 
 			.returning();
 		await setSpeakers(tx, after, input.speakerIds);
 		await record(tx, actor, after, 'edited');
-		await audit(tx, actor, 'update', topicId, row, { ...after, speakerIds: input.speakerIds });
+		await audit(tx, actor, 'update', 'topic', topicId, row, { ...after, speakerIds: input.speakerIds });
 	});
 }
 
@@ -280,7 +276,7 @@ export async function addTopicDocument(db: Db, files: Files, actor: Actor, topic
 		const row = await lockOwn(tx, actor, topicId);
 		assertEditable(row);
 		await insertDocuments(tx, actor, row, checked, title);
-		await audit(tx, actor, 'upload', topicId, null, { file: checked[0] });
+		await audit(tx, actor, 'upload', 'topic', topicId, null, { file: checked[0] });
 	});
 }
 
@@ -295,7 +291,7 @@ export async function removeTopicDocument(db: Db, actor: Actor, topicId: string,
 			.returning();
 		if (!doc) throw notFound();
 		await record(tx, actor, row, 'document_removed', { details: { documentId, title: doc.title } });
-		await audit(tx, actor, 'delete', topicId, doc, null);
+		await audit(tx, actor, 'delete', 'topic', topicId, doc, null);
 	});
 }
 
@@ -307,7 +303,7 @@ async function moveTo(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind,
 		.where(eq(topic.id, row.id))
 		.returning();
 	await record(tx, actor, row, kind, { ...change, to });
-	await audit(tx, actor, 'update', row.id, row, after);
+	await audit(tx, actor, 'update', 'topic', row.id, row, after);
 	return after;
 }
 
@@ -336,7 +332,7 @@ export async function startIntake(db: Db, actor: Actor, topicId: string) {
 		if (!canStartIntake(row.status, row.intakeStartedAt !== null)) throw refused('intake_already_started');
 		await tx.update(topic).set({ intakeStartedAt: new Date(), updatedAt: new Date() }).where(eq(topic.id, topicId));
 		await record(tx, actor, row, 'intake_started');
-		await audit(tx, actor, 'update', topicId, row, { intakeStartedAt: new Date() });
+		await audit(tx, actor, 'update', 'topic', topicId, row, { intakeStartedAt: new Date() });
 	});
 }
 
@@ -488,7 +484,7 @@ export async function supportTopic(db: Db, actor: Actor, topicId: string, note: 
 				set: { note: note ?? null, personId: actor.personId },
 			});
 		await record(tx, actor, row, 'supported', { message: note, details: { organisationId } });
-		await audit(tx, actor, 'update', topicId, null, { support: { organisationId, note } });
+		await audit(tx, actor, 'update', 'topic', topicId, null, { support: { organisationId, note } });
 	});
 }
 
@@ -503,6 +499,6 @@ export async function withdrawSupport(db: Db, actor: Actor, topicId: string) {
 			.returning();
 		if (removed.length === 0) return;
 		await record(tx, actor, row, 'support_withdrawn', { details: { organisationId } });
-		await audit(tx, actor, 'update', topicId, { support: removed[0] }, null);
+		await audit(tx, actor, 'update', 'topic', topicId, { support: removed[0] }, null);
 	});
 }

@@ -1,6 +1,7 @@
 // Documents on a meeting or an agenda item: upload (size- and type-checked), new versions, download
 // (only what the reader may see, always as an attachment), and text extraction by the worker.
 import { and, eq, max } from 'drizzle-orm';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { runPrepared } from '../db/prepared.ts';
@@ -11,7 +12,7 @@ import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../jobs/outbox.service.ts';
 import type { DocumentInput } from './meetings.schema.ts';
-import { assertSecretariat, audit, lockMeeting } from './meetings.service.ts';
+import { assertSecretariat, lockMeeting } from './meetings.service.ts';
 import { documentVisible, READER_PARAMS, readerParams } from './visibility.ts';
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */

@@ -5,7 +5,7 @@ import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
-import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
+import { type AuditAction, audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
@@ -28,11 +28,6 @@ import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
 
 type Tx = Db;
-
-/** Audit one change of the meeting cycle. */
-export function audit(tx: Tx, actor: Actor, action: AuditAction, entityType: string, entityId: string, before: unknown, after: unknown) {
-	return recordAudit(tx, { regionId: actor.regionId, actorAccountId: actor.accountId, action, entityType, entityId, before, after });
-}
 
 /** A refused state change: a message for the whole form. */
 export const refused = (code: string) => new AppError('invalid', 409, { form: code });
