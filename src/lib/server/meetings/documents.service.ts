@@ -19,7 +19,7 @@ import { documentVisible, READER_PARAMS, readerParams } from './visibility.ts';
 export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {
 	if (upload.bytes.byteLength === 0) throw invalidField('file', 'file_empty');
 	if (upload.bytes.byteLength > maxBytes) throw invalidField('file', 'file_too_large');
-	const type = detectDocumentType(upload.name, upload.bytes);
+	const type = await detectDocumentType(upload.name, upload.bytes);
 	if (!type.ok) throw invalidField('file', type.code);
 	const stored = await files.put(upload.bytes);
 	return { fileName: safeFileName(upload.name, type.extension), mediaType: type.mediaType, size: stored.size, sha256: stored.sha256 };
