@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMeetingTime } from '#lib/i18n/formats.ts';
 import { agendaPdf, minutesPdf } from '#lib/server/meetings/meetings.pdf.ts';
 import type { MeetingPage } from '#lib/server/meetings/meetings.queries.ts';
-import { type PdfDocumentInput, type PdfSection, renderPdf, winAnsi } from '#lib/server/pdf/pdf.ts';
+import { type PdfDocumentInput, type PdfSection, printable, renderPdf } from '#lib/server/pdf/pdf.ts';
 
 const ACCENTED = 'Één gemeenschappelijk standpunt – Zwevegem, Spiere-Helkijn, coördinatie';
 const start = new Date('2026-01-09T07:00:00Z');
@@ -93,6 +93,27 @@ describe('renderPdf', () => {
 		expect(pages[0]).toContain('Pagina 1 van 1');
 	});
 
+	it('prints names in Latin Extended, Greek and Cyrillic with exactly their characters', async () => {
+		const names = ['Łukasz Żółć', 'Ñandú', 'Ἀθῆναι', 'Дмитрий', 'Şükrü Ğüneş', 'Ærøskøbing'];
+		const buffer = await renderPdf(
+			input(
+				[
+					{
+						heading: `1. ${names[0]}`,
+						fields: [['Sprekers', names.join(', ')]],
+						body: `**${names[2]}** _${names[3]}_ ${names[1]}`,
+						subsections: [{ heading: names[3], bullets: names }],
+					},
+				],
+				{ title: names[2], regionName: names[3] },
+			),
+		);
+		const text = flat((await read(buffer)).pages.join(' '));
+		for (const name of names) expect(text).toContain(name);
+		expect(text).toContain(`${names[2]} ${names[3]} ${names[1]}`);
+		expect(text).not.toContain('?');
+	});
+
 	it('survives emoji, control characters and odd input everywhere', async () => {
 		const odd = '🎉 Feest \u0007 met\ttab\u200B en 👩‍👩‍👧 gezin, e\u0301e\u0301n';
 		const buffer = await renderPdf(
@@ -106,12 +127,13 @@ describe('renderPdf', () => {
 	});
 });
 
-describe('winAnsi', () => {
-	it('keeps what Helvetica can show and replaces the rest', () => {
-		expect(winAnsi('Één – “coördinatie” € œuvre ‘s')).toBe('Één – “coördinatie” € œuvre ‘s');
-		expect(winAnsi('a 🚢 b \u2212 c\u00ADd ✓')).toBe('a ? b - cd ?');
-		expect(winAnsi('regel\r\ntwee')).toBe('regel\ntwee');
-		expect(winAnsi('👩‍👩‍👧 🇧🇪 ❤️ ©️ e\u0301')).toBe('? ? ? © é');
+describe('printable', () => {
+	it('keeps what the embedded font can show and replaces the rest', () => {
+		expect(printable('Één – “coördinatie” € œuvre ‘s')).toBe('Één – “coördinatie” € œuvre ‘s');
+		expect(printable('Łukasz Żółć, Ñandú, Ἀθῆναι, Дмитрий')).toBe('Łukasz Żółć, Ñandú, Ἀθῆναι, Дмитрий');
+		expect(printable('a 🚢 b \u2212 c\u00ADd ✓')).toBe('a ? b \u2212 cd ✓');
+		expect(printable('regel\r\ntwee')).toBe('regel\ntwee');
+		expect(printable('👩‍👩‍👧 🇧🇪 ©️ e\u0301')).toBe('? ? © é');
 	});
 });
 

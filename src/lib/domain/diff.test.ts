@@ -27,3 +27,33 @@ describe('word diff of minutes versions', () => {
 		);
 	});
 });
+
+describe('word diff of long minutes', () => {
+	/** A text of `n` distinct words (w0 w1 …), so every word has one place. */
+	const words = (n: number, word = (i: number) => `w${i}`) => Array.from({ length: n }, (_, i) => word(i)).join(' ');
+
+	it('finds the few changed words in two 20,000-word texts', () => {
+		const before = words(20_000);
+		const after = words(20_000, (i) => (i === 5_000 ? 'gewijzigd' : i === 15_000 ? 'ook gewijzigd' : `w${i}`));
+		const parts = diffWords(before, after);
+		expect(parts.filter((p) => p.op !== 'same')).toEqual([
+			{ op: 'del', text: 'w5000 ' },
+			{ op: 'add', text: 'gewijzigd ' },
+			{ op: 'del', text: 'w15000 ' },
+			{ op: 'add', text: 'ook gewijzigd ' },
+		]);
+		expect(join(parts, 'before')).toBe(before);
+		expect(join(parts, 'after')).toBe(after);
+	});
+
+	it('two entirely different 20,000-word texts: the common start and end kept, the middle replaced', () => {
+		const before = words(20_000);
+		const after = words(20_000, (i) => (i < 10 || i >= 19_990 ? `w${i}` : `x${i}`));
+		const parts = diffWords(before, after);
+		expect(parts.map((p) => p.op)).toEqual(['same', 'del', 'add', 'same']);
+		expect(parts[0].text).toBe(`${words(10)} `);
+		expect(parts[3].text).toBe(words(10, (i) => `w${19_990 + i}`));
+		expect(join(parts, 'before')).toBe(before);
+		expect(join(parts, 'after')).toBe(after);
+	});
+});

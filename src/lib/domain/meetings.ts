@@ -69,6 +69,14 @@ export interface NumberedItem {
 }
 
 /**
+ * The number an item shows: the number fixed at publication, before that its place on the agenda
+ * (`at`, by default its stored position; the agenda editor passes the place it is being dragged to).
+ */
+export function displayNumber(item: { number: number | null; position: number }, at: number = item.position): number {
+	return item.number ?? at;
+}
+
+/**
  * The numbers an agenda shows: before publication, positions 1..n in order; after publication the
  * numbers fixed at publication, and supplementary items numbered after the highest fixed one.
  */

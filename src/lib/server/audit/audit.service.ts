@@ -25,14 +25,10 @@ export type AuditAction =
 	| 'retry'
 	| 'discard';
 
-export interface AuditInput {
+/** Who made a change: an actor (its region and account), or a region with no account (the seed). */
+export interface AuditBy {
 	regionId: string;
-	actorAccountId: string | null;
-	action: AuditAction;
-	entityType: string;
-	entityId: string;
-	before?: unknown;
-	after?: unknown;
+	accountId: string | null;
 }
 
 /** Drop fields that must never be copied into the log. */
@@ -42,16 +38,27 @@ function scrub(value: unknown): unknown {
 	return rest;
 }
 
-/** Record one audit event (call inside the transaction that makes the change). */
-export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
+/**
+ * Record one audit event: `by` did `action` to the entity, which was `before` and became `after`.
+ * The one way every service writes the log; call it inside the transaction that makes the change.
+ */
+export async function audit(
+	tx: Db,
+	by: AuditBy,
+	action: AuditAction,
+	entityType: string,
+	entityId: string,
+	before: unknown = null,
+	after: unknown = null,
+): Promise<void> {
 	await tx.insert(auditEvent).values({
-		regionId: input.regionId,
-		actorAccountId: input.actorAccountId,
-		action: input.action,
-		entityType: input.entityType,
-		entityId: input.entityId,
-		before: scrub(input.before),
-		after: scrub(input.after),
+		regionId: by.regionId,
+		actorAccountId: by.accountId,
+		action,
+		entityType,
+		entityId,
+		before: scrub(before),
+		after: scrub(after),
 	});
 }
 

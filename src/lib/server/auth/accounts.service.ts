@@ -1,6 +1,6 @@
 // Accounts: create one for a person (CLI `user add`, and later invitations).
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { account, person, region } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -37,8 +37,8 @@ export async function insertPersonAccount(
 		.values({ regionId, personId: p.id, email, passwordHash, isRegionAdmin })
 		.returning({ id: account.id, email: account.email, isRegionAdmin: account.isRegionAdmin });
 	const actor = actorAccountId === 'self' ? a.id : actorAccountId;
-	await recordAudit(tx, { regionId, actorAccountId: actor, action: 'create', entityType: 'person', entityId: p.id, after: p });
-	await recordAudit(tx, { regionId, actorAccountId: actor, action: 'create', entityType: 'account', entityId: a.id, after: a });
+	await audit(tx, { regionId, accountId: actor }, 'create', 'person', p.id, null, p);
+	await audit(tx, { regionId, accountId: actor }, 'create', 'account', a.id, null, a);
 	return { personId: p.id, accountId: a.id };
 }
 

@@ -1,6 +1,6 @@
 // Sign-in and password reset.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { account, passwordReset } from '../db/schema.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
@@ -114,13 +114,7 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
 		if (!acc) return false;
 		await invalidateAllSessions(tx, acc.id);
 		await clearAttempts(tx, throttleKey('account', acc.email));
-		await recordAudit(tx, {
-			regionId: acc.regionId,
-			actorAccountId: acc.id,
-			action: 'password_reset',
-			entityType: 'account',
-			entityId: acc.id,
-		});
+		await audit(tx, { regionId: acc.regionId, accountId: acc.id }, 'password_reset', 'account', acc.id);
 		return true;
 	});
 }

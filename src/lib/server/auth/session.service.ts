@@ -1,9 +1,11 @@
 // Database sessions as in the Lucia guide: the cookie holds a token, the table holds its hash.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
+import { currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
-import { session } from '../db/schema.ts';
+import { mandate, session } from '../db/schema.ts';
 import type { Actor, ActorRole } from './actor.ts';
 import { generateToken, tokenId } from './tokens.ts';
 
@@ -43,6 +45,10 @@ interface SessionRow {
 	roles: ActorRole[];
 }
 
+/** A mandate (alias m) that is current on $2. */
+const mandateM = alias(mandate, 'm');
+const CURRENT_ON_2 = currentOnText(mandateM.startDate, mandateM.endDate, sql.raw('$2::date'));
+
 /** The session, its account, person and region, and the roles of current mandates ($2: today). */
 const sessionStatement = {
 	name: 'aanjager_session_actor',
@@ -51,7 +57,7 @@ const sessionStatement = {
 		p.id as "personId", p.given_name as "givenName", p.family_name as "familyName",
 		r.id as "regionId", r.name as "regionName", r.name_fr as "regionNameFr",
 		coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'bodyId', m.body_id))
-			from mandate m where m.person_id = p.id and m.start_date <= $2::date and (m.end_date is null or m.end_date >= $2::date)), '[]'::json) as roles
+			from mandate m where m.person_id = p.id and ${CURRENT_ON_2}), '[]'::json) as roles
 		from session s join account a on a.id = s.account_id join person p on p.id = a.person_id join region r on r.id = a.region_id
 		where s.id = $1 and s.expires_at > now() and a.disabled_at is null limit 1`,
 };

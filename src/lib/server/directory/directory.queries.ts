@@ -4,12 +4,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
+import { currentOnSql, currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { type BodyKind, body, mandate, type OrganisationKind, organisation, person } from '../db/schema.ts';
 import { canSeeContactDetails } from './directory.policy.ts';
 
-const currentOn = (day: string) =>
-	and(sql`${mandate.startDate} <= ${day}`, sql`(${mandate.endDate} is null or ${mandate.endDate} >= ${day})`);
+const currentOn = (day: string) => currentOnSql(mandate.startDate, mandate.endDate, day);
 
 const mandateBody = alias(body, 'mandate_body');
 const mandateOrg = alias(organisation, 'mandate_org');
@@ -44,7 +44,8 @@ const MANDATE_JSON = `json_build_object('id', m.id, 'role', m.role, 'startDate',
 	'personId', m.person_id, 'organisationId', m.organisation_id, 'organisationName', o.name, 'organisationNameFr', o.name_fr,
 	'bodyId', m.body_id, 'bodyName', b.name, 'bodyNameFr', b.name_fr)`;
 /** A mandate (alias m) that is current on $3. */
-const CURRENT_ON_3 = 'm.start_date <= $3::date and (m.end_date is null or m.end_date >= $3::date)';
+const mandateM = alias(mandate, 'm');
+const CURRENT_ON_3 = currentOnText(mandateM.startDate, mandateM.endDate, sql.raw('$3::date'));
 
 type BodyRef = { id: string; name: string; nameFr: string | null; kind: BodyKind };
 

@@ -3,7 +3,7 @@
 // the actor's region: an id of another region is "not found".
 import { and, eq, inArray } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { body, type crisisPeriod, mandate, organisation, person } from '../db/schema.ts';
@@ -43,14 +43,7 @@ async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record
 				.insert(table)
 				.values({ ...values, regionId: actor.regionId } as never)
 				.returning()) as { id: string }[];
-			await recordAudit(tx, {
-				regionId: actor.regionId,
-				actorAccountId: actor.accountId,
-				action: 'create',
-				entityType: entityTypes.get(table) ?? 'unknown',
-				entityId: row.id,
-				after: row,
-			});
+			await audit(tx, actor, 'create', entityTypes.get(table) ?? 'unknown', row.id, null, row);
 			return row.id;
 		}),
 	);
@@ -81,15 +74,7 @@ async function updateAudited(
 				.set({ ...values, updatedAt: new Date() } as never)
 				.where(scope)
 				.returning();
-			await recordAudit(tx, {
-				regionId: actor.regionId,
-				actorAccountId: actor.accountId,
-				action,
-				entityType: entityTypes.get(table) ?? 'unknown',
-				entityId: id,
-				before,
-				after,
-			});
+			await audit(tx, actor, action, entityTypes.get(table) ?? 'unknown', id, before, after);
 		}),
 	);
 }

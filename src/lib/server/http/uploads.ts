@@ -1,7 +1,10 @@
 // Files in forms and files as downloads: the same rules for meeting documents and topic documents.
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { contentDisposition } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
+import { type FieldErrors, formValues, parseForm } from './forms.ts';
+import { failFromError } from './guards.ts';
 
 export interface Upload {
 	name: string;
@@ -15,6 +18,42 @@ export async function uploadsOf(form: FormData, name = 'file'): Promise<Upload[]
 		if (file instanceof File && file.size > 0) uploads.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
 	}
 	return uploads;
+}
+
+/** An upload form: its fields' schema, whether a file is required, and its id (fixed, or read from the form). */
+export interface UploadForm<S extends z.ZodType> {
+	schema: S;
+	fileRequired?: boolean;
+	formId?: string | ((form: FormData) => string);
+}
+
+/**
+ * The whole of a form action that takes files (the `file` input): parse the fields with the schema,
+ * refuse a missing required file next to its field, run the use case with the files and redirect to
+ * where it says (Post/Redirect/Get). Bad input or a refused file re-renders the form with the input
+ * and messages (400), like `formAction` for forms without files.
+ */
+export async function uploadAction<S extends z.ZodType>(
+	request: Request,
+	upload: UploadForm<S>,
+	run: (input: z.infer<S>, files: Upload[]) => Promise<string>,
+) {
+	const form = await request.formData();
+	const formId = typeof upload.formId === 'function' ? upload.formId(form) : (upload.formId ?? 'default');
+	const parsed = parseForm(upload.schema, form);
+	const files = await uploadsOf(form);
+	const missing = upload.fileRequired && files.length === 0;
+	if (!parsed.ok || missing) {
+		const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(missing ? { file: 'file_required' } : {}) };
+		return fail(400, { formId, errors, values: formValues(form) });
+	}
+	let to: string;
+	try {
+		to = await run(parsed.data, files);
+	} catch (e) {
+		return failFromError(e, formValues(form), formId);
+	}
+	redirect(303, to);
 }
 
 /** A stored file as a download: always an attachment, never sniffed or run. A file gone missing is a 404. */

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { InvitationState } from '../../domain/topics.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -47,14 +47,7 @@ export async function createInvitation(db: Db, actor: Actor, input: InvitationIn
 					name: input.organisationName ?? '',
 				})
 				.returning();
-			await recordAudit(tx, {
-				regionId: actor.regionId,
-				actorAccountId: actor.accountId,
-				action: 'create',
-				entityType: 'organisation',
-				entityId: created.id,
-				after: created,
-			});
+			await audit(tx, actor, 'create', 'organisation', created.id, null, created);
 			org = created;
 		}
 		await tx
@@ -87,14 +80,7 @@ export async function createInvitation(db: Db, actor: Actor, input: InvitationIn
 			});
 		// The worker renders the mail with the link; the raw token stays in the job until it is sent.
 		await enqueue(tx, actor.regionId, 'intake.invitation', { invitationId: row.id, secret: token });
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'create',
-			entityType: 'invitation',
-			entityId: row.id,
-			after: row,
-		});
+		await audit(tx, actor, 'create', 'invitation', row.id, null, row);
 		return row.id;
 	});
 }
@@ -155,14 +141,7 @@ export async function revokeInvitation(db: Db, actor: Actor, invitationId: strin
 			)
 			.returning();
 		if (!row) throw notFound();
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'update',
-			entityType: 'invitation',
-			entityId: row.id,
-			after: { revokedAt: now },
-		});
+		await audit(tx, actor, 'update', 'invitation', row.id, null, { revokedAt: now });
 	});
 }
 

@@ -17,7 +17,7 @@ import {
 	topicBodyKinds,
 } from '../../domain/topics.ts';
 import { readerOf } from '../access/reader.ts';
-import type { AuditAction } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { account, agendaItem, body, meeting, person, topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from '../db/schema.ts';
@@ -26,7 +26,7 @@ import type { FileStore } from '../documents/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
-import { audit as auditChange, insertItem, refused } from '../meetings/meetings.service.ts';
+import { insertItem, refused } from '../meetings/meetings.service.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
@@ -34,10 +34,6 @@ import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './in
 
 type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;
-
-/** Audit a change of a topic. */
-const audit = (tx: Tx, actor: Actor, action: AuditAction, topicId: string, before: unknown, after: unknown) =>
-	auditChange(tx, actor, action, 'topic', topicId, before, after);
 
 /** The topic, locked, if the actor may read it; else not found. */
 async function lockVisible(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
@@ -220,7 +216,7 @@ export async function submitTopic(db: Db, files: Files, actor: Actor, input: Top
 		await setSpeakers(tx, row, input.speakerIds);
 		await record(tx, actor, row, 'submitted', { to: 'new', notify: 'secretariat' });
 		await insertDocuments(tx, actor, row, checked);
-		await audit(tx, actor, 'create', row.id, null, { ...row, speakerIds: input.speakerIds });
+		await audit(tx, actor, 'create', 'topic', row.id, null, { ...row, speakerIds: input.speakerIds });
 		return row.id;
 	});
 }
@@ -245,7 +241,7 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, input: 
 			.returning();
 		await setSpeakers(tx, after, input.speakerIds);
 		await record(tx, actor, after, 'edited');
-		await audit(tx, actor, 'update', topicId, row, { ...after, speakerIds: input.speakerIds });
+		await audit(tx, actor, 'update', 'topic', topicId, row, { ...after, speakerIds: input.speakerIds });
 	});
 }
 
@@ -263,7 +259,7 @@ export async function addTopicDocument(db: Db, files: Files, actor: Actor, topic
 		const row = await lockOwn(tx, actor, topicId);
 		assertEditable(row);
 		await insertDocuments(tx, actor, row, checked, title);
-		await audit(tx, actor, 'upload', topicId, null, { file: checked[0] });
+		await audit(tx, actor, 'upload', 'topic', topicId, null, { file: checked[0] });
 	});
 }
 
@@ -278,7 +274,7 @@ export async function removeTopicDocument(db: Db, actor: Actor, topicId: string,
 			.returning();
 		if (!doc) throw notFound();
 		await record(tx, actor, row, 'document_removed', { details: { documentId, title: doc.title } });
-		await audit(tx, actor, 'delete', topicId, doc, null);
+		await audit(tx, actor, 'delete', 'topic', topicId, doc, null);
 	});
 }
 
@@ -290,7 +286,7 @@ async function moveTo(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind,
 		.where(eq(topic.id, row.id))
 		.returning();
 	await record(tx, actor, row, kind, { ...change, to });
-	await audit(tx, actor, 'update', row.id, row, after);
+	await audit(tx, actor, 'update', 'topic', row.id, row, after);
 	return after;
 }
 
@@ -319,7 +315,7 @@ export async function startIntake(db: Db, actor: Actor, topicId: string) {
 		if (!canStartIntake(row.status, row.intakeStartedAt !== null)) throw refused('intake_already_started');
 		await tx.update(topic).set({ intakeStartedAt: new Date(), updatedAt: new Date() }).where(eq(topic.id, topicId));
 		await record(tx, actor, row, 'intake_started');
-		await audit(tx, actor, 'update', topicId, row, { intakeStartedAt: new Date() });
+		await audit(tx, actor, 'update', 'topic', topicId, row, { intakeStartedAt: new Date() });
 	});
 }
 
@@ -471,7 +467,7 @@ export async function supportTopic(db: Db, actor: Actor, topicId: string, note: 
 				set: { note: note ?? null, personId: actor.personId },
 			});
 		await record(tx, actor, row, 'supported', { message: note, details: { organisationId } });
-		await audit(tx, actor, 'update', topicId, null, { support: { organisationId, note } });
+		await audit(tx, actor, 'update', 'topic', topicId, null, { support: { organisationId, note } });
 	});
 }
 
@@ -486,6 +482,6 @@ export async function withdrawSupport(db: Db, actor: Actor, topicId: string) {
 			.returning();
 		if (removed.length === 0) return;
 		await record(tx, actor, row, 'support_withdrawn', { details: { organisationId } });
-		await audit(tx, actor, 'update', topicId, { support: removed[0] }, null);
+		await audit(tx, actor, 'update', 'topic', topicId, { support: removed[0] }, null);
 	});
 }

@@ -1,11 +1,12 @@
 // Attendance at a meeting: present, excused, absent, or represented by another person.
 import { and, eq, inArray } from 'drizzle-orm';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { attendance, person } from '../db/schema.ts';
 import { invalidField } from '../http/errors.ts';
 import type { AttendanceEntry } from './meetings.schema.ts';
-import { audit, lockMeeting, refused } from './meetings.service.ts';
+import { lockMeeting, refused } from './meetings.service.ts';
 
 /** Record the attendance of the given people (each row replaces what was recorded for that person). */
 export async function recordAttendance(db: Db, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {

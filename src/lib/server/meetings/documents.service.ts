@@ -2,6 +2,7 @@
 // (only what the reader may see, always as an attachment), and text extraction by the worker.
 import { and, eq, max } from 'drizzle-orm';
 import type { Reader } from '../access/reader.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { agendaItem, document, documentVersion, meeting } from '../db/schema.ts';
@@ -13,13 +14,13 @@ import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { documentVisible } from './meetings.access.ts';
 import type { DocumentInput } from './meetings.schema.ts';
-import { assertSecretariat, audit, lockMeeting } from './meetings.service.ts';
+import { assertSecretariat, lockMeeting } from './meetings.service.ts';
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */
 export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {
 	if (upload.bytes.byteLength === 0) throw invalidField('file', 'file_empty');
 	if (upload.bytes.byteLength > maxBytes) throw invalidField('file', 'file_too_large');
-	const type = detectDocumentType(upload.name, upload.bytes);
+	const type = await detectDocumentType(upload.name, upload.bytes);
 	if (!type.ok) throw invalidField('file', type.code);
 	const stored = await files.put(upload.bytes);
 	return { fileName: safeFileName(upload.name, type.extension), mediaType: type.mediaType, size: stored.size, sha256: stored.sha256 };

@@ -1,5 +1,6 @@
 // The agenda and the minutes of a meeting as PDF documents, in the locale given (the reader's). Built only
 // from what the reader's meeting page holds (the visibility predicate already applied).
+import { displayNumber } from '#lib/domain/meetings.ts';
 import { formatDate, formatMeetingTime, type Locale } from '#lib/i18n/formats.ts';
 import {
 	actionStatusLabel,
@@ -34,8 +35,6 @@ function frame(locale: Locale, page: MeetingPage, title: string, sections: PdfSe
 	};
 }
 
-const number = (item: MeetingPage['items'][number]) => item.number ?? item.position;
-
 /** The agenda as the reader may see it, in `locale`. */
 export function agendaPdf(page: MeetingPage, locale: Locale): Promise<Buffer> {
 	const o = { locale };
@@ -48,7 +47,7 @@ export function agendaPdf(page: MeetingPage, locale: Locale): Promise<Buffer> {
 		if (item.durationMinutes) tags.push(m.minutes_duration({ minutes: item.durationMinutes }, o));
 		if (item.confidentiality !== 'public') tags.push(confidentialityLabel(locale, item.confidentiality));
 		if (item.supplementary) tags.push(m.item_supplementary({}, o));
-		return { heading: `${number(item)}. ${item.title}`, tags, fields, body: item.summary ?? undefined };
+		return { heading: `${displayNumber(item)}. ${item.title}`, tags, fields, body: item.summary ?? undefined };
 	});
 	return renderPdf(frame(locale, page, m.agenda({}, o), sections, m.agenda_empty({}, o)));
 }
@@ -84,7 +83,7 @@ export function minutesPdf(page: MeetingPage, locale: Locale): Promise<Buffer> {
 				),
 			});
 		return {
-			heading: `${number(item)}. ${item.title}`,
+			heading: `${displayNumber(item)}. ${item.title}`,
 			tags: [
 				itemKindLabel(locale, item.kind),
 				...(item.confidentiality !== 'public' ? [confidentialityLabel(locale, item.confidentiality)] : []),

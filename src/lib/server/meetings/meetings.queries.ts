@@ -16,6 +16,7 @@ import type {
 } from '../../domain/meetings.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
+import { currentOnSql } from '../db/periods.ts';
 import { runComposed, statementOf } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import {
@@ -24,6 +25,7 @@ import {
 	crisisPeriod,
 	document,
 	type ExtractionState,
+	mandate,
 	meeting,
 	minutesVersion,
 	organisation,
@@ -44,6 +46,13 @@ import {
 	officialOf,
 	secretariatOf,
 } from './meetings.access.ts';
+
+/** A mandate (the unaliased table) current on the day of meeting m, in Brussels. */
+const MEMBER_ON_MEETING_DAY = currentOnSql(
+	mandate.startDate,
+	mandate.endDate,
+	sql.raw(`(m.starts_at at time zone 'Europe/Brussels')::date`),
+);
 
 export interface DocumentRef {
 	id: string;
@@ -187,9 +196,7 @@ const meetingPageQuery = (r: Reader, meetingId: string) => sql`select json_build
 	case when ${officialOf(r, m)} then coalesce((select json_agg(json_build_object('personId', x.person_id,
 		'name', ${NAME('xp')}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
 		order by xp.family_name, xp.given_name)
-		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair')
-			and start_date <= (m.starts_at at time zone 'Europe/Brussels')::date
-			and (end_date is null or end_date >= (m.starts_at at time zone 'Europe/Brussels')::date)
+		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and ${MEMBER_ON_MEETING_DAY}
 			union select person_id from attendance where meeting_id = m.id) x
 		join person xp on xp.id = x.person_id
 		left join attendance a on a.meeting_id = m.id and a.person_id = x.person_id

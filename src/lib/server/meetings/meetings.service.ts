@@ -1,13 +1,14 @@
 // Commands on meetings and their agendas: plan, move, cancel, publish, hold; add, edit and reorder
 // items. Each is one transaction with its audit event (and mail to members through the outbox).
 // Every id is checked to be of the actor's region; another region's id is "not found".
-import { and, asc, count, eq, gte, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
-import { type AuditAction, recordAudit } from '../audit/audit.service.ts';
+import { type AuditAction, audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { currentOnSql } from '../db/periods.ts';
 import {
 	agendaItem,
 	agendaItemSpeaker,
@@ -28,11 +29,6 @@ import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
 
 type Tx = Db;
-
-/** Audit one change of the meeting cycle. */
-export function audit(tx: Tx, actor: Actor, action: AuditAction, entityType: string, entityId: string, before: unknown, after: unknown) {
-	return recordAudit(tx, { regionId: actor.regionId, actorAccountId: actor.accountId, action, entityType, entityId, before, after });
-}
 
 /** A refused state change: a message for the whole form. */
 export const refused = (code: string) => new AppError('invalid', 409, { form: code });
@@ -75,8 +71,7 @@ async function tellMembers(tx: Tx, actor: Actor, bodyId: string, meetingId: stri
 				eq(mandate.bodyId, bodyId),
 				eq(mandate.regionId, actor.regionId),
 				inArray(mandate.role, ['member', 'chair']),
-				lte(mandate.startDate, today),
-				or(isNull(mandate.endDate), gte(mandate.endDate, today)),
+				currentOnSql(mandate.startDate, mandate.endDate, today),
 			),
 		);
 	for (const { personId, email } of members) if (email) await enqueue(tx, actor.regionId, kind, { meetingId, personId });
@@ -129,27 +124,14 @@ async function linkApprovals(tx: Tx, actor: Actor, bodyId: string) {
 				await tx.update(agendaItem).set({ approvesMeetingId: previous.id }).where(eq(agendaItem.id, item.id));
 			continue;
 		}
-		const [last] = await tx
-			.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
-			.from(agendaItem)
-			.where(eq(agendaItem.meetingId, m.id));
-		const published = m.status === 'agenda_published';
-		const [row] = await tx
-			.insert(agendaItem)
-			.values({
-				regionId: actor.regionId,
-				meetingId: m.id,
-				position: (last?.position ?? 0) + 1,
-				number: published ? (last?.number ?? 0) + 1 : null,
-				supplementary: published,
-				title: 'Goedkeuring verslag vorige vergadering',
-				kind: 'minutes_approval',
-				confidentiality: 'public',
-				durationMinutes: 5,
-				approvesMeetingId: previous.id,
-			})
-			.returning({ id: agendaItem.id });
-		if (!published) {
+		const row = await appendItem(tx, actor.regionId, m, {
+			title: 'Goedkeuring verslag vorige vergadering',
+			kind: 'minutes_approval',
+			confidentiality: 'public',
+			durationMinutes: 5,
+			approvesMeetingId: previous.id,
+		});
+		if (m.status !== 'agenda_published') {
 			const rest = await tx
 				.select({ id: agendaItem.id })
 				.from(agendaItem)
@@ -357,6 +339,34 @@ function assertAgendaEditable(status: MeetingStatus) {
 	if (!isUpcomingState(status)) throw refused('agenda_closed');
 }
 
+/** The columns of a new agenda item that its place on the agenda does not decide. */
+export type AppendedItem = Omit<typeof agendaItem.$inferInsert, 'regionId' | 'meetingId' | 'position' | 'number' | 'supplementary'>;
+
+/**
+ * Insert an item at the end of a meeting's agenda: the next position and, once the agenda is
+ * published, the next number and marked supplementary. The one place that numbers a new item; the
+ * caller has checked the meeting (locked, editable) in its transaction.
+ */
+export async function appendItem(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem) {
+	const [last] = await tx
+		.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
+		.from(agendaItem)
+		.where(eq(agendaItem.meetingId, m.id));
+	const published = m.status === 'agenda_published';
+	const [row] = await tx
+		.insert(agendaItem)
+		.values({
+			...values,
+			regionId,
+			meetingId: m.id,
+			position: (last?.position ?? 0) + 1,
+			number: published ? (last?.number ?? 0) + 1 : null,
+			supplementary: published,
+		})
+		.returning();
+	return row;
+}
+
 /** Add an item at the end of the agenda. */
 export async function addItem(db: Db, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
 	return db.transaction((tx) => insertItem(tx, actor, meetingId, input));
@@ -367,22 +377,7 @@ export async function insertItem(tx: Tx, actor: Actor, meetingId: string, input:
 	const m = await lockMeeting(tx, actor, meetingId);
 	assertAgendaEditable(m.status);
 	await checkItemReferences(tx, actor, input);
-	const [last] = await tx
-		.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
-		.from(agendaItem)
-		.where(eq(agendaItem.meetingId, meetingId));
-	const published = m.status === 'agenda_published';
-	const [row] = await tx
-		.insert(agendaItem)
-		.values({
-			...itemValues(input),
-			regionId: actor.regionId,
-			meetingId,
-			position: (last?.position ?? 0) + 1,
-			supplementary: published,
-			number: published ? (last?.number ?? 0) + 1 : null,
-		})
-		.returning();
+	const row = await appendItem(tx, actor.regionId, m, itemValues(input));
 	await setSpeakers(tx, actor, row.id, input.speakerIds);
 	await audit(tx, actor, 'create', 'agenda_item', row.id, null, { ...row, speakerIds: input.speakerIds });
 	return row.id;

@@ -3,6 +3,7 @@
 // correction is a new version with a reason. Follow-up actions are followed across meetings.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -20,7 +21,7 @@ import { assertInRegion } from '../directory/directory.service.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
-import { assertSecretariat, audit, lockMeeting, refused } from './meetings.service.ts';
+import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
 
 type Tx = Db;
 

@@ -1,6 +1,10 @@
-// PDF output without a browser: lays out an already-localised document (agenda, minutes) with pdfkit and the standard Helvetica fonts.
+// PDF output without a browser: lays out an already-localised document (agenda, minutes) with pdfkit and the embedded
+// DejaVu Sans fonts (./fonts), so names in any Latin, Greek or Cyrillic script print as written.
+import path from 'node:path';
+import { type Font, openSync } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { type Inline, LINE_BREAK, parseRichText } from '../../domain/richtext.ts';
+import { appPath } from '../db/client.ts';
 
 /** One numbered item of the document (an agenda item, a point of the minutes). Every string is shown as given. */
 export interface PdfSection {
@@ -45,7 +49,30 @@ export interface PdfDocumentInput {
 	documentTitle: string;
 }
 
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' } as const;
+/** The four faces, by the names they are registered under in each document. */
+const FONT = { regular: 'regular', bold: 'bold', italic: 'italic', boldItalic: 'boldItalic' } as const;
+type Face = keyof typeof FONT;
+const FONT_FILES: Record<Face, string> = {
+	regular: 'DejaVuSans.ttf',
+	bold: 'DejaVuSans-Bold.ttf',
+	italic: 'DejaVuSans-Oblique.ttf',
+	boldItalic: 'DejaVuSans-BoldOblique.ttf',
+};
+
+let faces: Record<Face, Font> | undefined;
+
+/**
+ * The four faces, read and parsed once per process (from src/ or from build/, see appPath) and shared by every
+ * document: pdfkit takes a parsed fontkit font as well as a file, and parsing a face costs more than a whole agenda.
+ */
+function loadFaces(): Record<Face, Font> {
+	if (!faces) {
+		const folder = appPath('src/lib/server/pdf/fonts');
+		const entries = Object.entries(FONT_FILES).map(([face, name]) => [face, openSync(path.join(folder, name))]);
+		faces = Object.fromEntries(entries) as Record<Face, Font>;
+	}
+	return faces;
+}
 const COLOR = { text: '#1a1a1a', muted: '#5c5c5c', rule: '#b8b8b8' } as const;
 const MARGIN = { top: 72, bottom: 72, left: 62, right: 62 } as const;
 const SIZE = { title: 20, subtitle: 12, heading: 13, subheading: 11, body: 10.5, small: 9, running: 8 } as const;
@@ -65,8 +92,10 @@ export async function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
 		displayTitle: true,
 		// Metadata strings are UTF-16 in the PDF, so the title needs no WinAnsi clean-up.
 		info: { Title: input.documentTitle, Creator: 'Aanjager' },
-		font: FONT.regular,
+		// pdfkit's types name files and buffers only; its font factory also takes a parsed fontkit font (one with layout()).
+		font: loadFaces().regular as unknown as string,
 	});
+	for (const [face, font] of Object.entries(loadFaces())) doc.registerFont(face, font as unknown as Uint8Array);
 	const chunks: Buffer[] = [];
 	const done = new Promise<Buffer>((resolve, reject) => {
 		doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -84,28 +113,28 @@ type Doc = PDFKit.PDFDocument;
 /** Title, subtitle, meta and the sections, flowing over as many pages as needed. */
 function layout(doc: Doc, input: PdfDocumentInput): void {
 	doc.fillColor(COLOR.text);
-	doc.font(FONT.bold).fontSize(SIZE.title).text(winAnsi(input.title), { lineGap: LINE_GAP });
+	doc.font(FONT.bold).fontSize(SIZE.title).text(printable(input.title, 'bold'), { lineGap: LINE_GAP });
 	doc.moveDown(0.2);
-	doc.font(FONT.regular).fontSize(SIZE.subtitle).text(winAnsi(input.subtitle), { lineGap: LINE_GAP });
+	doc.font(FONT.regular).fontSize(SIZE.subtitle).text(printable(input.subtitle), { lineGap: LINE_GAP });
 	doc.moveDown(0.6);
 	fields(doc, input.meta, SIZE.body);
 	rule(doc);
 
 	if (input.sections.length === 0 && input.emptyText) {
-		doc.font(FONT.italic).fontSize(SIZE.body).fillColor(COLOR.muted).text(winAnsi(input.emptyText), { lineGap: LINE_GAP });
+		doc.font(FONT.italic).fontSize(SIZE.body).fillColor(COLOR.muted).text(printable(input.emptyText, 'italic'), { lineGap: LINE_GAP });
 		doc.fillColor(COLOR.text);
 	}
 	input.sections.forEach((section, index) => {
 		if (index > 0) doc.moveDown(1.2);
 		keepWithNext(doc, KEEP_WITH_NEXT);
-		doc.font(FONT.bold).fontSize(SIZE.heading).text(winAnsi(section.heading), { lineGap: LINE_GAP });
+		doc.font(FONT.bold).fontSize(SIZE.heading).text(printable(section.heading, 'bold'), { lineGap: LINE_GAP });
 		if (section.tags?.length) {
 			doc.moveDown(0.1);
 			doc
 				.font(FONT.regular)
 				.fontSize(SIZE.small)
 				.fillColor(COLOR.muted)
-				.text(winAnsi(section.tags.join(' · ')), { lineGap: LINE_GAP });
+				.text(printable(section.tags.join(' · ')), { lineGap: LINE_GAP });
 			doc.fillColor(COLOR.text);
 		}
 		doc.moveDown(0.4);
@@ -117,7 +146,7 @@ function layout(doc: Doc, input: PdfDocumentInput): void {
 		for (const sub of section.subsections ?? []) {
 			doc.moveDown(0.6);
 			keepWithNext(doc, KEEP_WITH_NEXT * 0.75);
-			doc.font(FONT.bold).fontSize(SIZE.subheading).text(winAnsi(sub.heading), { lineGap: LINE_GAP });
+			doc.font(FONT.bold).fontSize(SIZE.subheading).text(printable(sub.heading, 'bold'), { lineGap: LINE_GAP });
 			doc.moveDown(0.2);
 			if (sub.fields?.length) {
 				fields(doc, sub.fields, SIZE.body);
@@ -136,7 +165,7 @@ function layout(doc: Doc, input: PdfDocumentInput): void {
 /** Writes the region name at the top and the page label at the bottom of every buffered page. */
 function runningHeadersAndFooters(doc: Doc, input: PdfDocumentInput): void {
 	const range = doc.bufferedPageRange();
-	const region = winAnsi(input.regionName);
+	const region = printable(input.regionName);
 	for (let i = 0; i < range.count; i++) {
 		doc.switchToPage(range.start + i);
 		const { width, height, margins } = doc.page;
@@ -152,7 +181,7 @@ function runningHeadersAndFooters(doc: Doc, input: PdfDocumentInput): void {
 			.lineWidth(0.5)
 			.strokeColor(COLOR.rule)
 			.stroke();
-		doc.text(winAnsi(input.pageLabel(i + 1, range.count)), margins.left, height - 44, {
+		doc.text(printable(input.pageLabel(i + 1, range.count)), margins.left, height - 44, {
 			width: contentWidth,
 			align: 'center',
 			lineBreak: false,
@@ -166,8 +195,8 @@ function runningHeadersAndFooters(doc: Doc, input: PdfDocumentInput): void {
 function fields(doc: Doc, pairs: [string, string][], size: number): void {
 	for (const [label, value] of pairs) {
 		doc.fontSize(size);
-		doc.font(FONT.bold).text(`${winAnsi(label)}: `, { continued: true, lineGap: LINE_GAP });
-		doc.font(FONT.regular).text(winAnsi(value) || ' ', { lineGap: LINE_GAP });
+		doc.font(FONT.bold).text(`${printable(label, 'bold')}: `, { continued: true, lineGap: LINE_GAP });
+		doc.font(FONT.regular).text(printable(value) || ' ', { lineGap: LINE_GAP });
 	}
 }
 
@@ -206,14 +235,14 @@ function inlines(doc: Doc, content: Inline[], options: PDFKit.Mixins.TextOptions
 		else lines.at(-1)!.push(inline);
 	}
 	for (const line of lines) {
-		const runs = line.map((run) => ({ ...run, text: winAnsi(run.text) })).filter((run) => run.text !== '');
+		const faceOf = (run: Inline): Face => (run.bold ? (run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : 'regular');
+		const runs = line.map((run) => ({ ...run, text: printable(run.text, faceOf(run)) })).filter((run) => run.text !== '');
 		if (runs.length === 0) {
 			doc.font(FONT.regular).text(' ', { ...options, lineGap: LINE_GAP });
 			continue;
 		}
 		runs.forEach((run, index) => {
-			const font = run.bold ? (run.italic ? FONT.boldItalic : FONT.bold) : run.italic ? FONT.italic : FONT.regular;
-			doc.font(font).text(run.text, { ...options, lineGap: LINE_GAP, continued: index < runs.length - 1 });
+			doc.font(FONT[faceOf(run)]).text(run.text, { ...options, lineGap: LINE_GAP, continued: index < runs.length - 1 });
 		});
 	}
 	doc.font(FONT.regular);
@@ -239,49 +268,36 @@ function keepWithNext(doc: Doc, needed: number): void {
 	doc.fillColor(COLOR.text);
 }
 
-// Characters outside Latin-1 that the standard fonts' WinAnsi encoding does have.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/** Characters the text needs changed before layout: invisible ones dropped, tabs and line separators made plain. */
 const SUBSTITUTES: Record<string, string> = {
-	'\u2010': '-',
-	'\u2011': '-',
-	'\u2012': '–',
-	'\u2015': '—',
-	'\u2212': '-',
-	'\u2032': "'",
-	'\u2033': '"',
 	'\u00AD': '',
 	'\u200B': '',
 	'\u200C': '',
 	'\u200D': '',
 	'\u2060': '',
 	'\uFEFF': '',
-	'\u2002': ' ',
-	'\u2003': ' ',
-	'\u2009': ' ',
-	'\u200A': ' ',
-	'\u202F': '\u00A0',
-	'\u2007': '\u00A0',
-	'\u2024': '.',
-	'\u2043': '-',
 	'\t': ' ',
 	'\u2028': '\n',
 	'\u2029': '\n',
 };
 
 /**
- * Makes text safe for the standard PDF fonts (WinAnsi): composes accents (é, ë, ç, Œ stay), maps a few look-alikes,
- * and replaces every other character, such as an emoji (also one built of several code points), by one '?'. Keeps '\n'.
+ * Makes text safe for the embedded font: composes accents (é, ł, ῆ stay one character), drops invisible and control
+ * characters, and replaces every character the face has no glyph for, such as an emoji (also one built of several
+ * code points), by one '?'. Keeps '\n'.
  */
-export function winAnsi(text: string): string {
+export function printable(text: string, face: Face = 'regular'): string {
 	const normal = String(text ?? '')
 		.replace(/\r\n?/g, '\n')
 		.normalize('NFC');
 	if (SAFE.test(normal)) return normal;
+	const font = loadFaces()[face];
+	const hasGlyph = (codePoint: number) => font.hasGlyphForCodePoint(codePoint);
 	let out = '';
 	for (const { segment } of graphemes.segment(normal)) {
 		let mapped = '';
 		for (const char of segment) {
-			const one = winAnsiChar(char);
+			const one = printableChar(char, hasGlyph);
 			if (one === undefined) {
 				mapped = '?';
 				break;
@@ -296,14 +312,14 @@ export function winAnsi(text: string): string {
 const SAFE = /^[\n\x20-\x7e\xa0-\xac\xae-\xff]*$/;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** One character as WinAnsi text ('' to drop it), or undefined when the standard fonts cannot show it. */
-function winAnsiChar(char: string): string | undefined {
+/** One character as it is laid out ('' to drop it), or undefined when the face cannot show it. */
+function printableChar(char: string, hasGlyph: (codePoint: number) => boolean): string | undefined {
 	const substitute = SUBSTITUTES[char];
 	if (substitute !== undefined) return substitute;
 	const code = char.codePointAt(0)!;
-	if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) return char;
+	if (char === '\n') return char;
 	if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return ' ';
-	// Variation selectors and combining marks left over after composition add nothing the fonts can show.
+	// Variation selectors and combining marks left over after composition add nothing a reader would miss.
 	if ((code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x300 && code <= 0x36f)) return '';
-	return undefined;
+	return hasGlyph(code) ? char : undefined;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { formatDay, formatMeetingTime } from '#lib/i18n/formats.ts';
 import type { Confidentiality, ItemKind, MeetingKind, MeetingStatus, OutcomeKind } from '../../domain/meetings.ts';
+import { currentOn } from '../../domain/periods.ts';
 import { brusselsInstant, brusselsParts, planYear } from '../../domain/recurrence.ts';
 import { parseRichText } from '../../domain/richtext.ts';
 import type { Db } from '../db/client.ts';
@@ -1076,9 +1077,9 @@ async function seedAttendance(tx: Db, ctx: DemoMeetingsContext, meetings: PlanMe
 	const rows: (typeof attendance.$inferInsert)[] = [];
 	meetings.forEach((m, i) => {
 		const day = dayOf(m.startsAt);
-		const members = [
-			...new Set(mandates.filter((x) => x.startDate <= day && (!x.endDate || x.endDate >= day)).map((x) => x.personId)),
-		].sort((a, b) => order(a) - order(b) || (personName.get(a) ?? '').localeCompare(personName.get(b) ?? '') || a.localeCompare(b));
+		const members = [...new Set(mandates.filter((x) => currentOn(x, day)).map((x) => x.personId))].sort(
+			(a, b) => order(a) - order(b) || (personName.get(a) ?? '').localeCompare(personName.get(b) ?? '') || a.localeCompare(b),
+		);
 		const n = members.length;
 		if (n === 0) return;
 		const status = new Map<string, { status: 'present' | 'excused' | 'absent' | 'represented'; by: string | null }>();

@@ -1,11 +1,13 @@
 // Demo agenda intake: topics from external organisations and general directors in every state, with
 // their history, relative to `now`. Runs after the demo meetings (it puts topics on their agendas).
-import { and, asc, desc, eq, gt, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
+import type { MeetingStatus } from '../../domain/meetings.ts';
 import { nextMonths, type TopicEventKind, type TopicStatus } from '../../domain/topics.ts';
 import type { Db } from '../db/client.ts';
 import { agendaItem, mandate, meeting, topic, topicDocument, topicEvent, topicSupport } from '../db/schema.ts';
 import type { FileStore } from '../documents/store.ts';
+import { appendItem } from '../meetings/meetings.service.ts';
 import type { DemoMeetingsContext } from './demo-meetings.ts';
 import { renderNota } from './demo-meetings.ts';
 
@@ -332,27 +334,14 @@ export async function seedDemoTopics(tx: Db, ctx: DemoMeetingsContext, files?: F
 }
 
 /** Put an accepted demo topic at the end of the next meeting's agenda (supplementary when already published). */
-async function addToAgenda(tx: Db, regionId: string, next: { id: string; status: string }, t: DemoTopic): Promise<string> {
-	const [last] = await tx
-		.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
-		.from(agendaItem)
-		.where(eq(agendaItem.meetingId, next.id));
-	const published = next.status === 'agenda_published';
-	const [item] = await tx
-		.insert(agendaItem)
-		.values({
-			regionId,
-			meetingId: next.id,
-			position: (last?.position ?? 0) + 1,
-			number: published ? (last?.number ?? 0) + 1 : null,
-			supplementary: published,
-			title: t.values.title,
-			kind: 'process',
-			summary: t.values.summary ?? null,
-			broughtByPersonId: t.by.personId,
-			broughtByOrganisationId: t.by.organisationId,
-			confidentiality: t.values.confidentiality ?? 'internal',
-		})
-		.returning({ id: agendaItem.id });
+async function addToAgenda(tx: Db, regionId: string, next: { id: string; status: MeetingStatus }, t: DemoTopic): Promise<string> {
+	const item = await appendItem(tx, regionId, next, {
+		title: t.values.title,
+		kind: 'process',
+		summary: t.values.summary ?? null,
+		broughtByPersonId: t.by.personId,
+		broughtByOrganisationId: t.by.organisationId,
+		confidentiality: t.values.confidentiality ?? 'internal',
+	});
 	return item.id;
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { appPath, type Db } from '../db/client.ts';
 import {
@@ -290,14 +290,7 @@ export async function seedDemo(db: Db, files?: FileStore, now = new Date()): Pro
 		await seedDemoMeetings(tx, context, files, now);
 		// Topics submitted for the agenda, in every state of intake.
 		await seedDemoTopics(tx, context, files, now);
-		await recordAudit(tx, {
-			regionId,
-			actorAccountId: null,
-			action: 'seed',
-			entityType: 'region',
-			entityId: regionId,
-			after: { slug: DEMO_REGION_SLUG },
-		});
+		await audit(tx, { regionId, accountId: null }, 'seed', 'region', regionId, null, { slug: DEMO_REGION_SLUG });
 	});
 	return true;
 }

@@ -1,6 +1,6 @@
 // The secretariat's view of the jobs that keep failing: list the parked jobs of their region, retry one
 // (fresh attempts) or discard one (never carried out). Each act is audited; another region's job is not found.
-import { recordAudit } from '../../audit/audit.service.ts';
+import { audit } from '../../audit/audit.service.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { discardParkedJob, listParkedJobs as parkedOf, retryParkedJob } from './outbox.service.ts';
@@ -26,13 +26,7 @@ export async function retryJob(db: Db, actor: JobsActor, jobId: number) {
 	if (!canManageJobs(actor)) throw notFound();
 	await db.transaction(async (tx) => {
 		if (!(await retryParkedJob(tx, actor.regionId, jobId))) throw notFound();
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'retry',
-			entityType: 'job',
-			entityId: String(jobId),
-		});
+		await audit(tx, actor, 'retry', 'job', String(jobId));
 	});
 }
 
@@ -42,13 +36,6 @@ export async function discardJob(db: Db, actor: JobsActor, jobId: number) {
 	await db.transaction(async (tx) => {
 		const row = await discardParkedJob(tx, actor.regionId, jobId);
 		if (!row) throw notFound();
-		await recordAudit(tx, {
-			regionId: actor.regionId,
-			actorAccountId: actor.accountId,
-			action: 'discard',
-			entityType: 'job',
-			entityId: String(jobId),
-			before: { kind: row.kind, lastError: row.lastError },
-		});
+		await audit(tx, actor, 'discard', 'job', String(jobId), { kind: row.kind, lastError: row.lastError });
 	});
 }

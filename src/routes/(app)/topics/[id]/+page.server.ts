@@ -1,10 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canDecide, canStartIntake, canSubmitterEdit, canWithdraw, intakeDecisions, itemKindFor } from '$lib/domain/topics';
 import { getApp } from '$lib/server/app';
-import { formValues, parseForm } from '$lib/server/http/forms';
-import { command, failFromError, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
-import { uploadsOf } from '$lib/server/http/uploads';
+import { command, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
+import { uploadAction } from '$lib/server/http/uploads';
 import { canRunIntake } from '$lib/server/intake/intake.policy';
 import {
 	acceptSchema,
@@ -59,32 +57,15 @@ const documentIdSchema = z.object({ documentId: z.uuid() });
 const empty = z.object({});
 
 export const actions: Actions = {
-	addDocument: async ({ locals, request, params }) => {
+	addDocument: ({ locals, request, params }) => {
 		const actor = requireActor(locals);
 		const app = getApp();
-		const form = await request.formData();
-		const parsed = parseForm(topicDocumentSchema, form);
-		const [upload] = await uploadsOf(form);
-		if (!parsed.ok || !upload) {
-			return fail(400, {
-				formId: 'document',
-				errors: { ...(parsed.ok ? {} : parsed.errors), ...(upload ? {} : { file: 'file_required' }) },
-				values: formValues(form),
-			});
-		}
-		try {
-			await addTopicDocument(
-				app.db,
-				{ store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES },
-				actor,
-				idParam(params.id),
-				upload,
-				parsed.data.title,
-			);
-		} catch (e) {
-			return failFromError(e, formValues(form), 'document');
-		}
-		redirect(303, here(params));
+		const upload = { schema: topicDocumentSchema, fileRequired: true, formId: 'document' };
+		return uploadAction(request, upload, async (input, [file]) => {
+			const files = { store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES };
+			await addTopicDocument(app.db, files, actor, idParam(params.id), file, input.title);
+			return here(params);
+		});
 	},
 	removeDocument: ({ locals, request, params }) =>
 		command(

@@ -1,8 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { formValues, parseForm } from '$lib/server/http/forms';
-import { authorize, failFromError } from '$lib/server/http/guards';
-import { uploadsOf } from '$lib/server/http/uploads';
+import { authorize } from '$lib/server/http/guards';
+import { uploadAction } from '$lib/server/http/uploads';
 import { canSubmitTopics } from '$lib/server/intake/intake.policy';
 import { topicSchema } from '$lib/server/intake/intake.schema';
 import { topicFormOptions } from '$lib/server/intake/topics.queries';
@@ -20,19 +18,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
+	default: ({ locals, request }) => {
 		const actor = authorize(locals, canSubmitTopics);
 		const app = getApp();
-		const form = await request.formData();
-		const parsed = parseForm(topicSchema, form);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let id: string;
-		try {
-			const uploads = await uploadsOf(form);
-			id = await submitTopic(app.db, { store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES }, actor, parsed.data, uploads);
-		} catch (e) {
-			return failFromError(e, formValues(form));
-		}
-		redirect(303, `/topics/${id}?submitted`);
+		return uploadAction(request, { schema: topicSchema }, async (input, uploads) => {
+			const id = await submitTopic(app.db, { store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES }, actor, input, uploads);
+			return `/topics/${id}?submitted`;
+		});
 	},
 };

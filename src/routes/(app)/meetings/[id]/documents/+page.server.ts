@@ -1,9 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
-import { formValues, parseForm } from '$lib/server/http/forms';
-import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
-import { uploadsOf } from '$lib/server/http/uploads';
+import { authorize, idParam, orNotFound } from '$lib/server/http/guards';
+import { uploadAction } from '$lib/server/http/uploads';
 import { addDocumentVersion, uploadDocument } from '$lib/server/meetings/documents.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
 		items: page.items.map((i) => ({
 			id: i.id,
-			number: i.number ?? i.position,
+			number: displayNumber(i),
 			title: i.title,
 			confidentiality: i.confidentiality,
 			documents: i.documents,
@@ -28,45 +27,26 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** The uploaded file of a form, if any. */
-const fileOf = async (form: FormData) => (await uploadsOf(form))[0] ?? null;
-
 const versionSchema = z.object({ documentId: z.uuid() });
 
 export const actions: Actions = {
-	upload: async ({ locals, request, params }) => {
+	upload: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
 		const app = getApp();
-		const form = await request.formData();
-		const parsed = parseForm(documentSchema, form);
-		const file = await fileOf(form);
-		if (!parsed.ok || !file) {
-			const errors: Record<string, string> = { ...(parsed.ok ? {} : parsed.errors), ...(file ? {} : { file: 'file_required' }) };
-			return fail(400, { formId: 'upload', errors, values: formValues(form) });
-		}
-		try {
-			await uploadDocument(app.db, app.files, actor, id, parsed.data, file, app.config.UPLOAD_MAX_BYTES);
-		} catch (e) {
-			return failFromError(e, formValues(form), 'upload');
-		}
-		redirect(303, `/meetings/${id}/documents`);
+		return uploadAction(request, { schema: documentSchema, fileRequired: true, formId: 'upload' }, async (input, [file]) => {
+			await uploadDocument(app.db, app.files, actor, id, input, file, app.config.UPLOAD_MAX_BYTES);
+			return `/meetings/${id}/documents`;
+		});
 	},
-	version: async ({ locals, request, params }) => {
+	version: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
 		const app = getApp();
-		const form = await request.formData();
-		const parsed = parseForm(versionSchema, form);
-		const file = await fileOf(form);
-		const formId = `version-${form.get('documentId')}`;
-		const errors: Record<string, string> = { file: 'file_required' };
-		if (!parsed.ok || !file) return fail(400, { formId, errors, values: formValues(form) });
-		try {
-			await addDocumentVersion(app.db, app.files, actor, parsed.data.documentId, file, app.config.UPLOAD_MAX_BYTES);
-		} catch (e) {
-			return failFromError(e, formValues(form), formId);
-		}
-		redirect(303, `/meetings/${id}/documents`);
+		const formId = (form: FormData) => `version-${form.get('documentId')}`;
+		return uploadAction(request, { schema: versionSchema, fileRequired: true, formId }, async (input, [file]) => {
+			await addDocumentVersion(app.db, app.files, actor, input.documentId, file, app.config.UPLOAD_MAX_BYTES);
+			return `/meetings/${id}/documents`;
+		});
 	},
 };

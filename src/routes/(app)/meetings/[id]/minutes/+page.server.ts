@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
 import { isUuid } from '$lib/server/http/errors';
 import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [options, versions] = await Promise.all([formOptions(db, actor.regionId), listMinutesVersions(db, actor.regionId, id)]);
 	return {
 		meeting: page.meeting,
-		items: page.items.map((i) => ({ id: i.id, number: i.number ?? i.position, title: i.title, kind: i.kind })),
+		items: page.items.map((i) => ({ id: i.id, number: displayNumber(i), title: i.title, kind: i.kind })),
 		minutes: page.minutes,
 		comments: page.comments,
 		actions: page.actions,

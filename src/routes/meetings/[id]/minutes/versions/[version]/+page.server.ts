@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { diffWords } from '$lib/domain/diff';
+import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
 import { idParam, orNotFound } from '$lib/server/http/guards';
 import { getMeetingPage, getMinutesVersion } from '$lib/server/meetings/meetings.queries';
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		return [
 			{
 				id: item.id,
-				number: item.number ?? item.position,
+				number: displayNumber(item),
 				title: item.title,
 				entry,
 				diff: previous ? diffWords(entryText(before.get(item.id)), entryText(entry)) : null,
