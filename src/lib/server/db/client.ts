@@ -5,16 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
 import { trackWrites } from './read-cache.ts';
 import * as schema from './schema.ts';
+import type { Db } from './types.ts';
 
-/** The database handle every service takes as its first argument (also a transaction). */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Db } from './types.ts';
 
 export interface Database {
 	db: Db;

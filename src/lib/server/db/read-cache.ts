@@ -5,8 +5,8 @@
 // - PostgreSQL: other processes write too; triggers move a counter row on in the same transaction as
 //   every change (drizzle/0003_data_generation.sql), and each cached read first reads that counter.
 import type { PGlite } from '@electric-sql/pglite';
-import type { Db } from './client.ts';
 import { type Param, readOnlyStatements, runPrepared, type Statement } from './prepared.ts';
+import type { Db } from './types.ts';
 
 /** Plain statements that never change data. Anything else counts as a write (when unsure, invalidate). */
 const READ_ONLY = /^\s*(select\s|begin|commit|rollback|show\s|explain\s)/i;

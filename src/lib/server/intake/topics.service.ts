@@ -1,7 +1,7 @@
 // Agenda intake: topics submitted by mayors, aldermen, general directors and contacts of external
 // organisations, and the secretariat's decisions on them. Every change writes the topic's history,
 // an audit event and — for a change of status — one mail per person concerned, in one transaction.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { isUpcomingState } from '../../domain/meetings.ts';
 import {
@@ -13,24 +13,23 @@ import {
 	monthHasPassed,
 	statusAfter,
 	type TopicEventKind,
-	type TopicStatus,
 	topicBodyKinds,
 } from '../../domain/topics.ts';
 import { readerOf } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { account, agendaItem, body, meeting, person, topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from '../db/schema.ts';
+import { body, meeting, topic, topicDocument, topicSpeaker, topicSupport } from '../db/schema.ts';
 import { assertPeopleInRegion } from '../directory/directory.service.ts';
 import type { FileStore } from '../documents/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
 import { insertItem, refused } from '../meetings/meetings.service.ts';
-import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, canSubmitTopics, directorOf, submitterOrganisations } from './intake.policy.ts';
 import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './intake.schema.ts';
+import { type Change, moveTo, record } from './topic-history.service.ts';
 
 type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;
@@ -57,65 +56,6 @@ async function lockOwn(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow>
 async function lockForIntake(tx: Tx, actor: Actor, topicId: string): Promise<TopicRow> {
 	if (!canRunIntake(actor)) throw notFound();
 	return lockVisible(tx, actor, topicId);
-}
-
-interface Recipient {
-	personId: string;
-	email: string;
-}
-
-/** The secretariat's active accounts in the region. */
-function secretariat(tx: Tx, regionId: string): Promise<Recipient[]> {
-	return tx
-		.select({ personId: account.personId, email: account.email })
-		.from(account)
-		.where(and(eq(account.regionId, regionId), eq(account.isRegionAdmin, true), isNull(account.disabledAt)));
-}
-
-/** The submitter: the address of their account, else the one in the directory. */
-async function submitter(tx: Tx, row: TopicRow): Promise<Recipient[]> {
-	const [found] = await tx
-		.select({ accountEmail: account.email, personEmail: person.email, disabledAt: account.disabledAt })
-		.from(person)
-		.leftJoin(account, eq(account.personId, person.id))
-		.where(eq(person.id, row.submittedByPersonId));
-	if (!found || found.disabledAt) return [];
-	const email = found.accountEmail ?? found.personEmail;
-	return email ? [{ personId: row.submittedByPersonId, email }] : [];
-}
-
-interface Change {
-	to?: TopicStatus;
-	message?: string | null;
-	details?: Record<string, unknown>;
-	/** Who hears of it by mail (rendered by the worker from the event, in each recipient's language). */
-	notify?: 'secretariat' | 'submitter';
-}
-
-/** Write one event of the topic's history and, where asked, one mail to each person concerned. */
-async function record(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind, change: Change = {}) {
-	const [event] = await tx
-		.insert(topicEvent)
-		.values({
-			regionId: row.regionId,
-			topicId: row.id,
-			kind,
-			actorPersonId: actor.personId,
-			fromStatus: change.to ? row.status : null,
-			toStatus: change.to ?? null,
-			message: change.message ?? null,
-			details: change.details ?? null,
-		})
-		.returning({ id: topicEvent.id });
-	if (!change.notify) return;
-	const recipients = change.notify === 'secretariat' ? await secretariat(tx, row.regionId) : await submitter(tx, row);
-	const seen = new Set([actor.email.toLowerCase()]);
-	for (const recipient of recipients) {
-		const key = recipient.email.toLowerCase();
-		if (seen.has(key)) continue;
-		seen.add(key);
-		await enqueue(tx, row.regionId, 'topic.notice', { topicEventId: event.id, personId: recipient.personId });
-	}
 }
 
 /** The body must be one of the region's consultations that take topics. */
@@ -278,18 +218,6 @@ export async function removeTopicDocument(db: Db, actor: Actor, topicId: string,
 	});
 }
 
-/** Move the topic to a new status with its event, mail and audit. */
-async function moveTo(tx: Tx, actor: Actor, row: TopicRow, kind: TopicEventKind, to: TopicStatus, set: Partial<TopicRow>, change: Change) {
-	const [after] = await tx
-		.update(topic)
-		.set({ ...set, status: to, updatedAt: new Date() })
-		.where(eq(topic.id, row.id))
-		.returning();
-	await record(tx, actor, row, kind, { ...change, to });
-	await audit(tx, actor, 'update', 'topic', row.id, row, after);
-	return after;
-}
-
 /** The submitter withdraws the topic while it is still in intake. */
 export async function withdrawTopic(db: Db, actor: Actor, topicId: string, message: string | undefined) {
 	await db.transaction(async (tx) => {
@@ -374,35 +302,6 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 			},
 		};
 	});
-}
-
-/**
- * A meeting is cancelled: the topics accepted onto its agenda go back to the queue (as new), so the
- * secretariat can put them on another agenda; their submitters hear of it. Run inside the cancelling
- * transaction (meetings.service cancelMeeting calls it).
- */
-export async function returnTopicsOfCancelledMeeting(tx: Tx, actor: Actor, meetingId: string, reason: string) {
-	const rows = await tx
-		.select({ topic })
-		.from(topic)
-		.innerJoin(agendaItem, eq(agendaItem.id, topic.agendaItemId))
-		.where(and(eq(agendaItem.meetingId, meetingId), eq(topic.regionId, actor.regionId), eq(topic.status, 'accepted')))
-		.for('update', { of: topic });
-	for (const { topic: row } of rows) {
-		await moveTo(
-			tx,
-			actor,
-			row,
-			'removed_from_agenda',
-			'new',
-			{ agendaItemId: null, statusNote: reason },
-			{
-				message: reason,
-				details: { meetingId, agendaItemId: row.agendaItemId },
-				notify: 'submitter',
-			},
-		);
-	}
 }
 
 /** Ask the submitter for more information; they can edit the topic and answer. */

@@ -23,7 +23,7 @@ import {
 } from '../db/schema.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
-import { returnTopicsOfCancelledMeeting } from '../intake/topics.service.ts';
+import { returnTopicsOfCancelledMeeting } from '../intake/topic-history.service.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';

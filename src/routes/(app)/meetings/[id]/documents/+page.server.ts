@@ -10,7 +10,7 @@ import { documentSchema } from '$lib/server/meetings/meetings.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const actor = authorize(locals, canManageMeetings);
+	authorize(locals, canManageMeetings);
 	const app = getApp();
 	const page = orNotFound(await getManagedMeetingPage(app.db, locals.reader, idParam(params.id)));
 	return {
