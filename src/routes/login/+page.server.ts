@@ -3,6 +3,7 @@ import { getApp } from '$lib/server/app';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { signIn } from '$lib/server/auth/auth.service';
 import { createSession } from '$lib/server/auth/session.service';
+import { minutesUntil } from '$lib/server/auth/throttle.service';
 import { parseForm } from '$lib/server/http/forms';
 import { safeRedirectPath } from '$lib/server/http/redirects';
 import { setSessionCookie } from '$lib/server/http/security';
@@ -21,7 +22,8 @@ export const actions: Actions = {
 		const { db } = getApp();
 		const result = await signIn(db, parsed.data, getClientAddress());
 		if (!result.ok) {
-			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, values: { email: parsed.data.email } });
+			const minutes = result.reason === 'throttled' ? minutesUntil(result.retryAt) : undefined;
+			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, minutes, values: { email: parsed.data.email } });
 		}
 		const { token, expiresAt } = await createSession(db, result.accountId);
 		setSessionCookie(cookies, url, token, expiresAt);
