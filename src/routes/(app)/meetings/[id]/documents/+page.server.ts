@@ -16,6 +16,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = orNotFound(await getMeetingPage(app.db, actor, idParam(params.id)));
 	return {
 		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
+		// Approved minutes: the documents are part of the record (the service refuses changes too).
+		recordClosed: page.meeting.status === 'minutes_approved',
 		items: page.items.map((i) => ({
 			id: i.id,
 			number: i.number ?? i.position,
@@ -63,7 +65,7 @@ export const actions: Actions = {
 		const errors: Record<string, string> = { file: 'file_required' };
 		if (!parsed.ok || !file) return fail(400, { formId, errors, values: formValues(form) });
 		try {
-			await addDocumentVersion(app.db, app.files, actor, parsed.data.documentId, file, app.config.UPLOAD_MAX_BYTES);
+			await addDocumentVersion(app.db, app.files, actor, id, parsed.data.documentId, file, app.config.UPLOAD_MAX_BYTES);
 		} catch (e) {
 			return failFromError(e, formValues(form), formId);
 		}
