@@ -4,7 +4,7 @@ import { signInSchema } from '$lib/server/auth/auth.schema';
 import { signIn } from '$lib/server/auth/auth.service';
 import { createSession } from '$lib/server/auth/session.service';
 import { minutesUntil } from '$lib/server/auth/throttle.service';
-import { parseForm } from '$lib/server/http/forms';
+import { parseForm, readForm } from '$lib/server/http/forms';
 import { safeRedirectPath } from '$lib/server/http/redirects';
 import { setSessionCookie } from '$lib/server/http/security';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(signInSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const { db } = getApp();

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canDecide, canStartIntake, canSubmitterEdit, canWithdraw, intakeDecisions, itemKindFor } from '$lib/domain/topics';
 import { getApp } from '$lib/server/app';
-import { formValues, parseForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { command, failFromError, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
 import { uploadsOf } from '$lib/server/http/uploads';
 import { canRunIntake } from '$lib/server/intake/intake.policy';
@@ -64,7 +64,7 @@ export const actions: Actions = {
 	addDocument: async ({ locals, request, params }) => {
 		const actor = requireActor(locals);
 		const app = getApp();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(topicDocumentSchema, form);
 		const [upload] = await uploadsOf(form);
 		if (!parsed.ok || !upload) {

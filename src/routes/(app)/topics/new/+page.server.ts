@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { formValues, parseForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { authorize, failFromError } from '$lib/server/http/guards';
 import { uploadsOf } from '$lib/server/http/uploads';
 import { canSubmitTopics } from '$lib/server/intake/intake.policy';
@@ -24,7 +24,7 @@ export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const actor = authorize(locals, canSubmitTopics);
 		const app = getApp();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(topicSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		let id: string;

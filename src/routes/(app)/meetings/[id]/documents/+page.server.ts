@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
-import { formValues, parseForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
 import { uploadsOf } from '$lib/server/http/uploads';
 import { addDocumentVersion, uploadDocument } from '$lib/server/meetings/documents.service';
@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
 		const app = getApp();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(documentSchema, form);
 		const file = await fileOf(form);
 		if (!parsed.ok || !file) {
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
 		const app = getApp();
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(versionSchema, form);
 		const file = await fileOf(form);
 		const formId = `version-${form.get('documentId')}`;
