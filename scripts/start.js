@@ -20,7 +20,8 @@ process.env.PORT ||= '3000';
 if (!process.env.ORIGIN && /^\d+$/.test(process.env.PORT)) process.env.ORIGIN = defaultOrigin(process.env.HOST, process.env.PORT);
 
 // adapter-node refuses request bodies over BODY_SIZE_LIMIT (512 kB by default) before the app sees them.
-// Allow the largest upload plus the form around it; the app itself answers an oversized file with a message.
+// Allow the largest upload plus the form around it; the app itself answers an oversized file with a message,
+// and keeps other requests far smaller (src/lib/server/http/body-limit.ts).
 const uploadMax = Number(process.env.UPLOAD_MAX_BYTES) || 50 * 1024 * 1024;
 process.env.BODY_SIZE_LIMIT ||= String(uploadMax * 2 + 1024 * 1024);
 

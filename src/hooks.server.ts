@@ -1,5 +1,6 @@
 import { type Handle, type HandleServerError, redirect, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { publicReader, readerOf } from '$lib/server/access/reader';
 import { getApp, startApp, stopApp } from '$lib/server/app';
@@ -7,7 +8,8 @@ import { validateSessionToken } from '$lib/server/auth/session.service';
 import { benchEnabled, memo } from '$lib/server/bench';
 import { ConfigError } from '$lib/server/config';
 import { DataDirLockedError } from '$lib/server/db/lock';
-import { SESSION_COOKIE, securityHeaders, setSessionCookie } from '$lib/server/http/security';
+import { bodyLimitFor, capBody, declaredTooLarge } from '$lib/server/http/body-limit';
+import { isCrossSiteRequest, SESSION_COOKIE, securityHeadersFor, setSessionCookie } from '$lib/server/http/security';
 
 export const init: ServerInit = async () => {
 	try {
@@ -65,16 +67,36 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// After the session is known: refuse cross-site posts, and keep bodies small unless a signed-in person uploads.
+// (Answered here, not thrown: a thrown error would skip the security headers of `headers`.)
+const requests: Handle = ({ event, resolve }) => {
+	if (isCrossSiteRequest(event.request, event.url.origin)) return refusal(403, 'cross_origin', m.error_cross_origin());
+	if (event.request.body) {
+		const limit = bodyLimitFor(Boolean(event.locals.actor), event.route.id, getApp().config.UPLOAD_MAX_BYTES);
+		if (declaredTooLarge(event.request, limit)) return refusal(413, 'payload_too_large', m.error_body_too_large());
+		event.request = capBody(event.request, limit);
+	}
+	return resolve(event);
+};
+
+/** A refused request: its message as plain text, in the visitor's language. */
+function refusal(status: number, code: string, message: string): Response {
+	return new Response(`${message}\n`, {
+		status,
+		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Error-Code': code },
+	});
+}
+
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(securityHeaders)) {
+	for (const [name, value] of Object.entries(securityHeadersFor(event.url.origin))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(headers, i18n, session);
+export const handle = sequence(headers, i18n, session, requests);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

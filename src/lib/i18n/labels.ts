@@ -300,6 +300,7 @@ const errors: Record<string, Message> = {
 	minutes_not_started: m.error_minutes_not_started,
 	minutes_not_draft: m.error_minutes_not_draft,
 	minutes_approved_frozen: m.error_minutes_approved_frozen,
+	documents_part_of_record: m.error_documents_part_of_record,
 	minutes_not_circulated: m.error_minutes_not_circulated,
 	not_an_approval_item: m.error_not_an_approval_item,
 	approval_needs_meeting: m.error_approval_needs_meeting,

@@ -3,7 +3,8 @@ import { getApp } from '$lib/server/app';
 import { signInSchema } from '$lib/server/auth/auth.schema';
 import { signIn } from '$lib/server/auth/auth.service';
 import { createSession } from '$lib/server/auth/session.service';
-import { parseForm } from '$lib/server/http/forms';
+import { minutesUntil } from '$lib/server/auth/throttle.service';
+import { parseForm, readForm } from '$lib/server/http/forms';
 import { safeRedirectPath } from '$lib/server/http/redirects';
 import { setSessionCookie } from '$lib/server/http/security';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,13 +16,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(signInSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const { db } = getApp();
 		const result = await signIn(db, parsed.data, getClientAddress());
 		if (!result.ok) {
-			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, values: { email: parsed.data.email } });
+			const minutes = result.reason === 'throttled' ? minutesUntil(result.retryAt) : undefined;
+			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, minutes, values: { email: parsed.data.email } });
 		}
 		const { token, expiresAt } = await createSession(db, result.accountId);
 		setSessionCookie(cookies, url, token, expiresAt);

@@ -6,18 +6,22 @@ import { account, passwordReset } from '../db/schema.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { invalidateAllSessions } from './session.service.ts';
-import { clearAttempts, releaseAttempt, reserveAttempt, throttleKey } from './throttle.service.ts';
+import { clearAccountAttempts, reserveAttempt, reserveSignIn, signInSucceeded, throttleKey } from './throttle.service.ts';
 import { generateToken, tokenId } from './tokens.ts';
 
-export type SignInResult = { ok: true; accountId: string } | { ok: false; reason: 'invalid' | 'throttled' };
+export type SignInResult =
+	| { ok: true; accountId: string }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAt: Date };
 
-/** Check credentials, throttled per account and per client address. The answer never says which part was wrong. */
-export async function signIn(db: Db, input: { email: string; password: string }, ip: string): Promise<SignInResult> {
-	const accountKey = throttleKey('account', input.email);
-	const ipKey = throttleKey('ip', ip);
-	// Count the attempt first (atomically), so parallel guesses cannot pass the limit.
-	const [accountOk, ipOk] = [await reserveAttempt(db, 'account', accountKey), await reserveAttempt(db, 'ip', ipKey)];
-	if (!accountOk || !ipOk) return { ok: false, reason: 'throttled' };
+/**
+ * Check credentials, throttled per (account, address) pair with growing delays, and per account and per
+ * address with larger ceilings (see throttle.service.ts). The answer never says which part was wrong.
+ */
+export async function signIn(db: Db, input: { email: string; password: string }, ip: string, now = new Date()): Promise<SignInResult> {
+	// Count the attempt first (atomically), so parallel guesses cannot pass a delay.
+	const reservation = await reserveSignIn(db, input.email, ip, now);
+	if (!reservation.ok) return { ok: false, reason: 'throttled', retryAt: reservation.retryAt };
 
 	const [found] = await db
 		.select({ id: account.id, passwordHash: account.passwordHash, disabledAt: account.disabledAt })
@@ -29,8 +33,7 @@ export async function signIn(db: Db, input: { email: string; password: string },
 	else await verifyAgainstDummy(input.password);
 
 	if (!valid || !found) return { ok: false, reason: 'invalid' };
-	await clearAttempts(db, accountKey);
-	await releaseAttempt(db, ipKey);
+	await signInSucceeded(db, input.email, ip, now);
 	return { ok: true, accountId: found.id };
 }
 
@@ -40,7 +43,7 @@ export const RESET_COOLDOWN_MS = 5 * 60 * 1000;
 
 /**
  * Send a reset link to the address if an account has it. Says nothing about whether one exists.
- * Limited per client address (THROTTLE_LIMITS.reset per window) and to one mail per account per
+ * Limited per client address (THROTTLE_RULES.reset) and to one mail per account per
  * cooldown; a new link makes older ones invalid. The worker renders the mail (auth.mails.ts) in the
  * account's language.
  */
@@ -113,7 +116,7 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
 			.returning({ id: account.id, regionId: account.regionId, email: account.email });
 		if (!acc) return false;
 		await invalidateAllSessions(tx, acc.id);
-		await clearAttempts(tx, throttleKey('account', acc.email));
+		await clearAccountAttempts(tx, acc.email);
 		await audit(tx, { regionId: acc.regionId, accountId: acc.id }, 'password_reset', 'account', acc.id);
 		return true;
 	});

@@ -3,11 +3,11 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Database, Db } from '../db/client.ts';
-import { account, auditEvent, loginThrottle, outbox, passwordReset, session } from '../db/schema.ts';
+import { account, auditEvent, outbox, passwordReset, session } from '../db/schema.ts';
 import { DEMO_PASSWORD } from '../seed/demo.ts';
 import { isResetTokenValid, requestPasswordReset, resetPassword, signIn } from './auth.service.ts';
 import { createSession, invalidateSession, validateSessionToken } from './session.service.ts';
-import { reserveAttempt, THROTTLE_LIMITS, THROTTLE_WINDOW_MS, throttleKey } from './throttle.service.ts';
+import { delayAfter, minutesUntil, reserveAttempt, THROTTLE_RULES, throttleKey } from './throttle.service.ts';
 import { tokenId } from './tokens.ts';
 
 let database: Database;
@@ -30,46 +30,109 @@ describe('sign-in', () => {
 		expect(await signIn(db, { email: 'nobody@nowhere.be', password: 'wrong' }, '10.0.0.2')).toEqual({ ok: false, reason: 'invalid' });
 	});
 
-	it('locks an account after repeated failures, even for the right password', async () => {
+	it('delays a pair after a few failures, then accepts the right password once the delay has passed', async () => {
 		const email = 'schepen@kortrijk.demo';
-		for (let i = 0; i < THROTTLE_LIMITS.account; i++) {
-			expect(await signIn(db, { email, password: `wrong-${i}` }, `10.1.0.${i}`)).toEqual({ ok: false, reason: 'invalid' });
+		const ip = '10.1.0.1';
+		const start = new Date(Date.now() + 60_000);
+		for (let i = 0; i < THROTTLE_RULES.pair.free; i++) {
+			expect(await signIn(db, { email, password: `wrong-${i}` }, ip, start)).toEqual({ ok: false, reason: 'invalid' });
 		}
-		expect(await signIn(db, { email, password: DEMO_PASSWORD }, '10.1.1.1')).toEqual({ ok: false, reason: 'throttled' });
-		// Other accounts are not affected.
-		expect((await signIn(db, { email: 'raadslid@kortrijk.demo', password: DEMO_PASSWORD }, '10.1.1.1')).ok).toBe(true);
+		const refused = await signIn(db, { email, password: DEMO_PASSWORD }, ip, start);
+		expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+		const retryAt = (refused as { retryAt: Date }).retryAt;
+		expect(retryAt.getTime() - start.getTime()).toBe(THROTTLE_RULES.pair.baseMs);
+		expect(minutesUntil(retryAt, start)).toBe(1);
+		// Other accounts, from the same address, are not affected.
+		expect((await signIn(db, { email: 'raadslid@kortrijk.demo', password: DEMO_PASSWORD }, ip, start)).ok).toBe(true);
+		// Once the delay has passed, the right password is accepted.
+		expect((await signIn(db, { email, password: DEMO_PASSWORD }, ip, retryAt)).ok).toBe(true);
 	});
 
-	it('locks a client address that tries many accounts', async () => {
-		const ip = '10.2.0.1';
-		for (let i = 0; i < THROTTLE_LIMITS.ip; i++) await signIn(db, { email: `guess${i}@example.be`, password: 'x' }, ip);
-		expect(await signIn(db, { email: 'contact@elz.demo', password: DEMO_PASSWORD }, ip)).toEqual({ ok: false, reason: 'throttled' });
-		expect((await signIn(db, { email: 'contact@elz.demo', password: DEMO_PASSWORD }, '10.2.0.2')).ok).toBe(true);
-		const [row] = await db
-			.select()
-			.from(loginThrottle)
-			.where(eq(loginThrottle.key, `ip:${ip}`));
-		expect(row.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+	it('lets the real person sign in from their own address while an attacker hammers from another', async () => {
+		const email = 'directeur@kortrijk.demo';
+		const now = new Date(Date.now() + 120_000);
+		for (let i = 0; i < 200; i++) await signIn(db, { email, password: `guess-${i}` }, '198.51.100.7', new Date(now.getTime() + i * 1000));
+		const during = new Date(now.getTime() + 100_000);
+		expect((await signIn(db, { email, password: DEMO_PASSWORD }, '10.6.0.1', during)).ok).toBe(true);
+		// The attacker's own address is still waiting.
+		expect(await signIn(db, { email, password: DEMO_PASSWORD }, '198.51.100.7', during)).toMatchObject({ reason: 'throttled' });
+	});
+
+	it('gives an attacker from one address only a handful of password evaluations', async () => {
+		const email = 'contact@elz.demo';
+		const ip = '198.51.100.20';
+		const start = new Date(Date.now() + 300_000);
+		const evaluated = async (tries: number, everyMs: number, from: Date) => {
+			let count = 0;
+			for (let i = 0; i < tries; i++) {
+				const result = await signIn(db, { email, password: `guess-${i}` }, ip, new Date(from.getTime() + i * everyMs));
+				if (!result.ok && result.reason === 'invalid') count++;
+			}
+			return count;
+		};
+		// A burst of 200 tries: 3 evaluated (the design before this one let 5 through).
+		expect(await evaluated(200, 10, start)).toBe(3);
+		// 200 more, one every 9 seconds (30 minutes): the delays of 1, 2, 4, 8 and 16 minutes let 4 more through.
+		expect(await evaluated(200, 9_000, new Date(start.getTime() + 2_000))).toBe(4);
+	});
+
+	it('does not block the people behind one office address when some of them mistype', async () => {
+		const ip = '203.0.113.50';
+		const start = new Date(Date.now() + 600_000);
+		// 25 failures from the address, over many accounts (the old design blocked everyone after 20).
+		for (let i = 0; i < 25; i++) await signIn(db, { email: `colleague${i % 9}@kortrijk.demo`, password: 'typo' }, ip, start);
+		expect((await signIn(db, { email: 'burgemeester@kortrijk.demo', password: DEMO_PASSWORD }, ip, start)).ok).toBe(true);
+		// Even a spray of failures past the address ceiling does not stop someone who signed in from here before.
+		for (let i = 0; i < THROTTLE_RULES.ip.free + 20; i++) {
+			await signIn(db, { email: `spray${i}@example.be`, password: 'x' }, ip, start);
+		}
+		expect(await signIn(db, { email: 'nieuw@example.be', password: 'x' }, ip, start)).toMatchObject({ reason: 'throttled' });
+		expect((await signIn(db, { email: 'burgemeester@kortrijk.demo', password: DEMO_PASSWORD }, ip, start)).ok).toBe(true);
+	});
+
+	it('slows but does not block an account attacked from many addresses', async () => {
+		const email = 'raadslid@kortrijk.demo';
+		const start = new Date(Date.now() + 900_000);
+		// Signed in once from home: that pair is trusted.
+		expect((await signIn(db, { email, password: DEMO_PASSWORD }, '10.7.0.1', start)).ok).toBe(true);
+		let evaluated = 0;
+		for (let a = 0; a < 20; a++) {
+			for (let i = 0; i < 3; i++) {
+				const result = await signIn(db, { email, password: `guess-${a}-${i}` }, `192.0.2.${a + 1}`, start);
+				if (!result.ok && result.reason === 'invalid') evaluated++;
+			}
+		}
+		// 60 tries from 20 addresses: only the account ceiling's worth was evaluated.
+		expect(evaluated).toBe(THROTTLE_RULES.account.free);
+		// From home the real person signs in at once; from a new address they wait, then get in.
+		expect((await signIn(db, { email, password: DEMO_PASSWORD }, '10.7.0.1', start)).ok).toBe(true);
+		for (let i = 0; i < 3; i++) await signIn(db, { email, password: `again-${i}` }, `192.0.2.${100 + i}`, start);
+		const refused = await signIn(db, { email, password: DEMO_PASSWORD }, '10.7.9.9', start);
+		expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+		expect((await signIn(db, { email, password: DEMO_PASSWORD }, '10.7.9.9', (refused as { retryAt: Date }).retryAt)).ok).toBe(true);
 	});
 });
 
 describe('throttle', () => {
-	it('lets no more than the limit through when attempts arrive in parallel', async () => {
+	it('lets no more than the free attempts through when they arrive in parallel', async () => {
 		const email = 'parallel@example.be';
-		const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(db, { email, password: `x${i}` }, `10.4.0.${i}`)));
-		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(THROTTLE_LIMITS.account);
-		expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(12 - THROTTLE_LIMITS.account);
+		const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(db, { email, password: `x${i}` }, '10.4.0.1')));
+		expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(THROTTLE_RULES.pair.free);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(12 - THROTTLE_RULES.pair.free);
 	});
 
-	it('starts a new window after the old one has passed and the lock has ended', async () => {
-		const key = throttleKey('account', 'window@example.be');
+	it('doubles the delay after each further failure, up to its cap', () => {
+		const rule = THROTTLE_RULES.pair;
+		expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => delayAfter(rule, n) / 60_000)).toEqual([0, 0, 1, 2, 4, 8, 16, 30, 30]);
+	});
+
+	it('starts counting again once the window has passed', async () => {
+		const key = throttleKey('reset', '10.8.0.1');
 		const start = new Date('2030-01-01T10:00:00Z');
-		for (let i = 0; i < THROTTLE_LIMITS.account; i++) expect(await reserveAttempt(db, 'account', key, start)).toBe(true);
-		expect(await reserveAttempt(db, 'account', key, new Date(start.getTime() + 60_000))).toBe(false);
-		// Still locked 14 minutes after the lock began…
-		expect(await reserveAttempt(db, 'account', key, new Date(start.getTime() + 14 * 60_000))).toBe(false);
-		// …and free again once the window and the lock are over.
-		expect(await reserveAttempt(db, 'account', key, new Date(start.getTime() + 60_000 + THROTTLE_WINDOW_MS + 1000))).toBe(true);
+		for (let i = 0; i < THROTTLE_RULES.reset.free; i++) expect(await reserveAttempt(db, 'reset', key, start)).toBe(true);
+		expect(await reserveAttempt(db, 'reset', key, new Date(start.getTime() + 60_000))).toBe(false);
+		expect(await reserveAttempt(db, 'reset', key, new Date(start.getTime() + 14 * 60_000))).toBe(false);
+		expect(await reserveAttempt(db, 'reset', key, new Date(start.getTime() + THROTTLE_RULES.reset.windowMs + 1000))).toBe(true);
 	});
 
 	it('counts IPv6 addresses per /64', () => {

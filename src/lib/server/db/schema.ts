@@ -186,7 +186,7 @@ export const passwordReset = pgTable(
 	(t) => [index('password_reset_account_idx').on(t.accountId)],
 );
 
-/** Failed sign-in counters per key ("account:<email>" or "ip:<address>"), in a sliding window. */
+/** Sign-in counters per key ("pair:", "account:", "ip:", "trust:", "reset:"; see auth/throttle.service.ts); locked_until is "not before". */
 export const loginThrottle = pgTable('login_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),

@@ -1,7 +1,10 @@
 // Form parsing with Zod: one schema per use case; errors come back as stable codes per field,
 // translated in the page (so the same schema serves forms, the JSON API and the CLI).
+import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { LIST_SEPARATOR } from '../../form-values.ts';
+import { m } from '../../paraglide/messages.js';
+import { BodyTooLargeError, bodyWasTooLarge } from './body-limit.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -18,6 +21,27 @@ export function issueCode(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'invalid_value') return 'invalid_choice';
 	if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid';
 	return 'invalid';
+}
+
+const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * The form data of a request, or a 400 with a message (nothing changed) when the body is no form: another
+ * content type (`text/plain`), a broken multipart body, a multipart header on another body. A body cut
+ * off at its size limit answers 413. Every form action and form endpoint reads its form through here.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	if (!FORM_TYPES.test(request.headers.get('content-type') ?? '')) {
+		error(400, { message: m.error_bad_form_text(), code: 'bad_form' });
+	}
+	try {
+		return await request.formData();
+	} catch (e) {
+		if (bodyWasTooLarge(request) || e instanceof BodyTooLargeError || (e as Error)?.cause instanceof BodyTooLargeError) {
+			error(413, { message: m.error_body_too_large(), code: 'payload_too_large' });
+		}
+		error(400, { message: m.error_bad_form_text(), code: 'bad_form' });
+	}
 }
 
 /** Turn a Zod error into one code per field (the first issue of each field wins). */

@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, isUuid } from './errors.ts';
-import { formValues, parseForm } from './forms.ts';
+import { formValues, parseForm, readForm } from './forms.ts';
 
 /** The signed-in actor; (app) routes are guarded by the hook, so a missing actor is a 404 here. */
 export function requireActor(locals: App.Locals): Actor {
@@ -49,7 +49,7 @@ export async function formAction<S extends z.ZodType>(
 	run: (data: z.infer<S>) => Promise<string>,
 	formId = 'default',
 ) {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const parsed = parseForm(schema, form);
 	if (!parsed.ok) return fail(400, { formId, errors: parsed.errors, values: parsed.values });
 	let to: string;

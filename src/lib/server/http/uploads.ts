@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { contentDisposition } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
-import { type FieldErrors, formValues, parseForm } from './forms.ts';
+import { type FieldErrors, formValues, parseForm, readForm } from './forms.ts';
 import { failFromError } from './guards.ts';
 
 export interface Upload {
@@ -38,7 +38,7 @@ export async function uploadAction<S extends z.ZodType>(
 	upload: UploadForm<S>,
 	run: (input: z.infer<S>, files: Upload[]) => Promise<string>,
 ) {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const formId = typeof upload.formId === 'function' ? upload.formId(form) : (upload.formId ?? 'default');
 	const parsed = parseForm(upload.schema, form);
 	const files = await uploadsOf(form);

@@ -5,7 +5,7 @@ import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { agendaItem, document, documentVersion, meeting } from '../db/schema.ts';
+import { agendaItem, document, documentVersion, meeting, minutesVersion } from '../db/schema.ts';
 import { extractLimited } from '../documents/extract.ts';
 import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
@@ -14,7 +14,7 @@ import type { Upload } from '../http/uploads.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { documentVisible } from './meetings.access.ts';
 import type { DocumentInput } from './meetings.schema.ts';
-import { assertSecretariat, lockMeeting } from './meetings.service.ts';
+import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */
 export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {
@@ -40,7 +40,7 @@ export async function uploadDocument(
 	// Check the file before the transaction: a refused file changes nothing; a stored file with no row is harmless.
 	const file = await checkUpload(files, upload, maxBytes);
 	return db.transaction(async (tx) => {
-		await lockMeeting(tx, actor, meetingId);
+		await assertRecordOpen(tx, await lockMeeting(tx, actor, meetingId));
 		if (input.agendaItemId) {
 			const [item] = await tx
 				.select({ id: agendaItem.id })
@@ -80,17 +80,44 @@ export async function insertDocument(
 	return doc.id;
 }
 
-/** Upload a new version of a document; earlier versions stay available. */
-export async function addDocumentVersion(db: Db, files: FileStore, actor: Actor, documentId: string, upload: Upload, maxBytes: number) {
+/**
+ * The documents of a meeting whose minutes are approved are part of the record: no new document, no new
+ * version, no deletion. Refused with a message (409), inside the caller's transaction.
+ */
+export async function assertRecordOpen(tx: Db, locked: { id: string; status: string }) {
+	if (locked.status === 'minutes_approved') throw refused('documents_part_of_record');
+	const [approved] = await tx
+		.select({ id: minutesVersion.id })
+		.from(minutesVersion)
+		.where(and(eq(minutesVersion.meetingId, locked.id), eq(minutesVersion.status, 'approved')))
+		.limit(1);
+	if (approved) throw refused('documents_part_of_record');
+}
+
+/**
+ * Upload a new version of a document of this meeting (or of one of its items); earlier versions stay
+ * available. A document of another meeting answers not found, like a missing one.
+ */
+export async function addDocumentVersion(
+	db: Db,
+	files: FileStore,
+	actor: Actor,
+	meetingId: string,
+	documentId: string,
+	upload: Upload,
+	maxBytes: number,
+) {
 	assertSecretariat(actor);
 	const file = await checkUpload(files, upload, maxBytes);
 	await db.transaction(async (tx) => {
+		const locked = await lockMeeting(tx, actor, meetingId);
 		const [doc] = await tx
 			.select()
 			.from(document)
-			.where(and(eq(document.id, documentId), eq(document.regionId, actor.regionId)))
+			.where(and(eq(document.id, documentId), eq(document.meetingId, meetingId), eq(document.regionId, actor.regionId)))
 			.for('update');
 		if (!doc) throw notFound();
+		await assertRecordOpen(tx, locked);
 		const [last] = await tx
 			.select({ version: max(documentVersion.version) })
 			.from(documentVersion)

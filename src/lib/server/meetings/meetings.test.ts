@@ -19,7 +19,7 @@ import { jobHandlers } from '../jobs.registry.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { drainOutbox } from '../platform/jobs/worker.ts';
 import { recordAttendance } from './attendance.service.ts';
-import { getDownload, uploadDocument } from './documents.service.ts';
+import { addDocumentVersion, getDownload, uploadDocument } from './documents.service.ts';
 import { getBodyMeetings, getMeetingPage, listActions, myNextMeetings } from './meetings.queries.ts';
 import type { ItemInput, MeetingInput } from './meetings.schema.ts';
 import {
@@ -330,16 +330,48 @@ describe('documents', () => {
 		);
 		expect(await auditCount()).toBe(before);
 	});
+
+	it('adds a new version of a document only through its own meeting', async () => {
+		const docId = await uploadDocument(
+			db,
+			files,
+			secretariat,
+			meetingId,
+			{ title: 'Begroting', confidentiality: 'internal' },
+			{ name: 'begroting.pdf', bytes: pdf('v1') },
+			MB,
+		);
+		const otherMeeting = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-04-09'));
+		const before = await auditCount();
+		// Through another meeting's URL the document does not exist.
+		await expectCode(addDocumentVersion(db, files, secretariat, otherMeeting, docId, { name: 'begroting.pdf', bytes: pdf('v2') }, MB), 404);
+		expect(await auditCount()).toBe(before);
+		expect(await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId))).toHaveLength(1);
+		// Through its own meeting it gets version 2.
+		await addDocumentVersion(db, files, secretariat, meetingId, docId, { name: 'begroting.pdf', bytes: pdf('v2') }, MB);
+		const versions = await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId));
+		expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+	});
 });
 
 describe('attendance and minutes', () => {
 	let first: string;
 	let second: string;
 	let itemId: string;
+	let recordDocId: string;
 
 	beforeAll(async () => {
 		first = await createMeeting(db, secretariat, conferenceId, meetingInput('2033-01-13'));
 		itemId = await addItem(db, secretariat, first, itemInput('Gemeenschappelijk standpunt pop-upbars', { kind: 'common_position' }));
+		recordDocId = await uploadDocument(
+			db,
+			files,
+			secretariat,
+			first,
+			{ title: 'Nota pop-upbars', confidentiality: 'internal', agendaItemId: itemId },
+			{ name: 'nota.pdf', bytes: pdf('nota pop-upbars') },
+			MB,
+		);
 		await publishAgenda(db, secretariat, first);
 		second = await createMeeting(db, secretariat, conferenceId, meetingInput('2033-02-10'));
 		await publishAgenda(db, secretariat, second);
@@ -413,6 +445,30 @@ describe('attendance and minutes', () => {
 		});
 		const [old] = await db.select().from(minutesEntry).where(eq(minutesEntry.minutesVersionId, v.id));
 		expect(old.outcomeText).toBe('Geen pop-upbars zonder vergunning.');
+	});
+
+	it('keeps the documents of a meeting with approved minutes as part of the record', async () => {
+		const before = await auditCount();
+		await expectCode(
+			addDocumentVersion(db, files, secretariat, first, recordDocId, { name: 'nota.pdf', bytes: pdf('changed') }, MB),
+			409,
+			'documents_part_of_record',
+		);
+		await expectCode(
+			uploadDocument(
+				db,
+				files,
+				secretariat,
+				first,
+				{ title: 'Later', confidentiality: 'internal' },
+				{ name: 'later.pdf', bytes: pdf('later') },
+				MB,
+			),
+			409,
+			'documents_part_of_record',
+		);
+		expect(await auditCount()).toBe(before);
+		expect(await db.select().from(documentVersion).where(eq(documentVersion.documentId, recordDocId))).toHaveLength(1);
 	});
 
 	it('lists follow-up actions of the body, with overdue ones', async () => {

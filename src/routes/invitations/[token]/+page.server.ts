@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { createSession } from '$lib/server/auth/session.service';
 import { AppError } from '$lib/server/http/errors';
-import { formValues, parseForm } from '$lib/server/http/forms';
+import { formValues, parseForm, readForm } from '$lib/server/http/forms';
 import { setSessionCookie } from '$lib/server/http/security';
 import { joinSchema } from '$lib/server/intake/intake.schema';
 import { findInvitation, invitationInvalid, joinWithInvitation } from '$lib/server/intake/invitations.service';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params, locals }) => ({
 export const actions: Actions = {
 	/** Create the account, sign the new contact in and take them to submitting a topic. */
 	default: async ({ request, params, cookies, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = parseForm(joinSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const { db } = getApp();

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { formValues } from '$lib/server/http/forms';
+import { formValues, readForm } from '$lib/server/http/forms';
 import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
 import { recordAttendance } from '$lib/server/meetings/attendance.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
@@ -24,7 +24,7 @@ export const actions: Actions = {
 	save: async ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const entries: AttendanceEntry[] = [];
 		const errors: Record<string, string> = {};
 		for (const [key, value] of form.entries()) {

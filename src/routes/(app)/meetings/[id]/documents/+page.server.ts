@@ -15,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = orNotFound(await getManagedMeetingPage(app.db, locals.reader, idParam(params.id)));
 	return {
 		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
+		// Approved minutes: the documents are part of the record (the service refuses changes too).
+		recordClosed: page.meeting.status === 'minutes_approved',
 		items: page.items.map((i) => ({
 			id: i.id,
 			number: displayNumber(i),
@@ -45,7 +47,7 @@ export const actions: Actions = {
 		const app = getApp();
 		const formId = (form: FormData) => `version-${form.get('documentId')}`;
 		return uploadAction(request, { schema: versionSchema, fileRequired: true, formId }, async (input, [file]) => {
-			await addDocumentVersion(app.db, app.files, actor, input.documentId, file, app.config.UPLOAD_MAX_BYTES);
+			await addDocumentVersion(app.db, app.files, actor, id, input.documentId, file, app.config.UPLOAD_MAX_BYTES);
 			return `/meetings/${id}/documents`;
 		});
 	},
