@@ -1,12 +1,11 @@
 // Security fixes found by testing the running product, checked against the built server over HTTP
-// (fetch with a real session cookie) and, for the agenda editor, in Chromium without JavaScript.
+// (fetch with a real session cookie).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signInOverHttp } from '../support/server.ts';
-import { baseUrl, launch, newContext, signIn } from './browser.ts';
+import { baseUrl } from './browser.ts';
 
 const EVIL = [
 	'%2F.%2F%2Fevil.example',
@@ -118,7 +117,7 @@ const MALFORMED: [string, Record<string, string>, string][] = [
 describe('malformed form bodies', () => {
 	it('answer 400 with a message, never a 500, on every form action (signed in) and on the anonymous forms', async () => {
 		const ids = await knownIds(secretariat);
-		expect(Object.keys(ids)).toEqual(expect.arrayContaining(['meetings', 'bodies', 'people', 'organisations', 'topics', 'items']));
+		expect(Object.keys(ids)).toEqual(expect.arrayContaining(['meetings', 'bodies', 'people', 'organisations', 'topics']));
 		const actions = formActions();
 		expect(actions.length).toBeGreaterThan(30);
 		const results: { path: string; kind: string; status: number }[] = [];
@@ -156,7 +155,7 @@ describe('malformed form bodies', () => {
 /** A POST that declares its length but sends only `sent` of the body, and waits for the answer. */
 function declaredPost(to: string, headers: Record<string, string>, sent: string): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
-		const request = http.request(to, { method: 'POST', headers }, (response) => {
+		const request = http.request(to, { method: 'POST', headers, agent: false }, (response) => {
 			let text = '';
 			response.on('data', (chunk) => {
 				text += chunk;
@@ -171,6 +170,25 @@ function declaredPost(to: string, headers: Record<string, string>, sent: string)
 	});
 }
 
+/** A POST whose body streams in chunks of unknown total length (no Content-Length), on its own connection. */
+function streamedPost(to: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+	return new Promise((resolve, reject) => {
+		const request = http.request(to, { method: 'POST', headers, agent: false }, (response) => {
+			let text = '';
+			response.on('data', (chunk) => {
+				text += chunk;
+			});
+			response.on('end', () => {
+				resolve({ status: response.statusCode ?? 0, text });
+				request.destroy();
+			});
+		});
+		request.on('error', reject);
+		for (let i = 0; i < body.length; i += 16_384) request.write(body.slice(i, i + 16_384));
+		request.end();
+	});
+}
+
 describe('request body limits', () => {
 	const big = (bytes: number) => `email=a%40b.be&password=${'x'.repeat(bytes)}`;
 	const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
@@ -180,20 +198,9 @@ describe('request body limits', () => {
 		expect(declared.status).toBe(413);
 		expect(await declared.text()).toContain('Wat u verstuurde is te groot');
 		// A body of unknown length (chunked) is cut off at the limit while it streams.
-		const bytes = new TextEncoder().encode(big(200_000));
-		const stream = new ReadableStream({
-			start(controller) {
-				for (let i = 0; i < bytes.length; i += 16_384) controller.enqueue(bytes.slice(i, i + 16_384));
-				controller.close();
-			},
-		});
-		const streamed = await fetch(`${url}/login`, {
-			method: 'POST',
-			headers: { ...form, origin: url },
-			body: stream,
-			duplex: 'half',
-		} as RequestInit);
+		const streamed = await streamedPost(`${url}/login`, { ...form, origin: url }, big(200_000));
 		expect(streamed.status).toBe(413);
+		expect(streamed.text).toContain('Wat u verstuurde is te groot');
 		// A normal sign-in form is well within the limit.
 		const small = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { ...form, origin: url }, body: big(10) });
 		expect(small.status).toBe(400);
@@ -262,49 +269,5 @@ describe('security headers', () => {
 		const response = await fetch(`${url}/login`);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('strict-transport-security')).toBeNull();
-	});
-});
-
-describe('the agenda editor without JavaScript', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launch();
-	});
-	afterAll(() => browser.close());
-
-	it('shows the items and reorders them with the move buttons', async () => {
-		const context = await newContext(browser, { javaScriptEnabled: false });
-		const page = await context.newPage();
-		await signIn(page, 'secretariaat@leiedal.demo');
-		// Plan a meeting through the forms, as planMeeting does (without its accessibility checks, which need scripts).
-		await page.goto('/bodies');
-		await page.getByRole('link', { name: 'Conferentie van Burgemeesters' }).first().click();
-		await page.getByRole('link', { name: 'Vergaderkalender' }).click();
-		await page.getByRole('link', { name: 'Vergadering plannen' }).click();
-		await page.getByLabel('Datum').fill('2028-03-17');
-		await page.getByLabel('Plaats').fill('Leiedal, Kortrijk');
-		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-		await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
-		const meetingId = new URL(page.url()).pathname.split('/').pop() ?? '';
-		await page.goto(`/meetings/${meetingId}/agenda`);
-		for (const title of ['Eerste punt zonder script', 'Tweede punt zonder script']) {
-			const form = page.locator('form[action="?/add"]');
-			await form.getByLabel('Titel').fill(title);
-			await form.getByLabel('Soort punt').selectOption({ index: 1 });
-			await form.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
-			await page.getByRole('row').filter({ hasText: title }).waitFor();
-		}
-		const titles = async () => (await page.locator('table.agenda-editor tbody th[scope="row"] a').allTextContents()).map((t) => t.trim());
-		const before = await titles();
-		expect(before.slice(-2)).toEqual(['Eerste punt zonder script', 'Tweede punt zonder script']);
-		await page
-			.getByRole('button', { name: /Tweede punt zonder script/ })
-			.filter({ hasText: '↑' })
-			.click();
-		await page.waitForURL(/\/agenda/);
-		const after = await titles();
-		expect(after.slice(-2)).toEqual(['Tweede punt zonder script', 'Eerste punt zonder script']);
-		expect(after).toHaveLength(before.length);
-		await context.close();
 	});
 });
