@@ -1,4 +1,4 @@
-// The layering of docs/decisions (and ../ARCHITECTURE in the brief), checked in `npm run lint`.
+// The layering rules (docs/decisions/0012-layout.md), checked in `npm run lint` and so in CI.
 /** The features: each reaches another only through that feature's service and access modules. */
 const FEATURES = '(directory|meetings|intake|auth)';
 
@@ -48,7 +48,7 @@ module.exports = {
 		doNotFollow: { path: 'node_modules' },
 		exclude: { path: ['^src/lib/paraglide/', '\\.svelte-kit/'] },
 		tsPreCompilationDeps: true,
-		tsConfig: { fileName: 'tsconfig.json' },
+		tsConfig: { fileName: 'tsconfig.depcruise.json' },
 		enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.svelte', '.json'] },
 	},
 };

@@ -1,5 +1,5 @@
+import type { Actor } from '$lib/server/access/actor';
 import type { Reader } from '$lib/server/access/reader';
-import type { Actor } from '$lib/server/auth/actor';
 
 declare global {
 	namespace App {

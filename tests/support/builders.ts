@@ -5,16 +5,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { MandateRole } from '../../src/lib/domain/kinds.ts';
 import type { Confidentiality } from '../../src/lib/domain/meetings.ts';
+import type { Actor } from '../../src/lib/server/access/actor.ts';
 import { readerOf } from '../../src/lib/server/access/reader.ts';
 import { insertPersonAccount } from '../../src/lib/server/auth/accounts.service.ts';
-import type { Actor } from '../../src/lib/server/auth/actor.ts';
-import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { body, organisation } from '../../src/lib/server/db/schema.ts';
 import { createMandate, createOrganisation } from '../../src/lib/server/directory/directory.service.ts';
 import { getMeetingPage } from '../../src/lib/server/meetings/meetings.queries.ts';
 import { addItem, createMeeting, declareCrisisPeriod, markHeld, publishAgenda } from '../../src/lib/server/meetings/meetings.service.ts';
 import { approveMinutesByItem, circulateMinutes, startMinutes } from '../../src/lib/server/meetings/minutes.service.ts';
+import { hashPassword } from '../../src/lib/server/platform/crypto/password.ts';
 import { actorFor, conferenceOf } from './factories.ts';
 
 const SECRETARIAT = 'secretariaat@leiedal.demo';

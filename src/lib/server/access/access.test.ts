@@ -10,13 +10,13 @@ import { buildActor, buildCrisisPeriod, buildMeeting, buildOrganisation, secreta
 import { actorFor, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Database, Db } from '../db/client.ts';
 import { body, minutesComment, minutesVersion, organisation, topicDocument } from '../db/schema.ts';
 import { FileStore } from '../documents/store.ts';
 import { submitTopic } from '../intake/topics.service.ts';
 import { uploadDocument } from '../meetings/documents.service.ts';
 import { addAction, commentOnMinutes } from '../meetings/minutes.service.ts';
+import type { Actor } from './actor.ts';
 import { publicReader, type Reader, readerOf } from './reader.ts';
 import { type AccessKind, visibleIds } from './visible-ids.ts';
 

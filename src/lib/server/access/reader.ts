@@ -1,7 +1,7 @@
 // Who reads: the facts every visibility rule needs, derived once from the signed-in actor (or the
 // public reader for anonymous visitors). Features decide what a reader sees in their `.access.ts`
 // modules, as SQL builders over these facts (docs/decisions/0010-access.md).
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from './actor.ts';
 
 export interface Reader {
 	/** The reader's region; null for the public reader. */

@@ -4,7 +4,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { account, person, region } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
-import { hashPassword } from './password.ts';
+import { hashPassword } from '../platform/crypto/password.ts';
 
 export interface NewAccount {
 	regionSlug: string;

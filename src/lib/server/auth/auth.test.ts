@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Database, Db } from '../db/client.ts';
 import { account, auditEvent, outbox, passwordReset, session } from '../db/schema.ts';
+import { tokenId } from '../platform/crypto/tokens.ts';
 import { DEMO_PASSWORD } from '../seed/demo.ts';
 import { isResetTokenValid, requestPasswordReset, resetPassword, signIn } from './auth.service.ts';
 import { createSession, invalidateSession, validateSessionToken } from './session.service.ts';
 import { delayAfter, minutesUntil, reserveAttempt, THROTTLE_RULES, throttleKey } from './throttle.service.ts';
-import { tokenId } from './tokens.ts';
 
 let database: Database;
 let db: Db;

@@ -2,12 +2,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
+import type { Actor, ActorRole } from '../access/actor.ts';
 import type { Db } from '../db/client.ts';
 import { currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { mandate, session } from '../db/schema.ts';
-import type { Actor, ActorRole } from './actor.ts';
-import { generateToken, tokenId } from './tokens.ts';
+import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;

@@ -1,6 +1,7 @@
 // Who may do what in the directory. Pure predicates; pages call them to show or hide actions.
+
+import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
-import type { Actor } from '../auth/actor.ts';
 
 /** Secretariat staff (region administrators) manage people, organisations, bodies and mandates. */
 export const canManageDirectory = (actor: Actor) => actor.isRegionAdmin;

@@ -3,8 +3,8 @@
 // the actor's region: an id of another region is "not found".
 import { and, eq, inArray } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
+import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { body, type crisisPeriod, mandate, organisation, person } from '../db/schema.ts';
 import { invalidField, notFound } from '../http/errors.ts';

@@ -1,7 +1,7 @@
 // Route helpers: authorize with a policy and answer 404 for what the actor may not see.
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { AppError, isUuid } from './errors.ts';
 import { formValues, parseForm, readForm } from './forms.ts';
 

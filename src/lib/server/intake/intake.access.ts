@@ -7,8 +7,8 @@
 // of all general directors of the region. Nobody reads another region's topics.
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
-import type { Actor } from '../auth/actor.ts';
 import { topic } from '../db/schema.ts';
 
 type TopicT = { [key in 'regionId' | 'submittedByPersonId' | 'organisationId' | 'commonProblem']: AnyPgColumn };

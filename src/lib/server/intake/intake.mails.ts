@@ -4,10 +4,10 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { TIME_ZONE } from '../../domain/dates.ts';
 import type { TopicEventKind } from '../../domain/topics.ts';
 import { m } from '../../paraglide/messages.js';
-import { tokenId } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
 import { body, invitation, meeting, organisation, region, topic, topicEvent } from '../db/schema.ts';
 import { type Locale, recipientOf } from '../mail/recipient.ts';
+import { tokenId } from '../platform/crypto/tokens.ts';
 
 export interface RenderedMail {
 	to: string;

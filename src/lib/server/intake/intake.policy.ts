@@ -1,6 +1,6 @@
 // Who may do what in agenda intake. Reading a topic is decided by one predicate (./intake.access.ts);
 // these pure predicates decide the commands and which buttons a page shows.
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../access/actor.ts';
 
 /** Roles whose holders submit topics on behalf of their organisation. */
 const submittingRoles = new Set(['mayor', 'alderman', 'general_director', 'contact']);

@@ -14,8 +14,8 @@ import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { m } from '../../paraglide/messages.js';
+import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
-import type { Actor } from '../auth/actor.ts';
 import { signIn } from '../auth/auth.service.ts';
 import type { Database, Db } from '../db/client.ts';
 import {

@@ -4,8 +4,8 @@
 // use cases (which build on the meeting cycle).
 import { and, eq, isNull } from 'drizzle-orm';
 import type { TopicEventKind, TopicStatus } from '../../domain/topics.ts';
+import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { account, agendaItem, person, topic, topicEvent } from '../db/schema.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';

@@ -4,8 +4,8 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { isOpen, nextMonths, type TopicStatus, topicBodyKinds, topicStatuses } from '../../domain/topics.ts';
+import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
 	agendaItem,

@@ -15,9 +15,9 @@ import {
 	type TopicEventKind,
 	topicBodyKinds,
 } from '../../domain/topics.ts';
+import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { body, meeting, topic, topicDocument, topicSpeaker, topicSupport } from '../db/schema.ts';
 import { assertPeopleInRegion } from '../directory/directory.service.ts';

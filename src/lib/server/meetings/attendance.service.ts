@@ -1,7 +1,7 @@
 // Attendance at a meeting: present, excused, absent, or represented by another person.
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { attendance, person } from '../db/schema.ts';
 import { invalidField } from '../http/errors.ts';

@@ -1,9 +1,9 @@
 // Documents on a meeting or an agenda item: upload (size- and type-checked), new versions, download
 // (only what the reader may see, always as an attachment), and text extraction by the worker.
 import { and, eq, max } from 'drizzle-orm';
+import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { agendaItem, document, documentVersion, meeting, minutesVersion } from '../db/schema.ts';
 import { extractLimited } from '../documents/extract.ts';

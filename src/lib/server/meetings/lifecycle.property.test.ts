@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { isNumberingConsistent } from '../../domain/meetings.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Database, Db } from '../db/client.ts';
 import { agendaItem, auditEvent, minutesEntry, minutesVersion } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';

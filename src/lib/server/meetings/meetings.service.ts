@@ -5,8 +5,8 @@ import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
+import type { Actor } from '../access/actor.ts';
 import { type AuditAction, audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import {

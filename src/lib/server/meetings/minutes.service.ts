@@ -3,8 +3,8 @@
 // correction is a new version with a reason. Follow-up actions are followed across meetings.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
+import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import {
 	agendaItem,

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import { audit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/password.ts';
 import { appPath, type Db } from '../db/client.ts';
 import {
 	account,
@@ -18,6 +17,7 @@ import {
 	region,
 } from '../db/schema.ts';
 import type { FileStore } from '../documents/store.ts';
+import { hashPassword } from '../platform/crypto/password.ts';
 import { type DemoMeetingsContext, seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoTopics } from './demo-topics.ts';
 
