@@ -36,11 +36,11 @@ module.exports = {
 		{
 			name: 'feature-boundaries',
 			severity: 'error',
-			comment: 'A feature uses another feature only through its service and access modules (and its pure policy and schema).',
+			comment: 'A feature uses another feature only through its service and access modules (and its pure policy, input schemas and tables).',
 			from: { path: `^src/lib/server/${FEATURES}/`, pathNot: '\\.test\\.ts$' },
 			to: {
 				path: `^src/lib/server/${FEATURES}/`,
-				pathNot: ['^src/lib/server/$1/', '\\.(service|access|policy|schema)\\.ts$'],
+				pathNot: ['^src/lib/server/$1/', '\\.(service|access|policy|schema|tables)\\.ts$'],
 			},
 		},
 	],

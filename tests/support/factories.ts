@@ -1,9 +1,10 @@
 // Test factories: actors from the demo region, and a second region to test tenancy.
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/lib/server/access/actor.ts';
+import { account } from '../../src/lib/server/auth/auth.tables.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session.service.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { account, body, organisation, person, region } from '../../src/lib/server/db/schema.ts';
+import { body, organisation, person, region } from '../../src/lib/server/directory/directory.tables.ts';
 import { hashPassword } from '../../src/lib/server/platform/crypto/password.ts';
 
 /** The actor for an account, loaded the way a request loads it (through a real session). */

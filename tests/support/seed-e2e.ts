@@ -5,8 +5,9 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openEmbedded } from '../../src/lib/server/db/client.ts';
-import { outbox, region } from '../../src/lib/server/db/schema.ts';
+import { region } from '../../src/lib/server/directory/directory.tables.ts';
 import { FileStore } from '../../src/lib/server/documents/store.ts';
+import { outbox } from '../../src/lib/server/platform/platform.tables.ts';
 import { DEMO_REGION_SLUG, seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { makeOtherRegion } from './factories.ts';
 

@@ -11,10 +11,12 @@ import { actorFor, makeOtherRegion } from '../../../../tests/support/factories.t
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Database, Db } from '../db/client.ts';
-import { body, minutesComment, minutesVersion, organisation, topicDocument } from '../db/schema.ts';
+import { body, organisation } from '../directory/directory.tables.ts';
 import { FileStore } from '../documents/store.ts';
+import { topicDocument } from '../intake/intake.tables.ts';
 import { submitTopic } from '../intake/topics.service.ts';
 import { uploadDocument } from '../meetings/documents.service.ts';
+import { minutesComment, minutesVersion } from '../meetings/meetings.tables.ts';
 import { addAction, commentOnMinutes } from '../meetings/minutes.service.ts';
 import type { Actor } from './actor.ts';
 import { publicReader, type Reader, readerOf } from './reader.ts';

@@ -1,5 +1,5 @@
 // Who is acting: a signed-in account with the roles of its current mandates.
-import type { MandateRole } from '../db/schema.ts';
+import type { MandateRole } from '../../domain/kinds.ts';
 
 export interface ActorRole {
 	role: MandateRole;

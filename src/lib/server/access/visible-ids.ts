@@ -3,19 +3,9 @@
 // contents, an export, links in a timeline).
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import {
-	agendaItem,
-	body,
-	crisisPeriod,
-	document,
-	followUpAction,
-	meeting,
-	minutesComment,
-	minutesVersion,
-	topic,
-	topicDocument,
-} from '../db/schema.ts';
+import { body } from '../directory/directory.tables.ts';
 import { topicDocumentVisible, topicVisible } from '../intake/intake.access.ts';
+import { topic, topicDocument } from '../intake/intake.tables.ts';
 import {
 	actionVisible,
 	bodyVisible,
@@ -26,6 +16,15 @@ import {
 	meetingVisible,
 	minutesVersionVisible,
 } from '../meetings/meetings.access.ts';
+import {
+	agendaItem,
+	crisisPeriod,
+	document,
+	followUpAction,
+	meeting,
+	minutesComment,
+	minutesVersion,
+} from '../meetings/meetings.tables.ts';
 import type { Reader } from './reader.ts';
 
 /** The kinds of object a reader's rights are checked for. */

@@ -1,8 +1,10 @@
 // The audit log: every mutation records who, what, when, and the state before and after,
 // in the same transaction as the change itself.
 import { and, count, desc, eq } from 'drizzle-orm';
+import { account } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
-import { account, auditEvent, person } from '../db/schema.ts';
+import { person } from '../directory/directory.tables.ts';
+import { auditEvent } from '../platform/platform.tables.ts';
 
 export type AuditAction =
 	| 'create'

@@ -2,9 +2,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { account, person, region } from '../db/schema.ts';
+import { person, region } from '../directory/directory.tables.ts';
 import { AppError } from '../http/errors.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
+import { account } from './auth.tables.ts';
 
 export interface NewAccount {
 	regionSlug: string;

@@ -2,9 +2,9 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { account, passwordReset } from '../db/schema.ts';
 import { localeOf } from '../mail/recipient.ts';
 import { tokenId } from '../platform/crypto/tokens.ts';
+import { account, passwordReset } from './auth.tables.ts';
 
 /** The reset link for `token`; null when the link was used, replaced or expired meanwhile (nothing to send). */
 export async function passwordResetMail(db: Db, origin: string, accountId: string, resetId: string, token: string, now = new Date()) {

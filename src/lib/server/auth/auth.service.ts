@@ -2,10 +2,10 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { account, passwordReset } from '../db/schema.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../platform/crypto/password.ts';
 import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
+import { account, passwordReset } from './auth.tables.ts';
 import { invalidateAllSessions } from './session.service.ts';
 import { clearAccountAttempts, reserveAttempt, reserveSignIn, signInSucceeded, throttleKey } from './throttle.service.ts';
 

@@ -3,10 +3,11 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Database, Db } from '../db/client.ts';
-import { account, auditEvent, outbox, passwordReset, session } from '../db/schema.ts';
 import { tokenId } from '../platform/crypto/tokens.ts';
+import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import { DEMO_PASSWORD } from '../seed/demo.ts';
 import { isResetTokenValid, requestPasswordReset, resetPassword, signIn } from './auth.service.ts';
+import { account, passwordReset, session } from './auth.tables.ts';
 import { createSession, invalidateSession, validateSessionToken } from './session.service.ts';
 import { delayAfter, minutesUntil, reserveAttempt, THROTTLE_RULES, throttleKey } from './throttle.service.ts';
 

@@ -6,8 +6,9 @@ import type { Actor, ActorRole } from '../access/actor.ts';
 import type { Db } from '../db/client.ts';
 import { currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
-import { mandate, session } from '../db/schema.ts';
+import { mandate } from '../directory/directory.tables.ts';
 import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
+import { session } from './auth.tables.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;

@@ -15,7 +15,7 @@
 // rolled back), so hammering does not extend anything. `locked_until` holds "not before".
 import { and, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { loginThrottle } from '../db/schema.ts';
+import { loginThrottle } from './auth.tables.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
 import { trackWrites } from './read-cache.ts';
-import * as schema from './schema.ts';
+import { schema } from './schema.ts';
 import type { Db } from './types.ts';
 
 export type { Db } from './types.ts';

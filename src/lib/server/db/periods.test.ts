@@ -4,10 +4,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { currentOn, type Period } from '../../domain/periods.ts';
+import { mandate } from '../directory/directory.tables.ts';
 import type { Database } from './client.ts';
 import { currentOnSql, currentOnText } from './periods.ts';
 import { runPrepared } from './prepared.ts';
-import { mandate } from './schema.ts';
 
 let database: Database;
 beforeAll(async () => {

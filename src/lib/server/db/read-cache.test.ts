@@ -6,10 +6,11 @@ import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
-import { agendaItem, organisation, person } from '../db/schema.ts';
 import { getHome, getOrganisationPage } from '../directory/directory.queries.ts';
+import { organisation, person } from '../directory/directory.tables.ts';
 import { getMeetingPage, myNextMeetings } from '../meetings/meetings.queries.ts';
 import { addItem, createMeeting, publishAgenda } from '../meetings/meetings.service.ts';
+import { agendaItem } from '../meetings/meetings.tables.ts';
 import { claimJobs } from '../platform/jobs/outbox.service.ts';
 import type { Database, Db } from './client.ts';
 import type { Param } from './prepared.ts';
@@ -90,7 +91,8 @@ describe('reads after writes', () => {
 	});
 
 	it('ends a session at once on sign-out, and sees a changed role at once', async () => {
-		const { account, mandate } = await import('./schema.ts');
+		const { account } = await import('../auth/auth.tables.ts');
+		const { mandate } = await import('../directory/directory.tables.ts');
 		const { createSession, invalidateSession, validateSessionToken } = await import('../auth/session.service.ts');
 		const [row] = await db.select({ id: account.id }).from(account).where(eq(account.email, 'burgemeester@kortrijk.demo'));
 		const { token } = await createSession(db, row.id);

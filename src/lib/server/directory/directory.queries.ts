@@ -2,12 +2,13 @@
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
+import type { BodyKind, OrganisationKind } from '../../domain/kinds.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
 import { currentOnSql, currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
-import { type BodyKind, body, mandate, type OrganisationKind, organisation, person } from '../db/schema.ts';
 import { canSeeContactDetails } from './directory.policy.ts';
+import { body, mandate, organisation, person } from './directory.tables.ts';
 
 const currentOn = (day: string) => currentOnSql(mandate.startDate, mandate.endDate, day);
 

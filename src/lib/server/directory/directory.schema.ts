@@ -1,6 +1,6 @@
 // Input schemas for the directory: people, organisations, bodies and mandates.
 import { z } from 'zod';
-import { bodyKinds, mandateRoles, organisationKinds } from '../db/schema.ts';
+import { bodyKinds, mandateRoles, organisationKinds } from '../../domain/kinds.ts';
 import { calendarDate, id, optionalText, text } from '../http/fields.ts';
 
 export const personSchema = z.object({

@@ -6,9 +6,10 @@ import { bodyClassification, organisationClassification, roleCode } from '../../
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { body, type crisisPeriod, mandate, organisation, person } from '../db/schema.ts';
 import { invalidField, notFound } from '../http/errors.ts';
+import type { crisisPeriod } from '../meetings/meetings.tables.ts';
 import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
+import { body, mandate, organisation, person } from './directory.tables.ts';
 
 type Entity = typeof person | typeof organisation | typeof body | typeof mandate;
 const entityTypes = new Map<Entity, string>([

@@ -7,13 +7,14 @@ import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { listAudit } from '../audit/audit.service.ts';
 import type { Database, Db } from '../db/client.ts';
-import { auditEvent, mandate, organisation, person } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { parseForm } from '../http/forms.ts';
+import { auditEvent } from '../platform/platform.tables.ts';
 import { canManageDirectory, canReadAudit } from './directory.policy.ts';
 import { getBodyPage, getOrganisationPage, getPersonPage, listBodies, listMunicipalities, listPeople } from './directory.queries.ts';
 import { mandateSchema, personSchema } from './directory.schema.ts';
 import { createMandate, createOrganisation, createPerson, endMandate, updateMandate, updatePerson } from './directory.service.ts';
+import { mandate, organisation, person } from './directory.tables.ts';
 
 let database: Database;
 let db: Db;

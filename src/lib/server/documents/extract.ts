@@ -3,7 +3,7 @@
 import { fork } from 'node:child_process';
 import { unzipSync } from 'fflate';
 import { appPath } from '../db/client.ts';
-import type { ExtractionState } from '../db/schema.ts';
+import type { ExtractionState } from '../meetings/meetings.tables.ts';
 import { DOCX, PDF } from './extract-parse.js';
 
 export { extractText, MAX_TEXT_LENGTH } from './extract-parse.js';

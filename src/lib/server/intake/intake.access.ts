@@ -9,7 +9,7 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
-import { topic } from '../db/schema.ts';
+import { topic } from './intake.tables.ts';
 
 type TopicT = { [key in 'regionId' | 'submittedByPersonId' | 'organisationId' | 'commonProblem']: AnyPgColumn };
 

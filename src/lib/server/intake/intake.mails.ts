@@ -5,9 +5,11 @@ import { TIME_ZONE } from '../../domain/dates.ts';
 import type { TopicEventKind } from '../../domain/topics.ts';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { body, invitation, meeting, organisation, region, topic, topicEvent } from '../db/schema.ts';
+import { body, organisation, region } from '../directory/directory.tables.ts';
 import { type Locale, recipientOf } from '../mail/recipient.ts';
+import { meeting } from '../meetings/meetings.tables.ts';
 import { tokenId } from '../platform/crypto/tokens.ts';
+import { invitation, topic, topicEvent } from './intake.tables.ts';
 
 export interface RenderedMail {
 	to: string;

@@ -1,9 +1,9 @@
 // Input schemas for agenda intake: topics, the secretariat's decisions, support and invitations.
 import { z } from 'zod';
+import { organisationKinds } from '../../domain/kinds.ts';
 import { choosableItemKinds, confidentialityLevels } from '../../domain/meetings.ts';
 import { topicAsks, topicUrgencies } from '../../domain/topics.ts';
 import { email, newPassword } from '../auth/auth.schema.ts';
-import { organisationKinds } from '../db/schema.ts';
 import { calendarDate, checkbox, id, idList, optionalText, text } from '../http/fields.ts';
 
 /** The first day of a month (a period is chosen per month). */

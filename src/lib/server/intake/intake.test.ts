@@ -17,22 +17,9 @@ import { m } from '../../paraglide/messages.js';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { signIn } from '../auth/auth.service.ts';
+import { account } from '../auth/auth.tables.ts';
 import type { Database, Db } from '../db/client.ts';
-import {
-	account,
-	agendaItem,
-	auditEvent,
-	body,
-	document,
-	documentVersion,
-	invitation,
-	mandate,
-	organisation,
-	outbox,
-	person,
-	topic,
-	topicDocument,
-} from '../db/schema.ts';
+import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
 import { jobHandlers } from '../jobs.registry.ts';
@@ -40,9 +27,12 @@ import { createMailer } from '../mail/mailer.ts';
 import { getMeetingPage } from '../meetings/meetings.queries.ts';
 import type { ItemInput } from '../meetings/meetings.schema.ts';
 import { addItem, cancelMeeting, createMeeting, markHeld, publishAgenda, removeItem } from '../meetings/meetings.service.ts';
+import { agendaItem, document, documentVersion } from '../meetings/meetings.tables.ts';
 import { approveMinutesByItem, circulateMinutes, saveMinutesEntry, startMinutes } from '../meetings/minutes.service.ts';
 import { drainOutbox } from '../platform/jobs/worker.ts';
+import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import type { TopicInput } from './intake.schema.ts';
+import { invitation, topic, topicDocument } from './intake.tables.ts';
 import { createInvitation, findInvitation, joinWithInvitation, revokeInvitation } from './invitations.service.ts';
 import { getTopicDownload, getTopicPage, intakeQueue, listTopics } from './topics.queries.ts';
 import {

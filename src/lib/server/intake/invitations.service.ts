@@ -3,18 +3,20 @@
 // SHA-256 is stored), expire after INVITATION_LIFETIME_MS and work once.
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
+import type { OrganisationKind } from '../../domain/kinds.ts';
 import type { InvitationState } from '../../domain/topics.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
 import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Db } from '../db/client.ts';
-import { invitation, mandate, type OrganisationKind, organisation, region } from '../db/schema.ts';
+import { mandate, organisation, region } from '../directory/directory.tables.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
 import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canRunIntake } from './intake.policy.ts';
 import type { InvitationInput, JoinInput } from './intake.schema.ts';
+import { invitation } from './intake.tables.ts';
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 

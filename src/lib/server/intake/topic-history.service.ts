@@ -6,9 +6,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { TopicEventKind, TopicStatus } from '../../domain/topics.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
+import { account } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
-import { account, agendaItem, person, topic, topicEvent } from '../db/schema.ts';
+import { person } from '../directory/directory.tables.ts';
+import { agendaItem } from '../meetings/meetings.tables.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
+import { topic, topicEvent } from './intake.tables.ts';
 
 type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;

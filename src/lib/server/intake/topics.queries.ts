@@ -7,24 +7,12 @@ import { isOpen, nextMonths, type TopicStatus, topicBodyKinds, topicStatuses } f
 import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
-import {
-	agendaItem,
-	body,
-	followUpAction,
-	meeting,
-	minutesEntry,
-	minutesVersion,
-	organisation,
-	person,
-	topic,
-	topicDocument,
-	topicEvent,
-	topicSpeaker,
-	topicSupport,
-} from '../db/schema.ts';
+import { body, organisation, person } from '../directory/directory.tables.ts';
 import { actionVisible, itemVisible, minutesVersionVisible } from '../meetings/meetings.access.ts';
+import { agendaItem, followUpAction, meeting, minutesEntry, minutesVersion } from '../meetings/meetings.tables.ts';
 import { speaksFor, topicDocumentVisible, topicVisible } from './intake.access.ts';
 import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
+import { topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from './intake.tables.ts';
 
 const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
 const supportCount = sql<number>`(select count(*)::int from ${topicSupport} where ${topicSupport.topicId} = ${topic.id})`;

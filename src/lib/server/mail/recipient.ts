@@ -1,8 +1,9 @@
 // Who a mail goes to and in which language: resolved by the worker at send time from a person's id.
 import { eq } from 'drizzle-orm';
 import { baseLocale, isLocale, type locales } from '../../paraglide/runtime.js';
+import { account } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
-import { account, person } from '../db/schema.ts';
+import { person } from '../directory/directory.tables.ts';
 
 export type Locale = (typeof locales)[number];
 

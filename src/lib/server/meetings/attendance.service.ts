@@ -3,10 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { attendance, person } from '../db/schema.ts';
+import { person } from '../directory/directory.tables.ts';
 import { invalidField } from '../http/errors.ts';
 import type { AttendanceEntry } from './meetings.schema.ts';
 import { lockMeeting, refused } from './meetings.service.ts';
+import { attendance } from './meetings.tables.ts';
 
 /** Record the attendance of the given people (each row replaces what was recorded for that person). */
 export async function recordAttendance(db: Db, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {

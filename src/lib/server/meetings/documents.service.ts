@@ -5,7 +5,6 @@ import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { agendaItem, document, documentVersion, meeting, minutesVersion } from '../db/schema.ts';
 import { extractLimited } from '../documents/extract.ts';
 import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
@@ -15,6 +14,7 @@ import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { documentVisible } from './meetings.access.ts';
 import type { DocumentInput } from './meetings.schema.ts';
 import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
+import { agendaItem, document, documentVersion, meeting, minutesVersion } from './meetings.tables.ts';
 
 /** Check an upload against the limit and its type; store it; return what a version row needs. */
 export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {

@@ -9,9 +9,10 @@ import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { isNumberingConsistent } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Database, Db } from '../db/client.ts';
-import { agendaItem, auditEvent, minutesEntry, minutesVersion } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
+import { auditEvent } from '../platform/platform.tables.ts';
 import { addItem, createMeeting, markHeld, moveItem, publishAgenda, removeItem, reorderItems } from './meetings.service.ts';
+import { agendaItem, minutesEntry, minutesVersion } from './meetings.tables.ts';
 import {
 	approveCorrection,
 	approveMinutesByItem,

@@ -16,7 +16,7 @@ import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Reader } from '../access/reader.ts';
 import { boolParam, rankOf, uuidArray, uuidParam } from '../access/sql.ts';
-import { meeting, minutesVersion } from '../db/schema.ts';
+import { meeting, minutesVersion } from './meetings.tables.ts';
 
 /** The columns a builder reads of a table, from the table itself or an alias of it. */
 type Columns<K extends string> = { [key in K]: AnyPgColumn };

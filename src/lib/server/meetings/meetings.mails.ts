@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { TIME_ZONE } from '../../domain/dates.ts';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { meeting } from '../db/schema.ts';
 import { recipientOf } from '../mail/recipient.ts';
+import { meeting } from './meetings.tables.ts';
 
 /** The mail telling a member their meeting moved or was cancelled; null when there is nothing (any more) to say. */
 export async function meetingChangeMail(db: Db, origin: string, kind: 'moved' | 'cancelled', meetingId: string, personId: string) {

@@ -19,18 +19,7 @@ import type { Db } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { runComposed, statementOf } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
-import {
-	agendaItem,
-	body,
-	crisisPeriod,
-	document,
-	type ExtractionState,
-	mandate,
-	meeting,
-	minutesVersion,
-	organisation,
-	person,
-} from '../db/schema.ts';
+import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
 import {
 	actionVisible,
 	bodyVisible,
@@ -46,6 +35,7 @@ import {
 	officialOf,
 	secretariatOf,
 } from './meetings.access.ts';
+import { agendaItem, crisisPeriod, document, type ExtractionState, meeting, minutesVersion } from './meetings.tables.ts';
 
 /** A mandate (the unaliased table) current on the day of meeting m, in Brussels. */
 const MEMBER_ON_MEETING_DAY = currentOnSql(

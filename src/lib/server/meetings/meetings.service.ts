@@ -9,24 +9,15 @@ import type { Actor } from '../access/actor.ts';
 import { type AuditAction, audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
-import {
-	agendaItem,
-	agendaItemSpeaker,
-	body,
-	crisisPeriod,
-	document,
-	mandate,
-	meeting,
-	organisation,
-	person,
-	topic,
-} from '../db/schema.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
+import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { topic } from '../intake/intake.tables.ts';
 import { returnTopicsOfCancelledMeeting } from '../intake/topic-history.service.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
+import { agendaItem, agendaItemSpeaker, crisisPeriod, document, meeting } from './meetings.tables.ts';
 
 type Tx = Db;
 

@@ -12,12 +12,13 @@ import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import type { Database, Db } from '../db/client.ts';
-import { auditEvent, documentVersion, meeting, minutesEntry, minutesVersion, organisation, outbox, person } from '../db/schema.ts';
+import { organisation, person } from '../directory/directory.tables.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
 import { jobHandlers } from '../jobs.registry.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { drainOutbox } from '../platform/jobs/worker.ts';
+import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import { recordAttendance } from './attendance.service.ts';
 import { addDocumentVersion, getDownload, uploadDocument } from './documents.service.ts';
 import { getBodyMeetings, getMeetingPage, listActions, myNextMeetings } from './meetings.queries.ts';
@@ -33,6 +34,7 @@ import {
 	reorderItems,
 	updateMeeting,
 } from './meetings.service.ts';
+import { documentVersion, meeting, minutesEntry, minutesVersion } from './meetings.tables.ts';
 import {
 	addAction,
 	approveMinutesByItem,

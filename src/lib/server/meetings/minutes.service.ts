@@ -6,22 +6,13 @@ import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import {
-	agendaItem,
-	body,
-	followUpAction,
-	meeting,
-	minutesComment,
-	minutesEntry,
-	minutesVersion,
-	organisation,
-	person,
-} from '../db/schema.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
+import { body, organisation, person } from '../directory/directory.tables.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
 import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
+import { agendaItem, followUpAction, meeting, minutesComment, minutesEntry, minutesVersion } from './meetings.tables.ts';
 
 type Tx = Db;
 

@@ -9,25 +9,21 @@ import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { brusselsParts } from '../../domain/recurrence.ts';
 import { readerOf } from '../access/reader.ts';
 import type { Database, Db } from '../db/client.ts';
+import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
+import { FileStore } from '../documents/store.ts';
+import { getMeetingPage, listActions } from '../meetings/meetings.queries.ts';
 import {
 	agendaItem,
 	attendance,
-	body,
 	crisisPeriod,
 	document,
 	documentVersion,
 	followUpAction,
-	mandate,
 	meeting,
 	minutesComment,
 	minutesEntry,
 	minutesVersion,
-	organisation,
-	person,
-	region,
-} from '../db/schema.ts';
-import { FileStore } from '../documents/store.ts';
-import { getMeetingPage, listActions } from '../meetings/meetings.queries.ts';
+} from '../meetings/meetings.tables.ts';
 import { DEMO_REGION_SLUG } from './demo.ts';
 import { APPROVAL_TITLE, CONFIDENTIAL_TITLE, DEMO_LOCATION, type DemoMeetingsContext, seedDemoMeetings } from './demo-meetings.ts';
 

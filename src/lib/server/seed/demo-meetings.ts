@@ -7,6 +7,8 @@ import { currentOn } from '../../domain/periods.ts';
 import { brusselsInstant, brusselsParts, planYear } from '../../domain/recurrence.ts';
 import { parseRichText } from '../../domain/richtext.ts';
 import type { Db } from '../db/client.ts';
+import { mandate, organisation, person } from '../directory/directory.tables.ts';
+import type { FileStore } from '../documents/store.ts';
 import {
 	agendaItem,
 	agendaItemSpeaker,
@@ -15,15 +17,11 @@ import {
 	document,
 	documentVersion,
 	followUpAction,
-	mandate,
 	meeting,
 	minutesComment,
 	minutesEntry,
 	minutesVersion,
-	organisation,
-	person,
-} from '../db/schema.ts';
-import type { FileStore } from '../documents/store.ts';
+} from '../meetings/meetings.tables.ts';
 import { renderPdf } from '../pdf/pdf.ts';
 
 /** The ids of the demo region that the meetings refer to. */

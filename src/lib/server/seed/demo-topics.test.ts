@@ -6,8 +6,9 @@ import { actorFor } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { topicStatuses } from '../../domain/topics.ts';
 import type { Database, Db } from '../db/client.ts';
-import { outbox, topic } from '../db/schema.ts';
+import { topic } from '../intake/intake.tables.ts';
 import { getTopicPage, intakeQueue, listTopics } from '../intake/topics.queries.ts';
+import { outbox } from '../platform/platform.tables.ts';
 
 let database: Database;
 let db: Db;

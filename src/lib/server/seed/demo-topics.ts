@@ -5,9 +5,11 @@ import { todayInBrussels } from '../../domain/dates.ts';
 import type { MeetingStatus } from '../../domain/meetings.ts';
 import { nextMonths, type TopicEventKind, type TopicStatus } from '../../domain/topics.ts';
 import type { Db } from '../db/client.ts';
-import { agendaItem, mandate, meeting, topic, topicDocument, topicEvent, topicSupport } from '../db/schema.ts';
+import { mandate } from '../directory/directory.tables.ts';
 import type { FileStore } from '../documents/store.ts';
+import { topic, topicDocument, topicEvent, topicSupport } from '../intake/intake.tables.ts';
 import { appendItem } from '../meetings/meetings.service.ts';
+import { agendaItem, meeting } from '../meetings/meetings.tables.ts';
 import type { DemoMeetingsContext } from './demo-meetings.ts';
 import { renderNota } from './demo-meetings.ts';
 

@@ -2,20 +2,12 @@
 // the bodies of the Conference of Mayors, and fictional people for every role with demo accounts.
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
+import type { BodyKind, MandateRole, OrganisationKind } from '../../domain/kinds.ts';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import { audit } from '../audit/audit.service.ts';
+import { account } from '../auth/auth.tables.ts';
 import { appPath, type Db } from '../db/client.ts';
-import {
-	account,
-	type BodyKind,
-	body,
-	type MandateRole,
-	mandate,
-	type OrganisationKind,
-	organisation,
-	person,
-	region,
-} from '../db/schema.ts';
+import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
 import type { FileStore } from '../documents/store.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
 import { type DemoMeetingsContext, seedDemoMeetings } from './demo-meetings.ts';

@@ -4,7 +4,7 @@
 // secretariat of its region, who retry or discard it.
 import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { outbox } from '../../db/schema.ts';
+import { outbox } from '../platform.tables.ts';
 
 /**
  * The payload of each kind of job. Features add their kinds by module augmentation

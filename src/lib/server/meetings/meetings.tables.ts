@@ -1,0 +1,277 @@
+// Tables of the meeting cycle: meetings of a body, agenda items, documents, attendance, minutes, actions.
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	actionStatuses,
+	attendanceStatuses,
+	confidentialityLevels,
+	itemKinds,
+	meetingKinds,
+	meetingStatuses,
+	minutesStatuses,
+	outcomeKinds,
+} from '../../domain/meetings.ts';
+import { account } from '../auth/auth.tables.ts';
+import { createdAt, updatedAt } from '../db/columns.ts';
+import { body, organisation, person, regionRef } from '../directory/directory.tables.ts';
+
+/** What became of a document version's text extraction. */
+export const extractionStates = ['pending', 'done', 'too_large', 'failed', 'unsupported'] as const;
+export type ExtractionState = (typeof extractionStates)[number];
+
+/** An uploaded file as a row holds it: checked type, size, and the SHA-256 that names it in the file store. */
+export const storedFile = () => ({
+	fileName: text('file_name').notNull(),
+	mediaType: text('media_type').notNull(),
+	size: integer('size').notNull(),
+	/** SHA-256 of the content, hex; also the file's name in the content-addressed store. */
+	sha256: text('sha256').notNull(),
+	uploadedByAccountId: uuid('uploaded_by_account_id').references(() => account.id),
+	uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A crisis period declared for a body: its extra meetings and briefings are grouped under it. */
+export const crisisPeriod = pgTable(
+	'crisis_period',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => body.id),
+		name: text('name').notNull(),
+		startDate: date('start_date').notNull(),
+		endDate: date('end_date'),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		index('crisis_period_body_idx').on(t.bodyId, t.startDate),
+		check('crisis_period_dates_ordered', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+	],
+);
+
+export const meeting = pgTable(
+	'meeting',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => body.id),
+		kind: text('kind', { enum: meetingKinds }).notNull().default('regular'),
+		crisisPeriodId: uuid('crisis_period_id').references(() => crisisPeriod.id),
+		title: text('title'),
+		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+		location: text('location'),
+		onlineUrl: text('online_url'),
+		status: text('status', { enum: meetingStatuses }).notNull().default('planned'),
+		cancelReason: text('cancel_reason'),
+		agendaPublishedAt: timestamp('agenda_published_at', { withTimezone: true }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+	},
+	(t) => [
+		index('meeting_body_starts_idx').on(t.bodyId, t.startsAt),
+		index('meeting_region_starts_idx').on(t.regionId, t.startsAt),
+		check('meeting_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+	],
+);
+
+export const agendaItem = pgTable(
+	'agenda_item',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meeting.id),
+		/** Order on the agenda (1..n, no gaps). */
+		position: integer('position').notNull(),
+		/** The number fixed when the agenda was published; null before. */
+		number: integer('number'),
+		/** Added after the agenda was published. */
+		supplementary: boolean('supplementary').notNull().default(false),
+		title: text('title').notNull(),
+		kind: text('kind', { enum: itemKinds }).notNull(),
+		summary: text('summary'),
+		broughtByPersonId: uuid('brought_by_person_id').references(() => person.id),
+		broughtByOrganisationId: uuid('brought_by_organisation_id').references(() => organisation.id),
+		durationMinutes: integer('duration_minutes'),
+		confidentiality: text('confidentiality', { enum: confidentialityLevels }).notNull().default('internal'),
+		/** For the approval of minutes: the meeting whose minutes this item approves. */
+		approvesMeetingId: uuid('approves_meeting_id').references(() => meeting.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+	},
+	(t) => [
+		uniqueIndex('agenda_item_position_idx').on(t.meetingId, t.position),
+		uniqueIndex('agenda_item_number_idx').on(t.meetingId, t.number),
+		check('agenda_item_duration', sql`${t.durationMinutes} is null or ${t.durationMinutes} between 1 and 1440`),
+	],
+);
+
+export const agendaItemSpeaker = pgTable(
+	'agenda_item_speaker',
+	{
+		regionId: regionRef(),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItem.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id),
+	},
+	(t) => [primaryKey({ columns: [t.agendaItemId, t.personId] })],
+);
+
+/** A document on a meeting or on one of its items; its file is in versions. */
+export const document = pgTable(
+	'document',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meeting.id),
+		agendaItemId: uuid('agenda_item_id').references(() => agendaItem.id),
+		title: text('title').notNull(),
+		/** Its own level; on an item, the stricter of this and the item's level applies. */
+		confidentiality: text('confidentiality', { enum: confidentialityLevels }).notNull().default('internal'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+	},
+	(t) => [index('document_meeting_idx').on(t.meetingId), index('document_item_idx').on(t.agendaItemId)],
+);
+
+/** One uploaded file of a document; a new upload adds a version, the old ones stay. */
+export const documentVersion = pgTable(
+	'document_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id),
+		version: integer('version').notNull(),
+		...storedFile(),
+		/** Text extracted by the worker (PDF, DOCX), for search. */
+		extractedText: text('extracted_text'),
+		extractedAt: timestamp('extracted_at', { withTimezone: true }),
+		extractionError: text('extraction_error'),
+		/** pending until the worker ran; then done, too_large (refused before inflating), failed or unsupported. */
+		extractionState: text('extraction_state', { enum: extractionStates }).notNull().default('pending'),
+	},
+	(t) => [uniqueIndex('document_version_idx').on(t.documentId, t.version)],
+);
+
+export const attendance = pgTable(
+	'attendance',
+	{
+		regionId: regionRef(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meeting.id),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id),
+		status: text('status', { enum: attendanceStatuses }).notNull(),
+		representedByPersonId: uuid('represented_by_person_id').references(() => person.id),
+		updatedAt: updatedAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.meetingId, t.personId] }),
+		check('attendance_representative', sql`(${t.status} = 'represented') = (${t.representedByPersonId} is not null)`),
+	],
+);
+
+/** A version of a meeting's minutes. Approved versions are frozen (a trigger refuses changes). */
+export const minutesVersion = pgTable(
+	'minutes_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meeting.id),
+		version: integer('version').notNull(),
+		status: text('status', { enum: minutesStatuses }).notNull().default('draft'),
+		/** Why a version after an approved one was made (a correction). */
+		reason: text('reason'),
+		circulatedAt: timestamp('circulated_at', { withTimezone: true }),
+		approvedAt: timestamp('approved_at', { withTimezone: true }),
+		/** The meeting at which it was approved (through its approval item). */
+		approvedInMeetingId: uuid('approved_in_meeting_id').references(() => meeting.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+	},
+	(t) => [uniqueIndex('minutes_version_idx').on(t.meetingId, t.version)],
+);
+
+/** What the minutes say of one agenda item, in one version. */
+export const minutesEntry = pgTable(
+	'minutes_entry',
+	{
+		regionId: regionRef(),
+		minutesVersionId: uuid('minutes_version_id')
+			.notNull()
+			.references(() => minutesVersion.id),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItem.id),
+		discussion: text('discussion'),
+		outcome: text('outcome', { enum: outcomeKinds }),
+		/** The common position's text, the sounding-board result, the agreed process… */
+		outcomeText: text('outcome_text'),
+		referralBodyId: uuid('referral_body_id').references(() => body.id),
+		referralToColleges: boolean('referral_to_colleges').notNull().default(false),
+	},
+	(t) => [primaryKey({ columns: [t.minutesVersionId, t.agendaItemId] })],
+);
+
+/** A member's comment on an item of circulated minutes. */
+export const minutesComment = pgTable(
+	'minutes_comment',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		minutesVersionId: uuid('minutes_version_id')
+			.notNull()
+			.references(() => minutesVersion.id),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItem.id),
+		authorPersonId: uuid('author_person_id')
+			.notNull()
+			.references(() => person.id),
+		text: text('text').notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [index('minutes_comment_version_idx').on(t.minutesVersionId, t.agendaItemId)],
+);
+
+/** A follow-up action agreed on an item; its status is followed across meetings. */
+export const followUpAction = pgTable(
+	'follow_up_action',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		bodyId: uuid('body_id')
+			.notNull()
+			.references(() => body.id),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meeting.id),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItem.id),
+		description: text('description').notNull(),
+		ownerPersonId: uuid('owner_person_id').references(() => person.id),
+		ownerOrganisationId: uuid('owner_organisation_id').references(() => organisation.id),
+		dueDate: date('due_date'),
+		status: text('status', { enum: actionStatuses }).notNull().default('open'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt(),
+	},
+	(t) => [index('follow_up_action_body_idx').on(t.bodyId, t.status, t.dueDate), index('follow_up_action_item_idx').on(t.agendaItemId)],
+);
