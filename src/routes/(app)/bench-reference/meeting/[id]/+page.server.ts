@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { benchEnabled, memo } from '$lib/server/bench';
-import { load as realLoad } from '../../../../meetings/[id]/+page.server';
+import { load as realLoad } from '../../../../(public)/meetings/[id]/+page.server';
 import type { PageServerLoad } from './$types';
 
 /** A meeting page's data, loaded once and then served from memory (benchmark reference). */
