@@ -234,8 +234,8 @@ describe('editors of a published meeting', () => {
 		const own = await signInOverHttp(baseUrl(), 'secretariaat@leiedal.demo');
 		const other = await signInOverHttp(baseUrl(), 'admin@elders.test', 'other-region-password');
 		const get = (path: string, cookie: string) => fetch(`${baseUrl()}${path}`, { headers: { cookie }, redirect: 'manual' });
-		const agenda = await (await get(`/meetings/${firstMeeting}/agenda`, own)).text();
-		const itemId = agenda.match(/\/items\/([0-9a-f-]{36})\/edit/)?.[1];
+		const meetingPage = await (await get(`/meetings/${firstMeeting}`, own)).text();
+		const itemId = meetingPage.match(/id="item-([0-9a-f-]{36})"/)?.[1];
 		expect(itemId).toBeTruthy();
 		const editors = ['agenda', 'documents', 'attendance', 'minutes', `items/${itemId}/edit`, 'edit'].map(
 			(p) => `/meetings/${firstMeeting}/${p}`,
