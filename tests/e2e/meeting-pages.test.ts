@@ -109,24 +109,6 @@ describe('the secretariat on the demo Conference', () => {
 		await expectAccessible(page);
 	});
 
-	it('reorders the agenda without JavaScript: the items are on the page and the move buttons post', async () => {
-		const context = await newContext(browser, { javaScriptEnabled: false });
-		const plain = await context.newPage();
-		await signIn(plain, 'secretariaat@leiedal.demo');
-		await openUpcoming(plain, 'gepland');
-		await plain.getByRole('link', { name: 'Agenda opstellen' }).click();
-		await plain.getByRole('heading', { level: 1, name: /Agenda opstellen/ }).waitFor();
-		const titles = async () =>
-			(await plain.getByRole('table', { name: 'Agenda' }).locator('tbody th').allTextContents()).map((t) => t.trim());
-		const before = await titles();
-		expect(before.length).toBeGreaterThanOrEqual(2);
-		await plain.getByRole('button', { name: `${before[0]} één plaats omlaag` }).click();
-		await plain.getByRole('heading', { level: 1, name: /Agenda opstellen/ }).waitFor();
-		const after = await titles();
-		expect(after.slice(0, 2)).toEqual([before[1], before[0]]);
-		await context.close();
-	});
-
 	it('lists overdue follow-up actions', async () => {
 		await calendar(page);
 		await page.getByRole('link', { name: 'Opvolgacties' }).click();

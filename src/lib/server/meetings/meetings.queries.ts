@@ -223,19 +223,20 @@ const bodyMeetingsQuery = (r: Reader, bodyId: string) => sql`select json_build_o
 		order by c.start_date desc) from crisis_period c where c.body_id = b.id and ${crisisPeriodVisible(r, c)}), '[]'::json) as "crisisPeriods"
 	from body b where b.id = ${bodyId}::uuid and ${bodyVisible(r, b)}`;
 
+/** A meeting in a list (calendar, next meetings). */
+export interface MeetingSummary {
+	id: string;
+	kind: MeetingKind;
+	title: string | null;
+	startsAt: string;
+	endsAt: string;
+	location: string | null;
+	status: MeetingStatus;
+}
+
 export interface BodyMeetings {
 	body: { id: string; name: string; nameFr: string | null; kind: BodyKind };
-	meetings: {
-		id: string;
-		kind: MeetingKind;
-		title: string | null;
-		startsAt: string;
-		endsAt: string;
-		location: string | null;
-		status: MeetingStatus;
-		crisisPeriodId: string | null;
-		items: number;
-	}[];
+	meetings: (MeetingSummary & { crisisPeriodId: string | null; items: number })[];
 	crisisPeriods: { id: string; name: string; startDate: string; endDate: string | null }[];
 }
 
@@ -257,18 +258,11 @@ export async function myNextMeetings(db: Db, reader: Reader, now = new Date()) {
 	const hour = new Date(now);
 	hour.setUTCMinutes(0, 0, 0);
 	const { statement, params } = statementOf(nextMeetingsQuery(reader, hour.toISOString()), { readOnly: true });
-	const rows = await cachedStatement<{
-		id: string;
-		kind: MeetingKind;
-		title: string | null;
-		startsAt: string;
-		endsAt: string;
-		location: string | null;
-		status: MeetingStatus;
-		bodyId: string;
-		bodyName: string;
-		bodyNameFr: string | null;
-	}>(db, statement, params);
+	const rows = await cachedStatement<MeetingSummary & { bodyId: string; bodyName: string; bodyNameFr: string | null }>(
+		db,
+		statement,
+		params,
+	);
 	return rows.filter((row) => new Date(row.endsAt) >= now).slice(0, 5);
 }
 
