@@ -9,6 +9,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const report = path.join(root, 'test-results', 'vitest.json');
 fs.rmSync(report, { force: true });
 
+// On a fresh clone the generated message catalogue and SvelteKit's tsconfig do not exist yet: make them.
+if (!fs.existsSync(path.join(root, '.svelte-kit', 'tsconfig.json')) || !fs.existsSync(path.join(root, 'src', 'lib', 'paraglide'))) {
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	for (const script of ['i18n']) spawnSync(npm, ['run', script], { cwd: root, stdio: 'inherit' });
+	spawnSync(process.execPath, [path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], { cwd: root, stdio: 'inherit' });
+}
+
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 
