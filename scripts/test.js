@@ -12,8 +12,11 @@ fs.rmSync(report, { force: true });
 // On a fresh clone the generated message catalogue and SvelteKit's tsconfig do not exist yet: make them.
 if (!fs.existsSync(path.join(root, '.svelte-kit', 'tsconfig.json')) || !fs.existsSync(path.join(root, 'src', 'lib', 'paraglide'))) {
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	for (const script of ['i18n']) spawnSync(npm, ['run', script], { cwd: root, stdio: 'inherit' });
-	spawnSync(process.execPath, [path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], { cwd: root, stdio: 'inherit' });
+	spawnSync(npm, ['run', 'i18n'], { cwd: root, stdio: 'inherit' });
+	spawnSync(process.execPath, [path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 }
 
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
