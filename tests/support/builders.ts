@@ -10,7 +10,7 @@ import { readerOf } from '../../src/lib/server/access/reader.ts';
 import { insertPersonAccount } from '../../src/lib/server/auth/accounts.service.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { createMandate, createOrganisation } from '../../src/lib/server/directory/directory.service.ts';
-import { body, organisation } from '../../src/lib/server/directory/directory.tables.ts';
+import { organisation } from '../../src/lib/server/directory/directory.tables.ts';
 import { getMeetingPage } from '../../src/lib/server/meetings/meetings.queries.ts';
 import { addItem, createMeeting, declareCrisisPeriod, markHeld, publishAgenda } from '../../src/lib/server/meetings/meetings.service.ts';
 import { approveMinutesByItem, circulateMinutes, startMinutes } from '../../src/lib/server/meetings/minutes.service.ts';
@@ -136,16 +136,6 @@ export async function buildCrisisPeriod(db: Db, options: { actor?: Actor; bodyId
 	const actor = options.actor ?? (await secretariatOf(db));
 	const bodyId = options.bodyId ?? (await conferenceOf(db, actor.regionId));
 	return declareCrisisPeriod(db, actor, bodyId, { name: `Crisis ${next()}`, startDate: '2040-01-01' });
-}
-
-/** The body of a region by kind. */
-export async function bodyOfKind(db: Db, regionId: string, kind: typeof body.$inferSelect.kind) {
-	const [row] = await db
-		.select({ id: body.id })
-		.from(body)
-		.where(and(eq(body.regionId, regionId), eq(body.kind, kind)))
-		.limit(1);
-	return row?.id;
 }
 
 let dayOffset = 0;

@@ -1,5 +1,6 @@
 // Small SQL pieces the access builders share: the reader's facts as typed parameters.
-import { type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { confidentialityLevels } from '../../domain/meetings.ts';
 
 /** A list of ids as one `uuid[]` parameter (a PostgreSQL array literal, so prepared statements keep one shape). */
 export const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -10,9 +11,8 @@ export const uuidParam = (id: string | null): SQL => sql`${id}::uuid`;
 /** A boolean as one parameter. */
 export const boolParam = (value: boolean): SQL => sql`${value}::boolean`;
 
-/** The confidentiality levels in order; a level's index is its rank (0 public … 3 confidential). */
-export const CONFIDENTIALITY_ORDER = ['public', 'internal', 'restricted', 'confidential'] as const;
+/** The confidentiality levels in the domain's order, as a SQL array literal: a level's index is its rank. */
+const LEVELS = sql.raw(`array[${confidentialityLevels.map((l) => `'${l}'`).join(',')}]::text[]`);
 
-/** The rank (0–3) of a confidentiality column. */
-export const rankOf = (column: SQL | SQL.Aliased | unknown): SQL =>
-	sql`(array_position(array['public','internal','restricted','confidential']::text[], ${column}) - 1)`;
+/** The rank (0 public … 3 confidential) of a confidentiality column. */
+export const rankOf = (column: AnyColumn): SQL => sql`(array_position(${LEVELS}, ${column}) - 1)`;

@@ -1,7 +1,7 @@
 // The set check: which of these ids of one kind may the reader see? One query per call, composed from
 // the same builders as every page, for lists of ids that come from elsewhere (search hits, a dispatch's
 // contents, an export, links in a timeline).
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { body } from '../directory/directory.tables.ts';
 import { topicDocumentVisible, topicVisible } from '../intake/intake.access.ts';
@@ -104,7 +104,7 @@ const checks = {
 			.select({ id: topicDocument.id })
 			.from(topicDocument)
 			.innerJoin(topic, eq(topic.id, topicDocument.topicId))
-			.where(and(inArray(topicDocument.id, ids), topicDocumentVisible(r, topic) as SQL)),
+			.where(and(inArray(topicDocument.id, ids), topicDocumentVisible(r, topic))),
 } satisfies Record<AccessKind, Check>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

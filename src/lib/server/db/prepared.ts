@@ -61,6 +61,8 @@ export async function runPrepared<T>(db: Db, statement: Statement, params: Param
 }
 
 const dialect = new PgDialect();
+// A few texts per statement (the public reader, a signed-in one): each is hashed once per process.
+const namesByText = new Map<string, string>();
 
 /**
  * A statement composed with Drizzle's `sql` (and the access builders), named by its text: every
@@ -68,7 +70,11 @@ const dialect = new PgDialect();
  */
 export function statementOf(query: SQL, options: { readOnly: boolean }): { statement: Statement; params: Param[] } {
 	const { sql: text, params } = dialect.sqlToQuery(query);
-	const name = `aanjager_q_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+	let name = namesByText.get(text);
+	if (!name) {
+		name = `aanjager_q_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+		namesByText.set(text, name);
+	}
 	return { statement: { name, text, readOnly: options.readOnly }, params: params as Param[] };
 }
 

@@ -8,14 +8,10 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../access/actor.ts';
-import type { Reader } from '../access/reader.ts';
+import { type Reader, readerOf } from '../access/reader.ts';
 import { topic } from './intake.tables.ts';
 
 type TopicT = { [key in 'regionId' | 'submittedByPersonId' | 'organisationId' | 'commonProblem']: AnyPgColumn };
-
-/** The organisations the actor is a contact of. */
-export const contactOrganisations = (actor: Actor) =>
-	actor.roles.flatMap((r) => (r.role === 'contact' && r.organisationId ? [r.organisationId] : []));
 
 /** The condition on topic rows (`t`, the table or an alias) the reader may read. */
 export function topicVisible(r: Reader, t: TopicT = topic): SQL {
@@ -33,5 +29,5 @@ export const topicDocumentVisible = (r: Reader, t: TopicT = topic): SQL => topic
 /** The submitter, or a fellow contact of the organisation it was submitted for, speaks for the topic. */
 export function speaksFor(actor: Actor, row: { submittedByPersonId: string; organisationId: string; regionId: string }): boolean {
 	if (row.regionId !== actor.regionId) return false;
-	return row.submittedByPersonId === actor.personId || contactOrganisations(actor).includes(row.organisationId);
+	return row.submittedByPersonId === actor.personId || readerOf(actor).contactOf.includes(row.organisationId);
 }
