@@ -8,7 +8,7 @@ import { email, newPassword } from './lib/server/auth/auth.schema.ts';
 import { ConfigError, loadConfig } from './lib/server/config.ts';
 import { openDatabase } from './lib/server/db/client.ts';
 import { DataDirLockedError } from './lib/server/db/lock.ts';
-import { FileStore } from './lib/server/documents/store.ts';
+import { FileStore } from './lib/server/files/store.ts';
 import { AppError } from './lib/server/http/errors.ts';
 import { createMailer } from './lib/server/mail/mailer.ts';
 import { startWorker } from './lib/server/platform/jobs/worker.ts';

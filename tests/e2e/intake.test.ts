@@ -103,10 +103,15 @@ describe('agenda intake', () => {
 		await expectAccessible(page);
 		topicPath = new URL(page.url()).pathname;
 		documentPath = (await page.getByRole('link', { name: 'depot' }).getAttribute('href')) ?? '';
-		expect(documentPath).toMatch(/^\/topics\/[0-9a-f-]+\/documents\/[0-9a-f-]+$/);
+		expect(documentPath).toMatch(/^\/files\/[0-9a-f-]+$/);
 		const download = await page.request.get(documentPath);
 		expect(download.status()).toBe(200);
 		expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+		// Before it is on an agenda the file's only owner is the topic: nobody else downloads it.
+		for (const email of ['contact@elz.demo', 'directeur@kortrijk.demo', 'burgemeester@kortrijk.demo']) {
+			const response = await fetch(`${baseUrl()}${documentPath}`, { headers: { cookie: await signInOverHttp(baseUrl(), email) } });
+			expect(response.status, `${email} ${documentPath}`).toBe(404);
+		}
 		await page.goto('/topics');
 		await page.getByRole('link', { name: TITLE }).waitFor();
 		await expectAccessible(page);
@@ -222,11 +227,15 @@ describe('agenda intake', () => {
 	it('shows the topic and its document to nobody else: 404 for other readers, sign-in for anonymous', async () => {
 		for (const email of ['contact@elz.demo', 'directeur@kortrijk.demo', 'burgemeester@kortrijk.demo']) {
 			const cookie = await signInOverHttp(baseUrl(), email);
-			for (const path of [topicPath, documentPath, `${topicPath}/edit`]) {
+			for (const path of [topicPath, `${topicPath}/edit`]) {
 				const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie }, redirect: 'manual' });
 				expect(response.status, `${email} ${path}`).toBe(404);
 				expect(await response.text()).not.toContain(TITLE);
 			}
+			// Accepted, the file is also the agenda item's document: it downloads for exactly who sees it there.
+			const agenda = await (await fetch(`${baseUrl()}/meetings/${meetingId}`, { headers: { cookie } })).text();
+			const file = await fetch(`${baseUrl()}${documentPath}`, { headers: { cookie } });
+			expect(file.status, `${email} ${documentPath}`).toBe(agenda.includes(`href="${documentPath}"`) ? 200 : 404);
 			// A command on it answers the same.
 			const post = await fetch(`${baseUrl()}${topicPath}?/withdraw`, {
 				method: 'POST',

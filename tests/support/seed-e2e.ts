@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openEmbedded } from '../../src/lib/server/db/client.ts';
 import { region } from '../../src/lib/server/directory/directory.tables.ts';
-import { FileStore } from '../../src/lib/server/documents/store.ts';
+import { FileStore } from '../../src/lib/server/files/store.ts';
 import { outbox } from '../../src/lib/server/platform/platform.tables.ts';
 import { DEMO_REGION_SLUG, seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { makeOtherRegion } from './factories.ts';
@@ -30,8 +30,8 @@ try {
 		{
 			...parked,
 			regionId: demo.id,
-			kind: 'document.extract_text',
-			payload: { documentVersionId: other.person.id },
+			kind: 'file.extract_text',
+			payload: { fileId: other.person.id },
 			lastError: 'ENOENT: no such file',
 		},
 		{ ...parked, regionId: other.region.id, kind: 'mail', payload: {}, lastError: 'unknown job kind "mail" (elders)' },

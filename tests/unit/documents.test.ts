@@ -7,9 +7,9 @@ import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractText } from '../../src/lib/server/documents/extract.ts';
-import { contentDisposition, detectDocumentType, documentTypes, safeFileName } from '../../src/lib/server/documents/filetype.ts';
-import { FileStore } from '../../src/lib/server/documents/store.ts';
+import { extractText } from '../../src/lib/server/files/extract.ts';
+import { contentDisposition, detectDocumentType, documentTypes, safeFileName } from '../../src/lib/server/files/filetype.ts';
+import { FileStore } from '../../src/lib/server/files/store.ts';
 
 // ---- Fixtures ----------------------------------------------------------------------------------------------------
 

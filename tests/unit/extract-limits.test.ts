@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkZipBounds, EXTRACTION_LIMITS, extractLimited } from '../../src/lib/server/documents/extract.ts';
-import { detectDocumentType } from '../../src/lib/server/documents/filetype.ts';
+import { checkZipBounds, EXTRACTION_LIMITS, extractLimited } from '../../src/lib/server/files/extract.ts';
+import { detectDocumentType } from '../../src/lib/server/files/filetype.ts';
 import { docxBomb } from '../support/docx-bomb.ts';
 import { samplePdf } from '../support/pdf.ts';
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, type Db, openDatabase } from './db/client.ts';
-import { FileStore } from './documents/store.ts';
+import { FileStore } from './files/store.ts';
 import { jobHandlers } from './jobs.registry.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { noWorker, startWorker, type Worker } from './platform/jobs/worker.ts';

@@ -12,11 +12,11 @@ import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Database, Db } from '../db/client.ts';
 import { body, organisation } from '../directory/directory.tables.ts';
-import { FileStore } from '../documents/store.ts';
+import { FileStore } from '../files/store.ts';
 import { topicDocument } from '../intake/intake.tables.ts';
 import { submitTopic } from '../intake/topics.service.ts';
 import { uploadDocument } from '../meetings/documents.service.ts';
-import { minutesComment, minutesVersion } from '../meetings/meetings.tables.ts';
+import { documentVersion, minutesComment, minutesVersion } from '../meetings/meetings.tables.ts';
 import { addAction, commentOnMinutes } from '../meetings/minutes.service.ts';
 import type { Actor } from './actor.ts';
 import { publicReader, type Reader, readerOf } from './reader.ts';
@@ -182,6 +182,16 @@ beforeAll(async () => {
 	const documentOf = async (topicId: string) =>
 		(await db.select({ id: topicDocument.id }).from(topicDocument).where(eq(topicDocument.topicId, topicId)))[0].id;
 	rows.topic_document = { ofX: await documentOf(ofX), common: await documentOf(common) };
+
+	// Stored files: the files of those meeting documents and topic documents, under the same names.
+	const fileOfDocument = async (documentId: string) =>
+		(await db.select({ id: documentVersion.fileId }).from(documentVersion).where(eq(documentVersion.documentId, documentId)))[0].id;
+	const fileOfTopicDocument = async (id: string) =>
+		(await db.select({ id: topicDocument.fileId }).from(topicDocument).where(eq(topicDocument.id, id)))[0].id;
+	const fileRows: Record<string, string> = {};
+	for (const [name, id] of Object.entries(rows.document ?? {})) fileRows[name] = await fileOfDocument(id);
+	for (const [name, id] of Object.entries(rows.topic_document ?? {})) fileRows[name] = await fileOfTopicDocument(id);
+	rows.file = fileRows;
 }, 180_000);
 
 afterAll(async () => {
@@ -321,6 +331,19 @@ describe('who sees which row, kind by kind', () => {
 		};
 		await expectMatrix('topic', expected);
 		await expectMatrix('topic_document', expected);
+	});
+
+	it('stored files: whoever sees one of the file’s owners (a meeting or item document, a topic document)', async () => {
+		await expectMatrix('file', {
+			anonymous: all('meetingPub'),
+			otherRegion: all('meetingPub'),
+			secretariat: all('meetingPub', 'meetingRes', 'pubDocInt', 'intXDocInt', 'intXDocConf', 'confDocPub', 'ofX', 'common'),
+			member: all('meetingPub', 'meetingRes', 'pubDocInt', 'intXDocInt', 'intXDocConf', 'confDocPub'),
+			director: all('meetingPub', 'meetingRes', 'pubDocInt', 'intXDocInt', 'common'),
+			official: all('meetingPub', 'pubDocInt', 'intXDocInt'),
+			contactX: all('meetingPub', 'intXDocInt', 'ofX'),
+			contactY: all('meetingPub'),
+		});
 	});
 
 	it('leaves out what is not an id, and answers an empty set for an empty list', async () => {

@@ -4,6 +4,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { body } from '../directory/directory.tables.ts';
+import { fileVisible } from '../files/files.access.ts';
+import { storedFile } from '../files/files.tables.ts';
 import { topicDocumentVisible, topicVisible } from '../intake/intake.access.ts';
 import { topic, topicDocument } from '../intake/intake.tables.ts';
 import {
@@ -39,6 +41,7 @@ export const accessKinds = [
 	'action',
 	'topic',
 	'topic_document',
+	'file',
 ] as const;
 export type AccessKind = (typeof accessKinds)[number];
 
@@ -105,6 +108,11 @@ const checks = {
 			.from(topicDocument)
 			.innerJoin(topic, eq(topic.id, topicDocument.topicId))
 			.where(and(inArray(topicDocument.id, ids), topicDocumentVisible(r, topic))),
+	file: (db, r, ids) =>
+		db
+			.select({ id: storedFile.id })
+			.from(storedFile)
+			.where(and(inArray(storedFile.id, ids), fileVisible(r, storedFile))),
 } satisfies Record<AccessKind, Check>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

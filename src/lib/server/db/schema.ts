@@ -3,9 +3,10 @@
 // carries `region_id` (tenancy, see docs/decisions).
 import * as auth from '../auth/auth.tables.ts';
 import * as directory from '../directory/directory.tables.ts';
+import * as files from '../files/files.tables.ts';
 import * as intake from '../intake/intake.tables.ts';
 import * as meetings from '../meetings/meetings.tables.ts';
 import * as platform from '../platform/platform.tables.ts';
 
 /** Every table, by name. */
-export const schema = { ...directory, ...auth, ...platform, ...meetings, ...intake };
+export const schema = { ...directory, ...auth, ...platform, ...files, ...meetings, ...intake };

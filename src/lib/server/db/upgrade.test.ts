@@ -86,14 +86,19 @@ describe('upgrading from the previous release', () => {
 			await database.migrate();
 
 			expect(
-				await rows(database, sql`select version, extraction_state as state, extracted_text as text from document_version order by version`),
+				await rows(
+					database,
+					sql`select v.version, f.id = v.id as same_id, f.file_name, f.sha256, f.extraction_state as state, f.extracted_text as text
+						from document_version v join stored_file f on f.id = v.file_id order by v.version`,
+				),
 			).toEqual([
-				{ version: 1, state: 'done', text: 'tekst' },
-				{ version: 2, state: 'failed', text: null },
-				{ version: 3, state: 'pending', text: null },
+				{ version: 1, same_id: true, file_name: 'nota-1.pdf', sha256: '1'.padStart(64, '0'), state: 'done', text: 'tekst' },
+				{ version: 2, same_id: true, file_name: 'nota-2.pdf', sha256: '2'.padStart(64, '0'), state: 'failed', text: null },
+				{ version: 3, same_id: true, file_name: 'nota-3.pdf', sha256: '3'.padStart(64, '0'), state: 'pending', text: null },
 			]);
+			// 0006 gave the pending extraction its typed kind, 0007 names the file (whose id is the version's).
 			expect(await rows(database, sql`select kind, payload, processed_at is not null as done, parked_at from outbox order by id`)).toEqual([
-				{ kind: 'document.extract_text', payload: { documentVersionId: 'v3' }, done: false, parked_at: null },
+				{ kind: 'file.extract_text', payload: { fileId: 'v3' }, done: false, parked_at: null },
 				{ kind: 'extract_text', payload: { documentVersionId: 'v1' }, done: true, parked_at: null },
 				{ kind: 'mail', payload: { to: 'a@b.be', subject: 'Oud', text: 'x' }, done: false, parked_at: null },
 			]);

@@ -1,8 +1,8 @@
 // Files in forms and files as downloads: the same rules for meeting documents and topic documents.
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { contentDisposition } from '../documents/filetype.ts';
-import type { FileStore } from '../documents/store.ts';
+import { contentDisposition } from '../files/filetype.ts';
+import type { FileStore } from '../files/store.ts';
 import { type FieldErrors, formValues, parseForm, readForm } from './forms.ts';
 import { failFromError } from './guards.ts';
 

@@ -9,7 +9,7 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
-import { topic } from './intake.tables.ts';
+import { topic, topicDocument } from './intake.tables.ts';
 
 type TopicT = { [key in 'regionId' | 'submittedByPersonId' | 'organisationId' | 'commonProblem']: AnyPgColumn };
 
@@ -25,6 +25,12 @@ export function topicVisible(r: Reader, t: TopicT = topic): SQL {
 
 /** A topic's documents are read with the topic: the condition is the topic's (joined as `t`). */
 export const topicDocumentVisible = (r: Reader, t: TopicT = topic): SQL => topicVisible(r, t);
+
+/** Stored file `fileId` is the file of a document of a topic the reader sees. */
+export function topicFileVisible(r: Reader, fileId: AnyPgColumn): SQL {
+	return sql`exists (select 1 from ${topicDocument} join ${topic} on ${topic.id} = ${topicDocument.topicId}
+		where ${topicDocument.fileId} = ${fileId} and ${topicDocumentVisible(r, topic)})`;
+}
 
 /** The submitter, or a fellow contact of the organisation it was submitted for, speaks for the topic. */
 export function speaksFor(actor: Actor, row: { submittedByPersonId: string; organisationId: string; regionId: string }): boolean {

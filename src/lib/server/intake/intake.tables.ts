@@ -19,7 +19,8 @@ import { topicAsks, topicEventKinds, topicStatuses, topicUrgencies } from '../..
 import { account } from '../auth/auth.tables.ts';
 import { createdAt, updatedAt } from '../db/columns.ts';
 import { body, organisation, person, regionRef } from '../directory/directory.tables.ts';
-import { agendaItem, meeting, storedFile } from '../meetings/meetings.tables.ts';
+import { fileRef } from '../files/files.tables.ts';
+import { agendaItem, meeting } from '../meetings/meetings.tables.ts';
 
 /** A topic submitted to a body's agenda; the secretariat decides where it goes. */
 export const topic = pgTable(
@@ -88,7 +89,7 @@ export const topicSpeaker = pgTable(
 	(t) => [primaryKey({ columns: [t.topicId, t.personId] })],
 );
 
-/** A file submitted with a topic (checked like a meeting document); copied onto the agenda item on acceptance. */
+/** A file submitted with a topic (checked like a meeting document); on acceptance the agenda item's document links the same file. */
 export const topicDocument = pgTable(
 	'topic_document',
 	{
@@ -98,9 +99,9 @@ export const topicDocument = pgTable(
 			.notNull()
 			.references(() => topic.id),
 		title: text('title').notNull(),
-		...storedFile(),
+		fileId: fileRef(),
 	},
-	(t) => [index('topic_document_topic_idx').on(t.topicId)],
+	(t) => [index('topic_document_topic_idx').on(t.topicId), index('topic_document_file_idx').on(t.fileId)],
 );
 
 /** "Also for us": another municipality's general director joins a common problem. */

@@ -20,7 +20,8 @@ import { signIn } from '../auth/auth.service.ts';
 import { account } from '../auth/auth.tables.ts';
 import type { Database, Db } from '../db/client.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
-import { FileStore } from '../documents/store.ts';
+import { getFileDownload } from '../files/files.queries.ts';
+import { FileStore } from '../files/store.ts';
 import { AppError } from '../http/errors.ts';
 import { jobHandlers } from '../jobs.registry.ts';
 import { createMailer } from '../mail/mailer.ts';
@@ -34,7 +35,7 @@ import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import type { TopicInput } from './intake.schema.ts';
 import { invitation, topic, topicDocument } from './intake.tables.ts';
 import { createInvitation, findInvitation, joinWithInvitation, revokeInvitation } from './invitations.service.ts';
-import { getTopicDownload, getTopicPage, intakeQueue, listTopics } from './topics.queries.ts';
+import { getTopicPage, intakeQueue, listTopics } from './topics.queries.ts';
 import {
 	acceptTopic,
 	addTopicDocument,
@@ -280,13 +281,15 @@ describe('the submitter and the secretariat', () => {
 			broughtByOrganisationId: elzId,
 			summary: 'Hervorming van de eerstelijnszone: **klankbord** gevraagd.',
 		});
+		// The item's documents link the very files the topic holds (one file, two owners).
 		const docs = await db
-			.select({ title: document.title, sha256: documentVersion.sha256 })
+			.select({ title: document.title, fileId: documentVersion.fileId })
 			.from(document)
 			.innerJoin(documentVersion, eq(documentVersion.documentId, document.id))
 			.where(eq(document.agendaItemId, item.id));
-		const submitted = await db.select({ sha256: topicDocument.sha256 }).from(topicDocument).where(eq(topicDocument.topicId, topicId));
-		expect(docs.map((d) => d.sha256)).toEqual(submitted.map((d) => d.sha256));
+		const submitted = await db.select({ fileId: topicDocument.fileId }).from(topicDocument).where(eq(topicDocument.topicId, topicId));
+		expect(docs.map((d) => d.fileId)).toEqual(submitted.map((d) => d.fileId));
+		expect(docs).toHaveLength(1);
 
 		// The contact sees the (restricted) item on the published agenda: their organisation brought it.
 		await publishAgenda(db, secretariat, meetingId);
@@ -476,8 +479,9 @@ describe('who reads a topic', () => {
 		expect(await getTopicPage(db, contact, commonProblem)).toBeNull();
 		for (const reader of [mayor, director, menen, outsider]) {
 			expect(await getTopicPage(db, reader, contactTopic)).toBeNull();
-			const docId = (await getTopicPage(db, secretariat, contactTopic))?.documents[0].id ?? '';
-			expect(await getTopicDownload(db, reader, contactTopic, docId)).toBeNull();
+			const fileId = (await getTopicPage(db, secretariat, contactTopic))?.documents[0].fileId ?? '';
+			expect(await getFileDownload(db, readerOf(reader), fileId)).toBeNull();
+			expect(await getFileDownload(db, readerOf(contact), fileId)).not.toBeNull();
 		}
 		expect(await getTopicPage(db, null, contactTopic)).toBeNull();
 		expect((await listTopics(db, contact)).own.map((t) => t.title)).not.toContain('Personeelstekort bouwdiensten');

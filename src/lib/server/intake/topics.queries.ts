@@ -8,9 +8,10 @@ import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
+import { storedFile } from '../files/files.tables.ts';
 import { actionVisible, itemVisible, minutesVersionVisible } from '../meetings/meetings.access.ts';
 import { agendaItem, followUpAction, meeting, minutesEntry, minutesVersion } from '../meetings/meetings.tables.ts';
-import { speaksFor, topicDocumentVisible, topicVisible } from './intake.access.ts';
+import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
 import { topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from './intake.tables.ts';
 
@@ -115,13 +116,15 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			.select({
 				id: topicDocument.id,
 				title: topicDocument.title,
-				fileName: topicDocument.fileName,
-				size: topicDocument.size,
-				mediaType: topicDocument.mediaType,
+				fileId: storedFile.id,
+				fileName: storedFile.fileName,
+				size: storedFile.size,
+				mediaType: storedFile.mediaType,
 			})
 			.from(topicDocument)
+			.innerJoin(storedFile, eq(storedFile.id, topicDocument.fileId))
 			.where(eq(topicDocument.topicId, t.id))
-			.orderBy(asc(topicDocument.uploadedAt)),
+			.orderBy(asc(storedFile.uploadedAt)),
 		db
 			.select({ id: person.id, name: personName(person) })
 			.from(topicSpeaker)
@@ -312,19 +315,4 @@ export async function getTopicForEdit(db: Db, actor: Actor, topicId: string) {
 	if (!row || !speaksFor(actor, row)) return null;
 	const speakers = await db.select({ id: topicSpeaker.personId }).from(topicSpeaker).where(eq(topicSpeaker.topicId, topicId));
 	return { row, speakerIds: speakers.map((s) => s.id) };
-}
-
-/** A topic document the actor may read (else null → 404), with what a download needs. */
-export async function getTopicDownload(db: Db, actor: Actor | null | undefined, topicId: string, documentId: string) {
-	const [row] = await db
-		.select({
-			fileName: topicDocument.fileName,
-			mediaType: topicDocument.mediaType,
-			size: topicDocument.size,
-			sha256: topicDocument.sha256,
-		})
-		.from(topicDocument)
-		.innerJoin(topic, eq(topic.id, topicDocument.topicId))
-		.where(and(eq(topicDocument.id, documentId), eq(topic.id, topicId), topicDocumentVisible(readerOf(actor))));
-	return row ?? null;
 }

@@ -21,10 +21,12 @@ import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { assertPeopleInRegion } from '../directory/directory.service.ts';
 import { body } from '../directory/directory.tables.ts';
-import type { FileStore } from '../documents/store.ts';
+import { checkUpload, recordFile } from '../files/files.service.ts';
+import { storedFile } from '../files/files.tables.ts';
+import type { FileStore } from '../files/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
-import { checkUpload, insertDocument } from '../meetings/documents.service.ts';
+import { insertDocument } from '../meetings/documents.service.ts';
 import { insertItem, refused } from '../meetings/meetings.service.ts';
 import { meeting } from '../meetings/meetings.tables.ts';
 import { speaksFor, topicVisible } from './intake.access.ts';
@@ -126,15 +128,10 @@ async function checkUploads(files: Files, uploads: Upload[]) {
 
 async function insertDocuments(tx: Tx, actor: Actor, row: TopicRow, checked: Awaited<ReturnType<typeof checkUploads>>, title?: string) {
 	for (const file of checked) {
+		const fileId = await recordFile(tx, actor, file);
 		const [doc] = await tx
 			.insert(topicDocument)
-			.values({
-				...file,
-				regionId: row.regionId,
-				topicId: row.id,
-				title: titleOf(file.fileName, title),
-				uploadedByAccountId: actor.accountId,
-			})
+			.values({ regionId: row.regionId, topicId: row.id, title: titleOf(file.fileName, title), fileId })
 			.returning();
 		await record(tx, actor, row, 'document_added', { details: { documentId: doc.id, title: doc.title } });
 	}
@@ -290,10 +287,15 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 			durationMinutes: undefined,
 			confidentiality: input.confidentiality,
 		});
-		const docs = await tx.select().from(topicDocument).where(eq(topicDocument.topicId, row.id)).orderBy(topicDocument.uploadedAt);
-		for (const { title, fileName, mediaType, size, sha256, uploadedByAccountId, uploadedAt } of docs) {
-			const target = { meetingId: m.id, agendaItemId: itemId, title, confidentiality: input.confidentiality };
-			await insertDocument(tx, actor, target, { fileName, mediaType, size, sha256, uploadedByAccountId, uploadedAt });
+		const docs = await tx
+			.select({ title: topicDocument.title, fileId: topicDocument.fileId })
+			.from(topicDocument)
+			.innerJoin(storedFile, eq(storedFile.id, topicDocument.fileId))
+			.where(eq(topicDocument.topicId, row.id))
+			.orderBy(storedFile.uploadedAt);
+		// The item's documents link the topic's files: one file, read under each owner's rule.
+		for (const { title, fileId } of docs) {
+			await insertDocument(tx, actor, { meetingId: m.id, agendaItemId: itemId, title, confidentiality: input.confidentiality }, fileId);
 		}
 		return {
 			set: { agendaItemId: itemId, statusNote: input.message ?? null, postponedUntil: null },

@@ -1,30 +1,16 @@
-// Documents on a meeting or an agenda item: upload (size- and type-checked), new versions, download
-// (only what the reader may see, always as an attachment), and text extraction by the worker.
+// Documents on a meeting or an agenda item: upload and new versions, each version linking a stored file
+// (files/: checked, stored, extracted by the worker, downloaded through its owners' rules).
 import { and, eq, max } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
-import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { extractLimited } from '../documents/extract.ts';
-import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
-import type { FileStore } from '../documents/store.ts';
+import { checkUpload, recordFile } from '../files/files.service.ts';
+import type { FileStore } from '../files/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
-import { enqueue } from '../platform/jobs/outbox.service.ts';
-import { documentVisible } from './meetings.access.ts';
 import type { DocumentInput } from './meetings.schema.ts';
 import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
-import { agendaItem, document, documentVersion, meeting, minutesVersion } from './meetings.tables.ts';
-
-/** Check an upload against the limit and its type; store it; return what a version row needs. */
-export async function checkUpload(files: FileStore, upload: Upload, maxBytes: number) {
-	if (upload.bytes.byteLength === 0) throw invalidField('file', 'file_empty');
-	if (upload.bytes.byteLength > maxBytes) throw invalidField('file', 'file_too_large');
-	const type = await detectDocumentType(upload.name, upload.bytes);
-	if (!type.ok) throw invalidField('file', type.code);
-	const stored = await files.put(upload.bytes);
-	return { fileName: safeFileName(upload.name, type.extension), mediaType: type.mediaType, size: stored.size, sha256: stored.sha256 };
-}
+import { agendaItem, document, documentVersion, minutesVersion } from './meetings.tables.ts';
 
 /** Add a document (first version) to a meeting or one of its items. Returns the document id. */
 export async function uploadDocument(
@@ -48,24 +34,20 @@ export async function uploadDocument(
 				.where(and(eq(agendaItem.id, input.agendaItemId), eq(agendaItem.meetingId, meetingId)));
 			if (!item) throw invalidField('agendaItemId', 'unknown_reference');
 		}
-		return insertDocument(
-			tx,
-			actor,
-			{ meetingId, agendaItemId: input.agendaItemId ?? null, title: input.title, confidentiality: input.confidentiality },
-			file,
-		);
+		const target = { meetingId, agendaItemId: input.agendaItemId ?? null, title: input.title, confidentiality: input.confidentiality };
+		return insertDocument(tx, actor, target, await recordFile(tx, actor, file));
 	});
 }
 
 /**
- * Insert a document with its first version for a file already in the store, queue its text extraction
- * and audit it (inside the caller's transaction; agenda intake uses it for a topic's documents).
+ * Insert a document whose first version is a recorded file, and audit it (inside the caller's
+ * transaction; agenda intake uses it to put a topic's files on the agenda item, linking the same file).
  */
 export async function insertDocument(
 	tx: Db,
 	actor: Actor,
 	target: Pick<typeof document.$inferInsert, 'meetingId' | 'agendaItemId' | 'title' | 'confidentiality'>,
-	file: Pick<typeof documentVersion.$inferInsert, 'fileName' | 'mediaType' | 'size' | 'sha256' | 'uploadedByAccountId' | 'uploadedAt'>,
+	fileId: string,
 ): Promise<string> {
 	const [doc] = await tx
 		.insert(document)
@@ -73,9 +55,8 @@ export async function insertDocument(
 		.returning();
 	const [version] = await tx
 		.insert(documentVersion)
-		.values({ uploadedByAccountId: actor.accountId, ...file, regionId: actor.regionId, documentId: doc.id, version: 1 })
+		.values({ regionId: actor.regionId, documentId: doc.id, version: 1, fileId })
 		.returning();
-	await enqueue(tx, actor.regionId, 'document.extract_text', { documentVersionId: version.id });
 	await audit(tx, actor, 'upload', 'document', doc.id, null, { ...doc, version });
 	return doc.id;
 }
@@ -124,43 +105,8 @@ export async function addDocumentVersion(
 			.where(eq(documentVersion.documentId, documentId));
 		const [version] = await tx
 			.insert(documentVersion)
-			.values({ ...file, regionId: actor.regionId, documentId, version: (last?.version ?? 0) + 1, uploadedByAccountId: actor.accountId })
+			.values({ regionId: actor.regionId, documentId, version: (last?.version ?? 0) + 1, fileId: await recordFile(tx, actor, file) })
 			.returning();
-		await enqueue(tx, actor.regionId, 'document.extract_text', { documentVersionId: version.id });
-		await audit(tx, actor, 'upload', 'document', documentId, null, version);
+		await audit(tx, actor, 'upload', 'document', documentId, null, { ...version, file });
 	});
-}
-
-/** A document version the reader may see (else null → 404), with what a download needs. */
-export async function getDownload(db: Db, reader: Reader, versionId: string) {
-	const [row] = await db
-		.select({
-			fileName: documentVersion.fileName,
-			mediaType: documentVersion.mediaType,
-			size: documentVersion.size,
-			sha256: documentVersion.sha256,
-		})
-		.from(documentVersion)
-		.innerJoin(document, eq(document.id, documentVersion.documentId))
-		.innerJoin(meeting, eq(meeting.id, document.meetingId))
-		.leftJoin(agendaItem, eq(agendaItem.id, document.agendaItemId))
-		.where(and(eq(documentVersion.id, versionId), documentVisible(reader, meeting, agendaItem, document)));
-	return row ?? null;
-}
-
-/** The worker's job: extract the text of a PDF or DOCX version in a limited child process and record the outcome (idempotent). */
-export async function extractDocumentText(db: Db, files: FileStore, versionId: string, extract = extractLimited) {
-	const [version] = await db.select().from(documentVersion).where(eq(documentVersion.id, versionId));
-	if (version?.extractionState !== 'pending') return;
-	const bytes = await files.read(version.sha256);
-	// A file that cannot be read is recorded, not retried forever: extraction is best effort.
-	const outcome = await extract(version.mediaType, files.pathOf(version.sha256), bytes);
-	await db
-		.update(documentVersion)
-		.set(
-			outcome.state === 'done'
-				? { extractionState: 'done', extractedText: outcome.text, extractedAt: new Date(), extractionError: null }
-				: { extractionState: outcome.state, extractedText: null, extractedAt: new Date(), extractionError: outcome.error },
-		)
-		.where(eq(documentVersion.id, versionId));
 }

@@ -16,7 +16,7 @@ import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Reader } from '../access/reader.ts';
 import { boolParam, rankOf, uuidArray, uuidParam } from '../access/sql.ts';
-import { meeting, minutesVersion } from './meetings.tables.ts';
+import { agendaItem, document, documentVersion, meeting, minutesVersion } from './meetings.tables.ts';
 
 /** The columns a builder reads of a table, from the table itself or an alias of it. */
 type Columns<K extends string> = { [key in K]: AnyPgColumn };
@@ -95,6 +95,19 @@ export function itemDocumentVisible(r: Reader, m: MeetingT, i: ItemT, d: Documen
 export function documentVisible(r: Reader, m: MeetingT, i: ItemT, d: DocumentT): SQL {
 	return sql`(case when ${d.agendaItemId} is null then ${meetingDocumentVisible(r, m, d)}
 		else ${itemDocumentVisible(r, m, i, d)} end)`;
+}
+
+// The tables a file's rule joins, under names of their own (the query around it may join the same tables).
+const fm = alias(meeting, 'file_m');
+const fi = alias(agendaItem, 'file_i');
+const fd = alias(document, 'file_d');
+const fv = alias(documentVersion, 'file_v');
+
+/** Stored file `fileId` is the file of a version of a meeting or item document the reader sees. */
+export function documentFileVisible(r: Reader, fileId: AnyPgColumn): SQL {
+	return sql`exists (select 1 from ${documentVersion} file_v join ${document} file_d on ${fd.id} = ${fv.documentId}
+		join ${meeting} file_m on ${fm.id} = ${fd.meetingId} left join ${agendaItem} file_i on ${fi.id} = ${fd.agendaItemId}
+		where ${fv.fileId} = ${fileId} and ${documentVisible(r, fm, fi, fd)})`;
 }
 
 /** Version `v` of the minutes of meeting `m` is visible: the secretariat reads every version, members

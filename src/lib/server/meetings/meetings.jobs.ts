@@ -1,6 +1,5 @@
-// The jobs of the meeting cycle: members told of a moved or cancelled meeting, and text extraction.
+// The jobs of the meeting cycle: members told of a moved or cancelled meeting.
 import type { JobHandlers } from '../platform/jobs/worker.ts';
-import { extractDocumentText } from './documents.service.ts';
 import { meetingChangeMail } from './meetings.mails.ts';
 
 declare module '../platform/jobs/outbox.service.ts' {
@@ -9,8 +8,6 @@ declare module '../platform/jobs/outbox.service.ts' {
 		'meeting.moved': { meetingId: string; personId: string };
 		/** Tell one member their meeting was cancelled. */
 		'meeting.cancelled': { meetingId: string; personId: string };
-		/** Extract the text of an uploaded document version (in a limited child process). */
-		'document.extract_text': { documentVersionId: string };
 	}
 }
 
@@ -24,5 +21,4 @@ export const meetingJobs = {
 		const mail = await meetingChangeMail(ctx.db, ctx.origin, 'cancelled', meetingId, personId);
 		if (mail) await ctx.send(mail);
 	},
-	'document.extract_text': (ctx, { documentVersionId }) => extractDocumentText(ctx.db, ctx.files, documentVersionId),
-} satisfies Pick<JobHandlers, 'meeting.moved' | 'meeting.cancelled' | 'document.extract_text'>;
+} satisfies Pick<JobHandlers, 'meeting.moved' | 'meeting.cancelled'>;

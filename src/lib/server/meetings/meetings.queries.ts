@@ -20,6 +20,7 @@ import { currentOnSql } from '../db/periods.ts';
 import { runComposed, statementOf } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
+import type { ExtractionState } from '../files/files.tables.ts';
 import {
 	actionVisible,
 	bodyVisible,
@@ -35,7 +36,7 @@ import {
 	officialOf,
 	secretariatOf,
 } from './meetings.access.ts';
-import { agendaItem, crisisPeriod, document, type ExtractionState, meeting, minutesVersion } from './meetings.tables.ts';
+import { agendaItem, crisisPeriod, document, meeting, minutesVersion } from './meetings.tables.ts';
 
 /** A mandate (the unaliased table) current on the day of meeting m, in Brussels. */
 const MEMBER_ON_MEETING_DAY = currentOnSql(
@@ -50,6 +51,8 @@ export interface DocumentRef {
 	confidentiality: Confidentiality;
 	versionId: string;
 	version: number;
+	/** The stored file of the latest version: downloaded at /files/<fileId>. */
+	fileId: string;
 	fileName: string;
 	mediaType: string;
 	size: number;
@@ -142,10 +145,11 @@ const c = alias(crisisPeriod, 'c');
 
 /** The latest version of a document (alias d) as JSON, through a lateral join named lv. */
 const DOCUMENT_JSON = sql.raw(`json_build_object('id', d.id, 'title', d.title, 'confidentiality', d.confidentiality, 'versionId', lv.id,
-	'version', lv.version, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size,
+	'version', lv.version, 'fileId', lv.file_id, 'fileName', lv.file_name, 'mediaType', lv.media_type, 'size', lv.size,
 	'extractionState', lv.extraction_state)`);
-const LATEST_VERSION = sql.raw(`cross join lateral (select id, version, file_name, media_type, size, extraction_state from document_version
-	where document_id = d.id order by version desc limit 1) lv`);
+const LATEST_VERSION =
+	sql.raw(`cross join lateral (select dv.id, dv.version, dv.file_id, sf.file_name, sf.media_type, sf.size, sf.extraction_state
+	from document_version dv join stored_file sf on sf.id = dv.file_id where dv.document_id = d.id order by dv.version desc limit 1) lv`);
 
 /** The minutes version a reader sees (the latest visible one), as the lateral join `mv`. */
 const visibleVersion = (r: Reader) => sql`left join lateral (select v.id from minutes_version v where v.meeting_id = m.id

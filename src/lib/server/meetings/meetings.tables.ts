@@ -11,24 +11,9 @@ import {
 	minutesStatuses,
 	outcomeKinds,
 } from '../../domain/meetings.ts';
-import { account } from '../auth/auth.tables.ts';
 import { createdAt, updatedAt } from '../db/columns.ts';
 import { body, organisation, person, regionRef } from '../directory/directory.tables.ts';
-
-/** What became of a document version's text extraction. */
-export const extractionStates = ['pending', 'done', 'too_large', 'failed', 'unsupported'] as const;
-export type ExtractionState = (typeof extractionStates)[number];
-
-/** An uploaded file as a row holds it: checked type, size, and the SHA-256 that names it in the file store. */
-export const storedFile = () => ({
-	fileName: text('file_name').notNull(),
-	mediaType: text('media_type').notNull(),
-	size: integer('size').notNull(),
-	/** SHA-256 of the content, hex; also the file's name in the content-addressed store. */
-	sha256: text('sha256').notNull(),
-	uploadedByAccountId: uuid('uploaded_by_account_id').references(() => account.id),
-	uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
-});
+import { fileRef } from '../files/files.tables.ts';
 
 /** A crisis period declared for a body: its extra meetings and briefings are grouped under it. */
 export const crisisPeriod = pgTable(
@@ -144,7 +129,7 @@ export const document = pgTable(
 	(t) => [index('document_meeting_idx').on(t.meetingId), index('document_item_idx').on(t.agendaItemId)],
 );
 
-/** One uploaded file of a document; a new upload adds a version, the old ones stay. */
+/** One version of a document, linking its file; a new upload adds a version, the old ones stay. */
 export const documentVersion = pgTable(
 	'document_version',
 	{
@@ -154,15 +139,10 @@ export const documentVersion = pgTable(
 			.notNull()
 			.references(() => document.id),
 		version: integer('version').notNull(),
-		...storedFile(),
-		/** Text extracted by the worker (PDF, DOCX), for search. */
-		extractedText: text('extracted_text'),
-		extractedAt: timestamp('extracted_at', { withTimezone: true }),
-		extractionError: text('extraction_error'),
-		/** pending until the worker ran; then done, too_large (refused before inflating), failed or unsupported. */
-		extractionState: text('extraction_state', { enum: extractionStates }).notNull().default('pending'),
+		/** The file of this version (one stored file may also be the topic document it came from). */
+		fileId: fileRef(),
 	},
-	(t) => [uniqueIndex('document_version_idx').on(t.documentId, t.version)],
+	(t) => [uniqueIndex('document_version_idx').on(t.documentId, t.version), index('document_version_file_idx').on(t.fileId)],
 );
 
 export const attendance = pgTable(

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxBomb } from '../../../../tests/support/docx-bomb.ts';
 import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
@@ -13,14 +13,16 @@ import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import type { Database, Db } from '../db/client.ts';
 import { organisation, person } from '../directory/directory.tables.ts';
-import { FileStore } from '../documents/store.ts';
+import { getFileDownload } from '../files/files.queries.ts';
+import { storedFile } from '../files/files.tables.ts';
+import { FileStore } from '../files/store.ts';
 import { AppError } from '../http/errors.ts';
 import { jobHandlers } from '../jobs.registry.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { drainOutbox } from '../platform/jobs/worker.ts';
 import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import { recordAttendance } from './attendance.service.ts';
-import { addDocumentVersion, getDownload, uploadDocument } from './documents.service.ts';
+import { addDocumentVersion, uploadDocument } from './documents.service.ts';
 import { getBodyMeetings, getMeetingPage, listActions, myNextMeetings } from './meetings.queries.ts';
 import type { ItemInput, MeetingInput } from './meetings.schema.ts';
 import {
@@ -82,6 +84,13 @@ async function expectCode(promise: Promise<unknown>, status: number, code?: stri
 }
 
 const auditCount = async () => (await db.select({ n: count() }).from(auditEvent))[0].n;
+/** The stored files of a document's versions. */
+const fileOf = (documentId: string) =>
+	db
+		.select(getTableColumns(storedFile))
+		.from(documentVersion)
+		.innerJoin(storedFile, eq(storedFile.id, documentVersion.fileId))
+		.where(eq(documentVersion.documentId, documentId));
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -261,7 +270,7 @@ describe('documents', () => {
 		const page = await getMeetingPage(db, readerOf(mayor), meetingId);
 		const doc = page?.items.find((i) => i.id === itemId)?.documents.find((d) => d.id === docId);
 		expect(doc).toMatchObject({ fileName: 'nota.pdf', mediaType: 'application/pdf', version: 1 });
-		const download = await getDownload(db, readerOf(mayor), doc?.versionId ?? '');
+		const download = await getFileDownload(db, readerOf(mayor), doc?.fileId ?? '');
 		expect(download?.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(await files.has(download?.sha256 ?? '')).toBe(true);
 		const mailer: Mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
@@ -281,7 +290,7 @@ describe('documents', () => {
 		);
 		const mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
 		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
-		const [version] = await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId));
+		const [version] = await fileOf(docId);
 		expect(version.extractedText).toContain('kanaal Bossuit-Kortrijk');
 		expect(version.extractionError).toBeNull();
 		expect(version.extractionState).toBe('done');
@@ -301,12 +310,12 @@ describe('documents', () => {
 		const rssBefore = process.memoryUsage().rss;
 		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
 		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
-		const [version] = await db.select().from(documentVersion).where(eq(documentVersion.documentId, docId));
+		const [version] = await fileOf(docId);
 		expect(version).toMatchObject({ extractionState: 'too_large', extractedText: null });
 		expect(version.extractionError).toMatch(/word\/document\.xml would inflate/);
 		// The job is done (not retried into another crash), and the documents page says why there is no text.
-		const jobs = await db.select().from(outbox).where(sql`${outbox.payload}->>'documentVersionId' = ${version.id}`);
-		expect(jobs.map((j) => [j.kind, j.processedAt !== null, j.parkedAt])).toEqual([['document.extract_text', true, null]]);
+		const jobs = await db.select().from(outbox).where(sql`${outbox.payload}->>'fileId' = ${version.id}`);
+		expect(jobs.map((j) => [j.kind, j.processedAt !== null, j.parkedAt])).toEqual([['file.extract_text', true, null]]);
 		const page = await getMeetingPage(db, readerOf(secretariat), meetingId);
 		const doc = page?.items.find((i) => i.id === itemId)?.documents.find((d) => d.id === docId);
 		expect(doc?.extractionState).toBe('too_large');

@@ -1,5 +1,5 @@
 // A generated PDF as an HTTP download.
-import { contentDisposition } from '../documents/filetype.ts';
+import { contentDisposition } from '../files/filetype.ts';
 
 export function pdfResponse(pdf: Buffer, fileName: string): Response {
 	return new Response(new Uint8Array(pdf), {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
@@ -10,7 +10,8 @@ import { brusselsParts } from '../../domain/recurrence.ts';
 import { readerOf } from '../access/reader.ts';
 import type { Database, Db } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
-import { FileStore } from '../documents/store.ts';
+import { storedFile } from '../files/files.tables.ts';
+import { FileStore } from '../files/store.ts';
 import { getMeetingPage, listActions } from '../meetings/meetings.queries.ts';
 import {
 	agendaItem,
@@ -368,8 +369,9 @@ describe('with a file store', () => {
 		const docs = await db.select().from(document).where(eq(document.regionId, other));
 		expect(docs.length).toBeGreaterThanOrEqual(10);
 		const versions = await db
-			.select()
+			.select({ ...getTableColumns(storedFile), documentId: documentVersion.documentId, version: documentVersion.version })
 			.from(documentVersion)
+			.innerJoin(storedFile, eq(storedFile.id, documentVersion.fileId))
 			.where(
 				inArray(
 					documentVersion.documentId,

@@ -8,7 +8,8 @@ import { brusselsInstant, brusselsParts, planYear } from '../../domain/recurrenc
 import { parseRichText } from '../../domain/richtext.ts';
 import type { Db } from '../db/client.ts';
 import { mandate, organisation, person } from '../directory/directory.tables.ts';
-import type { FileStore } from '../documents/store.ts';
+import { storedFile } from '../files/files.tables.ts';
+import type { FileStore } from '../files/store.ts';
 import {
 	agendaItem,
 	agendaItemSpeaker,
@@ -1309,6 +1310,7 @@ async function seedDocuments(
 	);
 
 	const documents: (typeof document.$inferInsert)[] = [];
+	const storedFiles: (typeof storedFile.$inferInsert)[] = [];
 	const documentVersions: (typeof documentVersion.$inferInsert)[] = [];
 	for (const { m, item, title, versions } of rendered) {
 		const id = randomUUID();
@@ -1325,10 +1327,11 @@ async function seedDocuments(
 		});
 		versions.forEach((v, i) => {
 			const at = addMs(uploadedAt, i * DAY);
-			documentVersions.push({
+			const fileId = randomUUID();
+			documentVersions.push({ regionId: ctx.regionId, documentId: id, version: i + 1, fileId });
+			storedFiles.push({
+				id: fileId,
 				regionId: ctx.regionId,
-				documentId: id,
-				version: i + 1,
 				fileName: `${fileSlug(title)}${i ? `-v${i + 1}` : ''}.pdf`,
 				mediaType: 'application/pdf',
 				size: v.size,
@@ -1337,11 +1340,13 @@ async function seedDocuments(
 				uploadedAt: at,
 				extractedText: v.text,
 				extractedAt: addMs(at, MINUTE),
+				extractionState: 'done',
 			});
 		});
 	}
 	if (documents.length) {
 		await tx.insert(document).values(documents);
+		await tx.insert(storedFile).values(storedFiles);
 		await tx.insert(documentVersion).values(documentVersions);
 	}
 }

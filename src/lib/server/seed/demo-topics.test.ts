@@ -26,7 +26,7 @@ describe('demo topics', () => {
 			const queue = await intakeQueue(db, secretariat, status);
 			expect(queue.rows.length, status).toBeGreaterThan(0);
 		}
-		const mails = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(ne(outbox.kind, 'document.extract_text'));
+		const mails = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(ne(outbox.kind, 'file.extract_text'));
 		expect(mails[0].n).toBe(0);
 	});
 

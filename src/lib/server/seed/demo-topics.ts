@@ -6,7 +6,8 @@ import type { MeetingStatus } from '../../domain/meetings.ts';
 import { nextMonths, type TopicEventKind, type TopicStatus } from '../../domain/topics.ts';
 import type { Db } from '../db/client.ts';
 import { mandate } from '../directory/directory.tables.ts';
-import type { FileStore } from '../documents/store.ts';
+import { storedFile } from '../files/files.tables.ts';
+import type { FileStore } from '../files/store.ts';
 import { topic, topicDocument, topicEvent, topicSupport } from '../intake/intake.tables.ts';
 import { appendItem } from '../meetings/meetings.service.ts';
 import { agendaItem, meeting } from '../meetings/meetings.tables.ts';
@@ -311,16 +312,21 @@ export async function seedDemoTopics(tx: Db, ctx: DemoMeetingsContext, files?: F
 				summary: t.values.summary ?? '',
 			});
 			const stored = await files.put(nota.bytes);
-			await tx.insert(topicDocument).values({
-				regionId,
-				topicId: row.id,
-				title: t.document,
-				fileName: `${t.document.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`,
-				mediaType: 'application/pdf',
-				size: stored.size,
-				sha256: stored.sha256,
-				uploadedAt: submittedAt,
-			});
+			const [file] = await tx
+				.insert(storedFile)
+				.values({
+					regionId,
+					fileName: `${t.document.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`,
+					mediaType: 'application/pdf',
+					size: stored.size,
+					sha256: stored.sha256,
+					uploadedAt: submittedAt,
+					extractedText: nota.text,
+					extractedAt: submittedAt,
+					extractionState: 'done',
+				})
+				.returning({ id: storedFile.id });
+			await tx.insert(topicDocument).values({ regionId, topicId: row.id, title: t.document, fileId: file.id });
 			events.push({
 				regionId,
 				topicId: row.id,

@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.service.ts';
 import { account } from '../auth/auth.tables.ts';
 import { appPath, type Db } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
-import type { FileStore } from '../documents/store.ts';
+import type { FileStore } from '../files/store.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
 import { type DemoMeetingsContext, seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoTopics } from './demo-topics.ts';

@@ -11,7 +11,7 @@ import { openTestDatabase } from '../../../../../tests/support/test-db.ts';
 import { requestPasswordReset } from '../../auth/auth.service.ts';
 import { account } from '../../auth/auth.tables.ts';
 import type { Database } from '../../db/client.ts';
-import { FileStore } from '../../documents/store.ts';
+import { FileStore } from '../../files/store.ts';
 import { jobHandlers } from '../../jobs.registry.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { cancelMeeting, createMeeting } from '../../meetings/meetings.service.ts';

@@ -1,7 +1,7 @@
 // The outbox worker: claims due jobs and hands each to the handler registered for its kind. It knows
 // no feature: the application passes the registry (src/lib/server/jobs.registry.ts).
 import type { Db } from '../../db/client.ts';
-import type { FileStore } from '../../documents/store.ts';
+import type { FileStore } from '../../files/store.ts';
 import type { Mail, Mailer } from '../../mail/mailer.ts';
 import { type ClaimedJob, claimJobs, completeJob, failJob, type JobKind, type JobPayloads } from './outbox.service.ts';
 

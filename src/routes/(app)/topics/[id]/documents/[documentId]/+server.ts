@@ -1,11 +1,12 @@
-import { getApp } from '$lib/server/app';
-import { idParam, orNotFound } from '$lib/server/http/guards';
-import { attachment } from '$lib/server/http/uploads';
-import { getTopicDownload } from '$lib/server/intake/topics.queries';
+import { redirect } from '@sveltejs/kit';
+import { idParam } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
 
-/** A document submitted with a topic, for who may read the topic (else 404); always a download. */
-export const GET: RequestHandler = async ({ locals, params }) => {
-	const app = getApp();
-	return attachment(app.files, orNotFound(await getTopicDownload(app.db, locals.actor, idParam(params.id), idParam(params.documentId))));
+/**
+ * Links made before the file model (migration 0007) named a topic document; its file kept its id.
+ * The download itself decides who may read it.
+ */
+export const GET: RequestHandler = ({ params }) => {
+	idParam(params.id);
+	redirect(308, `/files/${idParam(params.documentId)}`);
 };

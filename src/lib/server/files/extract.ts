@@ -3,8 +3,8 @@
 import { fork } from 'node:child_process';
 import { unzipSync } from 'fflate';
 import { appPath } from '../db/client.ts';
-import type { ExtractionState } from '../meetings/meetings.tables.ts';
 import { DOCX, PDF } from './extract-parse.js';
+import type { ExtractionState } from './files.tables.ts';
 
 export { extractText, MAX_TEXT_LENGTH } from './extract-parse.js';
 
@@ -45,7 +45,7 @@ export function checkZipBounds(bytes: Uint8Array, limits = EXTRACTION_LIMITS): {
 }
 
 /** The child's script: a plain .js file beside this module in src/ (also when running the built server). */
-const childScript = () => appPath('src/lib/server/documents/extract-child.js');
+const childScript = () => appPath('src/lib/server/files/extract-child.js');
 
 /**
  * Extract the text of the stored file at `filePath` in a limited child process. Never throws for a bad
