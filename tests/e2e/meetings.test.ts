@@ -75,8 +75,7 @@ describe('a month of the Conference', () => {
 		const up = page.getByRole('button', { name: 'Vervoerregio: stand van zaken één plaats omhoog' });
 		await up.focus();
 		await page.keyboard.press('Enter');
-		await page.waitForLoadState('load');
-		await page.getByRole('row').filter({ hasText: 'Vervoerregio' }).waitFor();
+		await page.getByRole('status').filter({ hasText: 'De nieuwe volgorde is bewaard.' }).waitFor();
 		const titles = await page.getByRole('table', { name: 'Agenda' }).locator('tbody th').allTextContents();
 		expect(titles.map((t) => t.trim().slice(0, 12))).toEqual(['Goedkeuring ', 'Personeelsdo', 'Vervoerregio', 'Hervorming e']);
 		await expectAccessible(page);

@@ -7,7 +7,7 @@ import { itemSchema, moveItemSchema, reorderSchema } from '$lib/server/meetings/
 import { addItem, moveItem, removeItem, reorderItems } from '$lib/server/meetings/meetings.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			documents: i.documents.length,
 		})),
 		options: { people: options.people, organisations: options.organisations },
+		done: url.searchParams.get('done'),
 	};
 };
 
@@ -44,14 +45,17 @@ export const actions: Actions = {
 			'add',
 		);
 	},
+	// Back at the moved row: without JavaScript the reloaded page scrolls to where the person was.
 	move: ({ locals, request, params }) => {
+		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
-		return command(
-			locals,
+		return formAction(
 			request,
 			moveItemSchema,
-			(actor, input) => moveItem(getApp().db, actor, id, input.itemId, input.direction),
-			`/meetings/${id}/agenda`,
+			async (input) => {
+				await moveItem(getApp().db, actor, id, input.itemId, input.direction);
+				return `/meetings/${id}/agenda?done=order#row-${input.itemId}`;
+			},
 			'order',
 		);
 	},
@@ -62,7 +66,7 @@ export const actions: Actions = {
 			request,
 			reorderSchema,
 			(actor, input) => reorderItems(getApp().db, actor, id, input.order),
-			`/meetings/${id}/agenda`,
+			`/meetings/${id}/agenda?done=order`,
 			'order',
 		);
 	},
