@@ -1,18 +1,45 @@
 // Test builders: make what a test needs through the services, creating missing parents, so a test
-// says only what matters to it (`buildMeeting(db, { published: true, minutes: 'circulated' })`).
+// says only what matters to it (`buildMeeting(db, { status: 'held', minutes: 'circulated' })`,
+// `buildTopic(db, { status: 'accepted' })`, `buildActor(db, { role: 'general_director' })`).
 // The database is a copy of the migrated template, which holds the demo region; builders use its
 // secretariat as the acting official unless told otherwise.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { todayInBrussels } from '../../src/lib/domain/dates.ts';
 import type { MandateRole } from '../../src/lib/domain/kinds.ts';
-import type { Confidentiality } from '../../src/lib/domain/meetings.ts';
+import type { Confidentiality, MeetingStatus } from '../../src/lib/domain/meetings.ts';
+import { itemKindFor, nextMonths, type TopicStatus } from '../../src/lib/domain/topics.ts';
 import type { Actor } from '../../src/lib/server/access/actor.ts';
 import { readerOf } from '../../src/lib/server/access/reader.ts';
 import { insertPersonAccount } from '../../src/lib/server/auth/accounts.service.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { createMandate, createOrganisation } from '../../src/lib/server/directory/directory.service.ts';
 import { organisation } from '../../src/lib/server/directory/directory.tables.ts';
+import { FileStore } from '../../src/lib/server/files/store.ts';
+import type { Upload } from '../../src/lib/server/http/uploads.ts';
+import { submitterOrganisations } from '../../src/lib/server/intake/intake.policy.ts';
+import type { TopicInput } from '../../src/lib/server/intake/intake.schema.ts';
+import {
+	acceptTopic,
+	declineTopic,
+	postponeTopic,
+	redirectTopic,
+	requestInformation,
+	startIntake,
+	submitTopic,
+	withdrawTopic,
+} from '../../src/lib/server/intake/topics.service.ts';
 import { getMeetingPage } from '../../src/lib/server/meetings/meetings.queries.ts';
-import { addItem, createMeeting, declareCrisisPeriod, markHeld, publishAgenda } from '../../src/lib/server/meetings/meetings.service.ts';
+import {
+	addItem,
+	cancelMeeting,
+	createMeeting,
+	declareCrisisPeriod,
+	markHeld,
+	publishAgenda,
+} from '../../src/lib/server/meetings/meetings.service.ts';
 import { approveMinutesByItem, circulateMinutes, startMinutes } from '../../src/lib/server/meetings/minutes.service.ts';
 import { hashPassword } from '../../src/lib/server/platform/crypto/password.ts';
 import { actorFor, conferenceOf } from './factories.ts';
@@ -37,7 +64,14 @@ export async function buildOrganisation(db: Db, options: { actor?: Actor; name?:
  */
 export async function buildActor(
 	db: Db,
-	options: { role: MandateRole | 'secretariat_admin'; organisationId?: string; bodyId?: string; actor?: Actor },
+	options: {
+		role: MandateRole | 'secretariat_admin';
+		organisationId?: string;
+		bodyId?: string;
+		actor?: Actor;
+		givenName?: string;
+		familyName?: string;
+	},
 ): Promise<Actor> {
 	const admin = options.actor ?? (await secretariatOf(db));
 	const email = `${options.role}-${next()}@builders.test`;
@@ -45,8 +79,8 @@ export async function buildActor(
 		db,
 		{
 			regionId: admin.regionId,
-			givenName: 'Test',
-			familyName: options.role,
+			givenName: options.givenName ?? 'Test',
+			familyName: options.familyName ?? options.role,
 			email,
 			passwordHash: await hashPassword('builder-password'),
 			isRegionAdmin: options.role === 'secretariat_admin',
@@ -72,13 +106,24 @@ export async function buildActor(
 	return actorFor(db, email);
 }
 
-/** A meeting (of the Conference unless told), optionally published, held, with minutes in a state. */
+/** Where a built meeting is in its lifecycle (`minutes` says, for a held meeting, how far its minutes are). */
+export type BuiltMeetingStatus = MeetingStatus;
+
+/**
+ * A meeting (of the Conference unless told) in a `status` of the lifecycle, reached by the service
+ * steps: planned; agenda_published; held (published, then held; with `minutes`, minutes in that state);
+ * minutes_approved (circulated minutes approved by the next meeting, which is built for it); cancelled
+ * (a planned agenda, or a published one with `published: true`). The older `published` and `minutes`
+ * options alone still say the same (`minutes: 'approved'` is minutes_approved).
+ * Holding does not look at the clock: a meeting far ahead can be marked held (see markHeld).
+ */
 export async function buildMeeting(
 	db: Db,
 	options: {
 		actor?: Actor;
 		bodyId?: string;
 		date?: string;
+		status?: BuiltMeetingStatus;
 		published?: boolean;
 		minutes?: 'draft' | 'circulated' | 'approved';
 		crisisPeriodId?: string;
@@ -87,6 +132,8 @@ export async function buildMeeting(
 ) {
 	const actor = options.actor ?? (await secretariatOf(db));
 	const bodyId = options.bodyId ?? (await conferenceOf(db, actor.regionId));
+	const status = statusOf(options);
+	const minutes = status === 'minutes_approved' ? 'approved' : options.minutes;
 	// Far in the future and apart, so builders never collide with the demo's meetings or each other.
 	const date = options.date ?? futureDate();
 	const meetingId = await createMeeting(db, actor, bodyId, {
@@ -108,12 +155,17 @@ export async function buildMeeting(
 			}),
 		);
 	}
-	if (options.published || options.minutes) await publishAgenda(db, actor, meetingId);
-	if (options.minutes) {
-		await markHeld(db, actor, meetingId);
+	if (status === 'cancelled') {
+		if (options.published) await publishAgenda(db, actor, meetingId);
+		await cancelMeeting(db, actor, meetingId, 'Geannuleerd (builder)');
+		return { meetingId, bodyId, itemIds, status };
+	}
+	if (status !== 'planned') await publishAgenda(db, actor, meetingId);
+	if (status === 'held' || status === 'minutes_approved') await markHeld(db, actor, meetingId);
+	if (minutes) {
 		await startMinutes(db, actor, meetingId);
-		if (options.minutes !== 'draft') await circulateMinutes(db, actor, meetingId);
-		if (options.minutes === 'approved') {
+		if (minutes !== 'draft') await circulateMinutes(db, actor, meetingId);
+		if (minutes === 'approved') {
 			// The next meeting approves it through its approval item.
 			const approving = await createMeeting(db, actor, bodyId, {
 				kind: 'regular',
@@ -128,7 +180,99 @@ export async function buildMeeting(
 			await approveMinutesByItem(db, actor, approving, approval.id);
 		}
 	}
-	return { meetingId, bodyId, itemIds };
+	return { meetingId, bodyId, itemIds, status };
+}
+
+/** The status asked for, from `status` or the older `published`/`minutes` options; refuses a contradiction. */
+function statusOf(options: { status?: BuiltMeetingStatus; published?: boolean; minutes?: 'draft' | 'circulated' | 'approved' }) {
+	const implied: BuiltMeetingStatus =
+		options.minutes === 'approved' ? 'minutes_approved' : options.minutes ? 'held' : options.published ? 'agenda_published' : 'planned';
+	const status = options.status ?? implied;
+	const fits = !options.minutes || (options.minutes === 'approved' ? status === 'minutes_approved' : status === 'held');
+	if (!fits) throw new Error(`buildMeeting: minutes "${options.minutes}" do not fit a meeting that is ${status}`);
+	return status;
+}
+
+/** Where a built topic is in intake: the statuses of the domain, and `in_intake` (new, intake started). */
+export type BuiltTopicStatus = TopicStatus | 'in_intake';
+
+/**
+ * A topic submitted through the intake service, brought to `status` by the service steps (new by
+ * default). Missing parents are made: the submitter (a contact of a new external organisation, or of
+ * `organisationId`), the body (the Conference), and for `accepted` a planned meeting of that body to
+ * accept it onto (or `meetingId`). `redirected` goes to the Colleges unless `redirectTo` names a body.
+ */
+export async function buildTopic(
+	db: Db,
+	options: {
+		actor?: Actor;
+		submitter?: Actor;
+		organisationId?: string;
+		bodyId?: string;
+		title?: string;
+		status?: BuiltTopicStatus;
+		meetingId?: string;
+		redirectTo?: string;
+		input?: Partial<TopicInput>;
+		documents?: Upload[];
+		files?: FileStore;
+	} = {},
+) {
+	const actor = options.actor ?? (await secretariatOf(db));
+	const submitter = options.submitter ?? (await buildActor(db, { role: 'contact', organisationId: options.organisationId, actor }));
+	const organisationId = options.organisationId ?? submitterOrganisations(submitter)[0];
+	if (!organisationId) throw new Error('buildTopic: the submitter speaks for no organisation');
+	const bodyId = options.bodyId ?? (await conferenceOf(db, actor.regionId));
+	const title = options.title ?? `Agendapunt ${next()}`;
+	const files = { store: options.files ?? builderFiles(), maxBytes: 10 * 1024 * 1024 };
+	const input: TopicInput = {
+		organisationId,
+		bodyId,
+		title,
+		ask: 'information',
+		urgency: 'normal',
+		confidentiality: 'internal',
+		speakerIds: [],
+		commonProblem: false,
+		...options.input,
+	};
+	const topicId = await submitTopic(db, files, submitter, input, options.documents ?? []);
+	const status = options.status ?? 'new';
+	let meetingId: string | undefined;
+	switch (status) {
+		case 'new':
+			break;
+		case 'in_intake':
+			await startIntake(db, actor, topicId);
+			break;
+		case 'info_requested':
+			await requestInformation(db, actor, topicId, 'Graag meer uitleg.');
+			break;
+		case 'accepted':
+			meetingId = options.meetingId ?? (await buildMeeting(db, { actor, bodyId })).meetingId;
+			await acceptTopic(db, actor, topicId, { meetingId, kind: itemKindFor(input.ask), confidentiality: input.confidentiality });
+			break;
+		case 'postponed':
+			await postponeTopic(db, actor, topicId, { until: nextMonths(todayInBrussels(), 2)[1] });
+			break;
+		case 'redirected':
+			await redirectTopic(db, actor, topicId, { target: options.redirectTo ?? 'colleges' });
+			break;
+		case 'declined':
+			await declineTopic(db, actor, topicId, 'Valt buiten de opdracht.');
+			break;
+		case 'withdrawn':
+			await withdrawTopic(db, submitter, topicId, undefined);
+			break;
+	}
+	return { topicId, submitter, organisationId, bodyId, meetingId, status };
+}
+
+let filesOfBuilders: FileStore | undefined;
+/** A file store of this test process for builders not given one (only written when a topic has documents). */
+function builderFiles() {
+	filesOfBuilders ??= new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-builders-')));
+	return filesOfBuilders;
 }
 
 /** A crisis period of the Conference. */

@@ -9,6 +9,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltTopicStatus, buildActor, buildMeeting, buildTopic } from '../../../../tests/support/builders.ts';
 import { actorFor, conferenceOf, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
@@ -19,15 +20,14 @@ import { readerOf } from '../access/reader.ts';
 import { signIn } from '../auth/auth.service.ts';
 import { account } from '../auth/auth.tables.ts';
 import type { Database, Db } from '../db/client.ts';
-import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
+import { body, organisation, person } from '../directory/directory.tables.ts';
 import { getFileDownload } from '../files/files.queries.ts';
 import { FileStore } from '../files/store.ts';
 import { AppError } from '../http/errors.ts';
 import { jobHandlers } from '../jobs.registry.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { getMeetingPage } from '../meetings/meetings.queries.ts';
-import type { ItemInput } from '../meetings/meetings.schema.ts';
-import { addItem, cancelMeeting, createMeeting, markHeld, publishAgenda, removeItem } from '../meetings/meetings.service.ts';
+import { cancelMeeting, markHeld, publishAgenda, removeItem } from '../meetings/meetings.service.ts';
 import { agendaItem, document, documentVersion } from '../meetings/meetings.tables.ts';
 import { approveMinutesByItem, circulateMinutes, saveMinutesEntry, startMinutes } from '../meetings/minutes.service.ts';
 import { drainOutbox } from '../platform/jobs/worker.ts';
@@ -126,8 +126,6 @@ const topicInput = (title: string, extra: Partial<TopicInput> = {}): TopicInput 
 	commonProblem: false,
 	...extra,
 });
-
-const itemInput = (title: string): ItemInput => ({ title, kind: 'information', speakerIds: [], confidentiality: 'internal' });
 
 async function expectCode(promise: Promise<unknown>, status: number, code?: string) {
 	const error = await promise.then(
@@ -254,12 +252,7 @@ describe('the submitter and the secretariat', () => {
 	});
 
 	it('accepts onto a meeting: the item carries the summary, submitter, speakers and documents, linked back', async () => {
-		const meetingId = await createMeeting(db, secretariat, conferenceId, {
-			kind: 'regular',
-			date: '2034-03-10',
-			startTime: '08:00',
-			endTime: '10:00',
-		});
+		const { meetingId } = await buildMeeting(db);
 		await acceptTopic(db, secretariat, topicId, { meetingId, kind: 'sounding_board', confidentiality: 'restricted' });
 		const mails = await deliver();
 		expect(mails.map((m) => [m.to[0], m.mail.subject])).toEqual([
@@ -319,12 +312,8 @@ describe('the submitter and the secretariat', () => {
 		});
 		await circulateMinutes(db, secretariat, meetingId);
 		expect((await getTopicPage(db, contact, topicId))?.item?.outcome).toBeNull();
-		const next = await createMeeting(db, secretariat, conferenceId, {
-			kind: 'regular',
-			date: '2034-04-14',
-			startTime: '08:00',
-			endTime: '10:00',
-		});
+		// The next meeting of the body (builders plan each a week after the one before).
+		const { meetingId: next } = await buildMeeting(db);
 		const [approval] = await db
 			.select({ id: agendaItem.id })
 			.from(agendaItem)
@@ -381,14 +370,7 @@ describe('the submitter and the secretariat', () => {
 	});
 
 	it('a cancelled meeting returns its accepted topics to the queue, and their submitters hear of it', async () => {
-		const id = await submitTopic(db, store(), contact, topicInput('Zorgzwaartebepaling'), []);
-		const meetingId = await createMeeting(db, secretariat, conferenceId, {
-			kind: 'regular',
-			date: '2034-09-08',
-			startTime: '08:00',
-			endTime: '10:00',
-		});
-		await acceptTopic(db, secretariat, id, { meetingId, kind: 'information', confidentiality: 'internal' });
+		const { topicId: id, meetingId = '' } = await buildTopic(db, { submitter: contact, title: 'Zorgzwaartebepaling', status: 'accepted' });
 		await deliver();
 		await cancelMeeting(db, secretariat, meetingId, 'Geen quorum.');
 		const page = await getTopicPage(db, contact, id);
@@ -399,12 +381,7 @@ describe('the submitter and the secretariat', () => {
 			subject('removed_from_agenda', 'Zorgzwaartebepaling'),
 		]);
 		// It can go onto another agenda.
-		const later = await createMeeting(db, secretariat, conferenceId, {
-			kind: 'regular',
-			date: '2034-10-13',
-			startTime: '08:00',
-			endTime: '10:00',
-		});
+		const { meetingId: later } = await buildMeeting(db);
 		await acceptTopic(db, secretariat, id, { meetingId: later, kind: 'information', confidentiality: 'internal' });
 		// The submitter reads the item once its agenda is published, like every reader of the meeting.
 		expect((await getTopicPage(db, contact, id))?.item).toBeNull();
@@ -413,15 +390,8 @@ describe('the submitter and the secretariat', () => {
 	});
 
 	it('an item that came from a topic is not removed from the agenda', async () => {
-		const id = await submitTopic(db, store(), contact, topicInput('Woonzorgzones'), []);
-		const meetingId = await createMeeting(db, secretariat, conferenceId, {
-			kind: 'regular',
-			date: '2034-06-09',
-			startTime: '08:00',
-			endTime: '10:00',
-		});
-		await addItem(db, secretariat, meetingId, itemInput('Varia'));
-		await acceptTopic(db, secretariat, id, { meetingId, kind: 'information', confidentiality: 'internal' });
+		const { meetingId } = await buildMeeting(db, { items: [{ title: 'Varia' }] });
+		const { topicId: id } = await buildTopic(db, { status: 'accepted', meetingId });
 		const itemId = (await getTopicPage(db, secretariat, id))?.topic.agendaItemId ?? '';
 		await expectCode(removeItem(db, secretariat, meetingId, itemId), 409, 'item_from_topic');
 		expect(await db.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.id, itemId))).toEqual([{ id: itemId }]);
@@ -457,19 +427,7 @@ describe('who reads a topic', () => {
 				),
 			)
 			.limit(1);
-		const [p] = await db
-			.insert(person)
-			.values({ regionId: secretariat.regionId, givenName: 'Mona', familyName: 'Menen', email: 'ad@menen.test' })
-			.returning();
-		await db.insert(mandate).values({
-			regionId: secretariat.regionId,
-			personId: p.id,
-			role: 'general_director',
-			organisationId: otherTown.id,
-			startDate: '2020-01-01',
-		});
-		await db.insert(account).values({ regionId: secretariat.regionId, personId: p.id, email: 'ad@menen.test', passwordHash: 'x' });
-		menen = await actorFor(db, 'ad@menen.test');
+		menen = await buildActor(db, { role: 'general_director', organisationId: otherTown.id, givenName: 'Mona', familyName: 'Menen' });
 	});
 
 	it('a contact reads only their organisation’s topics; others get nothing (404)', async () => {
@@ -569,5 +527,28 @@ describe('invitations', () => {
 		expect([(await db.select({ n: count() }).from(account))[0].n, (await db.select({ n: count() }).from(person))[0].n]).toEqual(before);
 		await expectCode(createInvitation(db, secretariat, { email: 'contact@elz.demo', organisationId: elzId }), 400, 'email_taken');
 		await expectCode(createInvitation(db, contact, { email: 'x@y.test', organisationId: elzId }), 404);
+	});
+});
+
+describe('the builders of these tests', () => {
+	it('bring a topic to every state of intake through the service steps, making its submitter and meeting', async () => {
+		const statuses: BuiltTopicStatus[] = [
+			'new',
+			'in_intake',
+			'info_requested',
+			'accepted',
+			'postponed',
+			'redirected',
+			'declined',
+			'withdrawn',
+		];
+		for (const status of statuses) {
+			const built = await buildTopic(db, { status });
+			const page = await getTopicPage(db, built.submitter, built.topicId);
+			expect(page?.topic.status).toBe(status === 'in_intake' ? 'new' : status);
+			expect(page?.topic.intakeStartedAt !== null).toBe(!['new', 'withdrawn'].includes(status));
+			if (status === 'accepted') expect(page?.topic.agendaItemId).not.toBeNull();
+		}
+		await deliver();
 	});
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMeeting } from '../../../../tests/support/builders.ts';
 import { docxBomb } from '../../../../tests/support/docx-bomb.ts';
 import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
@@ -18,7 +19,7 @@ import { storedFile } from '../files/files.tables.ts';
 import { FileStore } from '../files/store.ts';
 import { AppError } from '../http/errors.ts';
 import { jobHandlers } from '../jobs.registry.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { drainOutbox } from '../platform/jobs/worker.ts';
 import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import { recordAttendance } from './attendance.service.ts';
@@ -82,6 +83,16 @@ async function expectCode(promise: Promise<unknown>, status: number, code?: stri
 	expect((error as AppError).status).toBe(status);
 	if (code) expect(Object.values((error as AppError).fields)).toContain(code);
 }
+
+/** Run the outbox worker until it is idle (mail, written as files, and text extraction). */
+const runWorker = () =>
+	drainOutbox({
+		db,
+		mailer: createMailer({ MAIL_FROM: 'Aanjager <no-reply@aanjager.test>', dataDir: filesDir }),
+		files,
+		origin: 'http://localhost:3000',
+		handlers: jobHandlers,
+	});
 
 const auditCount = async () => (await db.select({ n: count() }).from(auditEvent))[0].n;
 /** The stored files of a document's versions. */
@@ -205,8 +216,9 @@ describe('the agenda', () => {
 	});
 
 	it('refuses to reorder with an item of another meeting, and changes nothing', async () => {
-		const other = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-02-13'));
-		const foreign = await addItem(db, secretariat, other, itemInput('Elders'));
+		const {
+			itemIds: [foreign],
+		} = await buildMeeting(db, { items: [{ title: 'Elders' }] });
 		const before = (await getMeetingPage(db, readerOf(secretariat), meetingId))?.items.map((i) => i.id) ?? [];
 		await expectCode(reorderItems(db, secretariat, meetingId, [foreign, ...before.slice(1)]), 404);
 		await expectCode(moveItem(db, secretariat, meetingId, foreign, 'up'), 404);
@@ -226,15 +238,11 @@ describe('the agenda', () => {
 
 describe('who reads what, beyond the matrix of the end-to-end test', () => {
 	it('a contact mandate on a body is not membership; a municipality bringing an item does not open it to its councillors', async () => {
-		const id = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-05-14'));
 		const [kortrijk] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.nisCode, '34022'));
-		await addItem(
-			db,
-			secretariat,
-			id,
-			itemInput('Geheim punt van Kortrijk', { confidentiality: 'confidential', broughtByOrganisationId: kortrijk.id }),
-		);
-		await publishAgenda(db, secretariat, id);
+		const { meetingId: id } = await buildMeeting(db, {
+			status: 'agenda_published',
+			items: [{ title: 'Geheim punt van Kortrijk', confidentiality: 'confidential', broughtByOrganisationId: kortrijk.id }],
+		});
 		const councillor = await actorFor(db, 'raadslid@kortrijk.demo');
 		const contactOnBody: Actor = { ...councillor, roles: [{ role: 'contact', bodyId: conferenceId, organisationId: kortrijk.id }] };
 		const titlesFor = async (actor: Actor) => (await getMeetingPage(db, readerOf(actor), id))?.items.map((i) => i.title) ?? [];
@@ -252,9 +260,13 @@ describe('documents', () => {
 	let meetingId: string;
 	let itemId: string;
 	beforeAll(async () => {
-		meetingId = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-03-12'));
-		itemId = await addItem(db, secretariat, meetingId, itemInput('Kernopdrachtendebat Fluvius', { confidentiality: 'confidential' }));
-		await publishAgenda(db, secretariat, meetingId);
+		({
+			meetingId,
+			itemIds: [itemId],
+		} = await buildMeeting(db, {
+			status: 'agenda_published',
+			items: [{ title: 'Kernopdrachtendebat Fluvius', confidentiality: 'confidential' }],
+		}));
 	});
 
 	it('stores an upload with its SHA-256, extracts nothing for a fake PDF but records why', async () => {
@@ -273,8 +285,7 @@ describe('documents', () => {
 		const download = await getFileDownload(db, readerOf(mayor), doc?.fileId ?? '');
 		expect(download?.sha256).toMatch(/^[0-9a-f]{64}$/);
 		expect(await files.has(download?.sha256 ?? '')).toBe(true);
-		const mailer: Mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
-		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
+		await runWorker();
 	});
 
 	it('extracts the text of a real PDF through the outbox worker', async () => {
@@ -288,8 +299,7 @@ describe('documents', () => {
 			{ name: 'standpunt.pdf', bytes },
 			MB,
 		);
-		const mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
-		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
+		await runWorker();
 		const [version] = await fileOf(docId);
 		expect(version.extractedText).toContain('kanaal Bossuit-Kortrijk');
 		expect(version.extractionError).toBeNull();
@@ -306,9 +316,8 @@ describe('documents', () => {
 			{ name: 'bom.docx', bytes: await docxBomb(400) },
 			MB,
 		);
-		const mailer = { send: async () => {}, close: () => {} } as unknown as Mailer;
 		const rssBefore = process.memoryUsage().rss;
-		await drainOutbox({ db, mailer, files, origin: 'http://localhost:3000', handlers: jobHandlers });
+		await runWorker();
 		expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
 		const [version] = await fileOf(docId);
 		expect(version).toMatchObject({ extractionState: 'too_large', extractedText: null });
@@ -352,7 +361,7 @@ describe('documents', () => {
 			{ name: 'begroting.pdf', bytes: pdf('v1') },
 			MB,
 		);
-		const otherMeeting = await createMeeting(db, secretariat, conferenceId, meetingInput('2032-04-09'));
+		const { meetingId: otherMeeting } = await buildMeeting(db);
 		const before = await auditCount();
 		// Through another meeting's URL the document does not exist.
 		await expectCode(addDocumentVersion(db, files, secretariat, otherMeeting, docId, { name: 'begroting.pdf', bytes: pdf('v2') }, MB), 404);
@@ -498,5 +507,23 @@ describe('attendance and minutes', () => {
 	it('keeps the approved state on the meeting row', async () => {
 		const [m] = await db.select({ status: meeting.status }).from(meeting).where(eq(meeting.id, first));
 		expect(m.status).toBe('minutes_approved');
+	});
+});
+
+describe('the builders of these tests', () => {
+	it('reach every state of a meeting, and of its minutes, through the service steps', async () => {
+		const states = async (options: Parameters<typeof buildMeeting>[1]) => {
+			const { meetingId } = await buildMeeting(db, options);
+			const page = await getMeetingPage(db, readerOf(secretariat), meetingId);
+			return [page?.meeting.status, page?.minutes?.status ?? null];
+		};
+		expect(await states({ status: 'planned' })).toEqual(['planned', null]);
+		expect(await states({ status: 'agenda_published' })).toEqual(['agenda_published', null]);
+		expect(await states({ status: 'held' })).toEqual(['held', null]);
+		expect(await states({ status: 'held', minutes: 'draft' })).toEqual(['held', 'draft']);
+		expect(await states({ status: 'held', minutes: 'circulated' })).toEqual(['held', 'circulated']);
+		expect(await states({ status: 'minutes_approved' })).toEqual(['minutes_approved', 'approved']);
+		expect(await states({ status: 'cancelled', published: true })).toEqual(['cancelled', null]);
+		await expect(buildMeeting(db, { status: 'planned', minutes: 'draft' })).rejects.toThrow(/do not fit/);
 	});
 });
