@@ -64,6 +64,28 @@ export async function audit(
 	});
 }
 
+/** Record one event per entity of a batch (`by` did `action` to each), in one statement. */
+export async function auditEach(
+	tx: Db,
+	by: AuditBy,
+	action: AuditAction,
+	entityType: string,
+	entries: { entityId: string; before?: unknown; after?: unknown }[],
+): Promise<void> {
+	if (entries.length === 0) return;
+	await tx.insert(auditEvent).values(
+		entries.map((e) => ({
+			regionId: by.regionId,
+			actorAccountId: by.accountId,
+			action,
+			entityType,
+			entityId: e.entityId,
+			before: scrub(e.before ?? null),
+			after: scrub(e.after ?? null),
+		})),
+	);
+}
+
 /** A page of a region's audit log, newest first, with the actor's name. */
 export async function listAudit(db: Db, regionId: string, page: { limit: number; offset: number }) {
 	const [rows, [total]] = await Promise.all([

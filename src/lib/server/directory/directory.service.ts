@@ -1,15 +1,16 @@
 // Commands on the directory: create and edit people, organisations, bodies and mandates; end a mandate.
 // Each is one transaction that also writes its audit event. Every reference is checked to be in
 // the actor's region: an id of another region is "not found".
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import type { Actor } from '../access/actor.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit, auditEach } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { crisisPeriod } from '../meetings/meetings.tables.ts';
 import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
-import { body, mandate, organisation, person } from './directory.tables.ts';
+import { body, mandate, organisation, person, region } from './directory.tables.ts';
 
 type Entity = typeof person | typeof organisation | typeof body | typeof mandate;
 const entityTypes = new Map<Entity, string>([
@@ -48,6 +49,24 @@ async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record
 			return row.id;
 		}),
 	);
+}
+
+/** Insert rows of the actor's region in one statement and audit each; returns their ids in the order given. */
+async function insertAllAudited(db: Db, actor: Actor, table: Entity, values: Record<string, unknown>[]): Promise<string[]> {
+	// The ids are made here, so they come back in the order of the inputs.
+	const rows = values.map((v) => ({ ...v, id: randomUUID(), regionId: actor.regionId }));
+	if (rows.length === 0) return [];
+	await withUniqueFields(() =>
+		db.transaction(async (tx) => {
+			const inserted = (await tx
+				.insert(table)
+				.values(rows as never)
+				.returning()) as { id: string }[];
+			const entries = inserted.map((row) => ({ entityId: row.id, after: row }));
+			await auditEach(tx, actor, 'create', entityTypes.get(table) ?? 'unknown', entries);
+		}),
+	);
+	return rows.map((r) => r.id);
 }
 
 /** Update a row of the actor's region and audit before/after; a row of another region is not found. */
@@ -106,14 +125,43 @@ export async function assertPeopleInRegion(db: Db, ids: string[], regionId: stri
 	if (found.length !== new Set(ids).size) throw invalidField(field, 'unknown_reference');
 }
 
+/** The ids that are not rows of the region (an id of another region counts as unknown). */
+async function unknownIds(db: Db, table: typeof person | typeof organisation | typeof body, ids: (string | undefined)[], regionId: string) {
+	const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+	if (wanted.length === 0) return false;
+	const found = await db
+		.select({ id: table.id })
+		.from(table as typeof person)
+		.where(and(inArray(table.id, wanted), eq(table.regionId, regionId)));
+	return found.length !== wanted.length;
+}
+
 const orNull = (v: string | undefined) => v ?? null;
 
 function personValues(input: PersonInput) {
 	return { givenName: input.givenName, familyName: input.familyName, email: orNull(input.email), phone: orNull(input.phone) };
 }
 
+/**
+ * Create a region (the demo seed; a region is the unit of tenancy). No account of the region exists
+ * yet, so the event is the seed's (no actor account).
+ */
+export async function createRegion(db: Db, input: { slug: string; name: string; nameFr?: string }) {
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(region)
+			.values({ slug: input.slug, name: input.name, nameFr: input.nameFr ?? null })
+			.returning();
+		await audit(tx, { regionId: row.id, accountId: null }, 'create', 'region', row.id, null, row);
+		return row;
+	});
+}
+
 /** Add a person to the region's directory. */
 export const createPerson = (db: Db, actor: Actor, input: PersonInput) => insertAudited(db, actor, person, personValues(input));
+
+/** Add several people at once (an import, the demo seed): one statement, an audit event each; their ids in order. */
+export const createPeople = (db: Db, actor: Actor, inputs: PersonInput[]) => insertAllAudited(db, actor, person, inputs.map(personValues));
 
 /** Edit a person. */
 export const updatePerson = (db: Db, actor: Actor, id: string, input: PersonInput) =>
@@ -135,12 +183,21 @@ function organisationValues(input: OrganisationInput) {
 export const createOrganisation = (db: Db, actor: Actor, input: OrganisationInput) =>
 	insertAudited(db, actor, organisation, organisationValues(input));
 
+/** Add several organisations at once (an import, the demo seed): one statement, an audit event each; their ids in order. */
+export const createOrganisations = (db: Db, actor: Actor, inputs: OrganisationInput[]) =>
+	insertAllAudited(db, actor, organisation, inputs.map(organisationValues));
+
 /** Edit an organisation. */
 export const updateOrganisation = (db: Db, actor: Actor, id: string, input: OrganisationInput) =>
 	updateAudited(db, actor, organisation, id, organisationValues(input));
 
 async function bodyValues(db: Db, actor: Actor, input: BodyInput) {
 	await assertInRegion(db, organisation, input.organisationId, actor.regionId, 'organisationId');
+	return bodyRow(input);
+}
+
+/** The columns of a body (its organisation checked by the caller). */
+function bodyRow(input: BodyInput) {
 	return {
 		kind: input.kind,
 		classificationUri: bodyClassification[input.kind] ?? null,
@@ -156,6 +213,13 @@ export async function createBody(db: Db, actor: Actor, input: BodyInput) {
 	return insertAudited(db, actor, body, await bodyValues(db, actor, input));
 }
 
+/** Add several bodies at once (an import, the demo seed): their organisations checked in one query; their ids in order. */
+export async function createBodies(db: Db, actor: Actor, inputs: BodyInput[]): Promise<string[]> {
+	const organisations = inputs.map((i) => i.organisationId);
+	if (await unknownIds(db, organisation, organisations, actor.regionId)) throw invalidField('organisationId', 'unknown_reference');
+	return insertAllAudited(db, actor, body, inputs.map(bodyRow));
+}
+
 /** Edit a body. */
 export async function updateBody(db: Db, actor: Actor, id: string, input: BodyInput) {
 	await updateAudited(db, actor, body, id, await bodyValues(db, actor, input));
@@ -165,6 +229,11 @@ async function mandateValues(db: Db, actor: Actor, input: MandateInput) {
 	await assertInRegion(db, person, input.personId, actor.regionId, 'personId');
 	await assertInRegion(db, organisation, input.organisationId, actor.regionId, 'organisationId');
 	await assertInRegion(db, body, input.bodyId, actor.regionId, 'bodyId');
+	return mandateRow(input);
+}
+
+/** The columns of a mandate (its references checked by the caller). */
+function mandateRow(input: MandateInput) {
 	return {
 		personId: input.personId,
 		role: input.role,
@@ -179,6 +248,37 @@ async function mandateValues(db: Db, actor: Actor, input: MandateInput) {
 /** Give a person a mandate. */
 export async function createMandate(db: Db, actor: Actor, input: MandateInput) {
 	return insertAudited(db, actor, mandate, await mandateValues(db, actor, input));
+}
+
+/**
+ * Give several mandates at once (a new term's mandates, an import, the demo seed): every reference is
+ * checked to be in the region (one query per kind), then one statement and an audit event each.
+ */
+export async function createMandates(db: Db, actor: Actor, inputs: MandateInput[]): Promise<string[]> {
+	const unknown = async (table: typeof person | typeof organisation | typeof body, ids: (string | undefined)[]) =>
+		unknownIds(db, table, ids, actor.regionId);
+	if (
+		await unknown(
+			person,
+			inputs.map((i) => i.personId),
+		)
+	)
+		throw invalidField('personId', 'unknown_reference');
+	if (
+		await unknown(
+			organisation,
+			inputs.map((i) => i.organisationId),
+		)
+	)
+		throw invalidField('organisationId', 'unknown_reference');
+	if (
+		await unknown(
+			body,
+			inputs.map((i) => i.bodyId),
+		)
+	)
+		throw invalidField('bodyId', 'unknown_reference');
+	return insertAllAudited(db, actor, mandate, inputs.map(mandateRow));
 }
 
 /** Edit a mandate. */

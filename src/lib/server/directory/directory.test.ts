@@ -13,8 +13,20 @@ import { auditEvent } from '../platform/platform.tables.ts';
 import { canManageDirectory, canReadAudit } from './directory.policy.ts';
 import { getBodyPage, getOrganisationPage, getPersonPage, listBodies, listMunicipalities, listPeople } from './directory.queries.ts';
 import { mandateSchema, personSchema } from './directory.schema.ts';
-import { createMandate, createOrganisation, createPerson, endMandate, updateMandate, updatePerson } from './directory.service.ts';
-import { mandate, organisation, person } from './directory.tables.ts';
+import {
+	createBodies,
+	createMandate,
+	createMandates,
+	createOrganisation,
+	createOrganisations,
+	createPeople,
+	createPerson,
+	createRegion,
+	endMandate,
+	updateMandate,
+	updatePerson,
+} from './directory.service.ts';
+import { body, mandate, organisation, person, region } from './directory.tables.ts';
 
 let database: Database;
 let db: Db;
@@ -122,6 +134,58 @@ describe('writing the directory', () => {
 		expect(row.endDate).toBe('2025-06-30');
 		const people = await listPeople(db, secretariat.regionId);
 		expect(people.find((p) => p.id === personId)?.mandates).toEqual([]);
+	});
+});
+
+describe('writing the directory in batches (an import, the demo seed)', () => {
+	it('creates organisations, bodies, people and mandates at once, in the order given, with an audit event each', async () => {
+		const before = await countRows(auditEvent);
+		const [org] = await createOrganisations(db, secretariat, [{ kind: 'external_organisation', name: 'Batch vzw' }]);
+		const [board] = await createBodies(db, secretariat, [{ kind: 'board', name: 'Raad van bestuur Batch', organisationId: org }]);
+		const people = await createPeople(db, secretariat, [
+			{ givenName: 'Eerste', familyName: 'Batch' },
+			{ givenName: 'Tweede', familyName: 'Batch', email: 'tweede@example.be' },
+		]);
+		const rows = await db.select().from(person).where(eq(person.familyName, 'Batch'));
+		expect(people.map((id) => rows.find((r) => r.id === id)?.givenName)).toEqual(['Eerste', 'Tweede']);
+		const mandates = await createMandates(
+			db,
+			secretariat,
+			people.map((personId) => ({ personId, role: 'member' as const, bodyId: board, startDate: '2025-01-01' })),
+		);
+		expect(mandates).toHaveLength(2);
+		expect((await getBodyPage(db, secretariat.regionId, board))?.mandates.map((m) => m.personId).sort()).toEqual([...people].sort());
+		expect(await countRows(auditEvent)).toBe(before + 6);
+		const { rows: events } = await listAudit(db, secretariat.regionId, { limit: 6, offset: 0 });
+		expect(events.map((e) => e.entityType).sort()).toEqual(['body', 'mandate', 'mandate', 'organisation', 'person', 'person']);
+	});
+
+	it('refuses a batch naming another region’s row, and creates none of it', async () => {
+		const other = await makeOtherRegion(db);
+		const [mine] = await createPeople(db, secretariat, [{ givenName: 'Blijft', familyName: 'Alleen' }]);
+		const [before, audits] = [await countRows(mandate), await countRows(auditEvent)];
+		const good = { personId: mine, role: 'member' as const, organisationId: await kortrijkId(), startDate: '2025-01-01' };
+		await expect(createMandates(db, secretariat, [good, { ...good, organisationId: other.organisation.id }])).rejects.toMatchObject({
+			fields: { organisationId: 'unknown_reference' },
+		});
+		await expect(createMandates(db, secretariat, [{ ...good, personId: other.person.id }])).rejects.toMatchObject({
+			fields: { personId: 'unknown_reference' },
+		});
+		await expect(
+			createBodies(db, secretariat, [{ kind: 'board', name: 'X', organisationId: other.organisation.id }]),
+		).rejects.toMatchObject({
+			fields: { organisationId: 'unknown_reference' },
+		});
+		expect([await countRows(mandate), await countRows(auditEvent)]).toEqual([before, audits]);
+		expect(await db.select().from(body).where(eq(body.name, 'X'))).toEqual([]);
+	});
+
+	it('creates a region, audited as the seed', async () => {
+		const r = await createRegion(db, { slug: 'batch-regio', name: 'Batchregio' });
+		expect(r).toMatchObject({ slug: 'batch-regio', name: 'Batchregio', nameFr: null });
+		const { rows } = await listAudit(db, r.id, { limit: 5, offset: 0 });
+		expect(rows).toMatchObject([{ action: 'create', entityType: 'region', entityId: r.id, actorFamilyName: null }]);
+		expect(await db.select({ id: region.id }).from(region).where(eq(region.slug, 'batch-regio'))).toEqual([{ id: r.id }]);
 	});
 });
 
