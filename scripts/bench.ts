@@ -1,6 +1,7 @@
 // `npm run bench`: throughput, latency and server CPU of real pages on the embedded database and on
 // PostgreSQL 15, beside two references measured in the same run on the same server: the same page
-// rendered from in-memory data (the framework's floor) and the same bytes returned by an endpoint.
+// rendered from in-memory data (the framework's floor) and the same bytes returned by an endpoint,
+// both only in the benchmark's own build (build-bench/, docs/decisions/0013-bench-build.md).
 // Also: time from start to the first 200 (fresh and existing data), and idle resident memory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,7 @@ async function startServer(env: Record<string, string>): Promise<Server & { star
 	const url = `http://127.0.0.1:${port}`;
 	const started = Date.now();
 	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, AANJAGER_BENCH: '1', SMTP_URL: '', ...env },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, AANJAGER_BUILD: 'bench', SMTP_URL: '', ...env },
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 	await waitForOk(`${url}/login`, 120_000);
@@ -234,7 +235,7 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 }
 
 async function main() {
-	buildIfNeeded();
+	buildIfNeeded('bench');
 	const lines: string[] = [];
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	lines.push(`## Run of ${new Date().toISOString()}`);

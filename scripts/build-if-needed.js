@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const inputs = ['src', 'messages', 'static', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
+/**
+ * The build to use: the product's (`build/`), or with `AANJAGER_BUILD=bench` the benchmark's
+ * (`build-bench/`, the product plus the reference pages of `bench/`; see svelte.config.js).
+ */
+export function buildDir(variant = process.env.AANJAGER_BUILD) {
+	return path.join(root, variant === 'bench' ? 'build-bench' : 'build');
+}
+
 /** @param {string} p */
 function newest(p) {
 	const full = path.join(root, p);
@@ -22,19 +30,33 @@ function newest(p) {
 }
 
 /** True when the build is missing or stale. */
-export function needsBuild() {
-	const marker = path.join(root, 'build', 'index.js');
+export function needsBuild(variant = process.env.AANJAGER_BUILD) {
+	const marker = path.join(buildDir(variant), 'index.js');
 	if (!fs.existsSync(marker)) return true;
 	const built = fs.statSync(marker).mtimeMs;
-	return inputs.some((p) => newest(p) > built);
+	return [...inputs, ...(variant === 'bench' ? ['bench'] : [])].some((p) => newest(p) > built);
 }
 
 /** Run `vite build` if needed; exits the process when the build fails. */
-export function buildIfNeeded() {
-	if (!needsBuild()) return false;
-	console.log('Building Aanjager (first start or sources changed)…');
+export function buildIfNeeded(variant = process.env.AANJAGER_BUILD) {
+	if (!needsBuild(variant)) return false;
+	console.log(`Building Aanjager${variant === 'bench' ? ' for the benchmark' : ''} (first start or sources changed)…`);
+	if (variant === 'bench') {
+		// The product's routes with the reference pages added, and the style sheet the root layout imports
+		// beside them (`../app.css`). bench/routes and .bench/routes have the same depth, so the reference
+		// pages' relative imports hold in both.
+		const merged = path.join(root, '.bench', 'routes');
+		fs.rmSync(merged, { recursive: true, force: true });
+		fs.cpSync(path.join(root, 'src', 'routes'), merged, { recursive: true });
+		fs.cpSync(path.join(root, 'bench', 'routes'), merged, { recursive: true });
+		fs.copyFileSync(path.join(root, 'src', 'app.css'), path.join(root, '.bench', 'app.css'));
+	}
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, AANJAGER_BUILD: variant ?? '' },
+	});
 	if (result.status !== 0) {
 		console.error('The build failed.');
 		process.exit(result.status ?? 1);

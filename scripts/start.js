@@ -1,8 +1,8 @@
 // `npm start`: build if needed, then run the server (adapter-node) in this process, without the
 // TypeScript loader. Configuration is validated by the server at start (src/lib/server/config.ts).
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildIfNeeded } from './build-if-needed.js';
+import { pathToFileURL } from 'node:url';
+import { buildDir, buildIfNeeded } from './build-if-needed.js';
 
 /**
  * The address a person opens when ORIGIN is not configured.
@@ -26,5 +26,4 @@ const uploadMax = Number(process.env.UPLOAD_MAX_BYTES) || 50 * 1024 * 1024;
 process.env.BODY_SIZE_LIMIT ||= String(uploadMax * 2 + 1024 * 1024);
 
 buildIfNeeded();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-await import(pathToFileURL(path.join(root, 'build', 'index.js')).href);
+await import(pathToFileURL(path.join(buildDir(), 'index.js')).href);

@@ -1,11 +1,10 @@
-import { type Handle, type HandleServerError, redirect, type ServerInit } from '@sveltejs/kit';
+import { type Handle, type HandleServerError, type RequestEvent, redirect, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { publicReader, readerOf } from '$lib/server/access/reader';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { validateSessionToken } from '$lib/server/auth/session.service';
-import { benchEnabled, memo } from '$lib/server/bench';
 import { ConfigError } from '$lib/server/config';
 import { DataDirLockedError } from '$lib/server/db/lock';
 import { bodyLimitFor, capBody, declaredTooLarge } from '$lib/server/http/body-limit';
@@ -39,33 +38,34 @@ const i18n: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});
 
-const session: Handle = async ({ event, resolve }) => {
-	event.locals.actor = null;
-	event.locals.reader = publicReader;
-	event.locals.sessionToken = null;
-	const token = event.cookies.get(SESSION_COOKIE);
-	if (token && token.length <= 128) {
-		// The benchmark's in-memory reference pages must not touch the database at all.
-		const inMemory = benchEnabled() && event.url.pathname.startsWith('/bench-reference/');
-		const result = inMemory
-			? await memo(`session:${token}`, () => validateSessionToken(getApp().db, token))
-			: await validateSessionToken(getApp().db, token);
-		if (result) {
-			event.locals.actor = result.actor;
-			event.locals.reader = readerOf(result.actor);
-			event.locals.sessionToken = token;
-			setSessionCookie(event.cookies, event.url, token, result.expiresAt);
-		} else {
-			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+/** Resolves a session cookie: the database's answer here; another build may pass its own (bench/hooks.server.ts). */
+type SessionLookup = (event: RequestEvent, token: string) => ReturnType<typeof validateSessionToken>;
+
+const session =
+	(lookup: SessionLookup): Handle =>
+	async ({ event, resolve }) => {
+		event.locals.actor = null;
+		event.locals.reader = publicReader;
+		event.locals.sessionToken = null;
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token && token.length <= 128) {
+			const result = await lookup(event, token);
+			if (result) {
+				event.locals.actor = result.actor;
+				event.locals.reader = readerOf(result.actor);
+				event.locals.sessionToken = token;
+				setSessionCookie(event.cookies, event.url, token, result.expiresAt);
+			} else {
+				event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			}
 		}
-	}
-	// Signed-in pages: send anonymous visitors to the sign-in page.
-	if (event.route.id?.startsWith('/(app)') && !event.locals.actor) {
-		const next = event.url.pathname + event.url.search;
-		redirect(303, `/login?next=${encodeURIComponent(next)}`);
-	}
-	return resolve(event);
-};
+		// Signed-in pages: send anonymous visitors to the sign-in page.
+		if (event.route.id?.startsWith('/(app)') && !event.locals.actor) {
+			const next = event.url.pathname + event.url.search;
+			redirect(303, `/login?next=${encodeURIComponent(next)}`);
+		}
+		return resolve(event);
+	};
 
 // After the session is known: refuse cross-site posts, and keep bodies small unless a signed-in person uploads.
 // (Answered here, not thrown: a thrown error would skip the security headers of `headers`.)
@@ -96,7 +96,10 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, i18n, session, requests);
+/** The request pipeline around a session lookup. */
+export const handleWith = (lookup: SessionLookup): Handle => sequence(headers, i18n, session(lookup), requests);
+
+export const handle = handleWith((_event, token) => validateSessionToken(getApp().db, token));
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

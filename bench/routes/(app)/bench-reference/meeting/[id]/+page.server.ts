@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { benchEnabled, memo } from '$lib/server/bench';
+import { memo } from '../../../../../../bench/memo';
 import { load as realLoad } from '../../../../(public)/meetings/[id]/+page.server';
 import type { PageServerLoad } from './$types';
 
 /** A meeting page's data, loaded once and then served from memory (benchmark reference). */
 export const load: PageServerLoad = (event) => {
-	if (!benchEnabled() || !event.locals.actor) error(404, { message: 'Not found', code: 'not_found' });
+	if (!event.locals.actor) error(404, { message: 'Not found', code: 'not_found' });
 	return memo(
 		`meeting:${event.params.id}:${event.locals.actor.accountId}`,
 		async () => (await realLoad(event as never)) as Record<string, unknown>,

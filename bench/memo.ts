@@ -1,8 +1,6 @@
-// Reference routes for `npm run bench`, enabled only with AANJAGER_BENCH=1 (otherwise they answer 404).
-// They render the same pages from data held in memory, and return the same bytes from an endpoint,
-// so the benchmark can show what the database costs beside the framework's own floor.
-
-export const benchEnabled = () => process.env.AANJAGER_BENCH === '1';
+// The benchmark's in-memory store (bench build only, docs/decisions/0013-bench-build.md): the reference
+// pages render the product's pages from data loaded once and kept here, and the bytes endpoint returns
+// a page's HTML kept here, so the benchmark can show what the database costs beside the framework's floor.
 
 const cache = new Map<string, Promise<unknown>>();
 
