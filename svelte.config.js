@@ -4,7 +4,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 // `AANJAGER_BUILD=bench` is the benchmark's own build, in build-bench/: its route tree is the product's
 // with the reference pages of bench/routes added (merged into .bench/routes by scripts/build-if-needed.js)
 // and its server hooks are bench/hooks.server.ts. The product's build has neither
-// (docs/decisions/0013-bench-build.md).
+// (docs/decisions/0014-bench-build.md).
 const bench = process.env.AANJAGER_BUILD === 'bench';
 
 /** @type {import('@sveltejs/kit').Config} */

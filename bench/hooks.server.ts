@@ -1,4 +1,4 @@
-// Server hooks of the benchmark build (docs/decisions/0013-bench-build.md): the product's own, except
+// Server hooks of the benchmark build (docs/decisions/0014-bench-build.md): the product's own, except
 // that on the reference pages a session cookie is resolved once and kept in memory, so that they do
 // not touch the database at all.
 import { getApp } from '$lib/server/app';

@@ -1,4 +1,4 @@
-// The benchmark's in-memory store (bench build only, docs/decisions/0013-bench-build.md): the reference
+// The benchmark's in-memory store (bench build only, docs/decisions/0014-bench-build.md): the reference
 // pages render the product's pages from data loaded once and kept here, and the bytes endpoint returns
 // a page's HTML kept here, so the benchmark can show what the database costs beside the framework's floor.
 

@@ -1,7 +1,7 @@
 // `npm run bench`: throughput, latency and server CPU of real pages on the embedded database and on
 // PostgreSQL 15, beside two references measured in the same run on the same server: the same page
 // rendered from in-memory data (the framework's floor) and the same bytes returned by an endpoint,
-// both only in the benchmark's own build (build-bench/, docs/decisions/0013-bench-build.md).
+// both only in the benchmark's own build (build-bench/, docs/decisions/0014-bench-build.md).
 // Also: time from start to the first 200 (fresh and existing data), and idle resident memory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
