@@ -8,7 +8,7 @@ import type { Confidentiality } from '../../src/lib/domain/meetings.ts';
 import type { Actor } from '../../src/lib/server/access/actor.ts';
 import { readerOf } from '../../src/lib/server/access/reader.ts';
 import { insertPersonAccount } from '../../src/lib/server/auth/accounts.service.ts';
-import type { Db } from '../../src/lib/server/db/client.ts';
+import type { RootDb } from '../../src/lib/server/db/client.ts';
 import { createMandate, createOrganisation } from '../../src/lib/server/directory/directory.service.ts';
 import { organisation } from '../../src/lib/server/directory/directory.tables.ts';
 import { getMeetingPage } from '../../src/lib/server/meetings/meetings.queries.ts';
@@ -22,10 +22,10 @@ let sequence = 0;
 const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
 /** The demo region's secretariat (the default actor of every builder). */
-export const secretariatOf = (db: Db) => actorFor(db, SECRETARIAT);
+export const secretariatOf = (db: RootDb) => actorFor(db, SECRETARIAT);
 
 /** An external organisation of the actor's region. */
-export async function buildOrganisation(db: Db, options: { actor?: Actor; name?: string } = {}) {
+export async function buildOrganisation(db: RootDb, options: { actor?: Actor; name?: string } = {}) {
 	const actor = options.actor ?? (await secretariatOf(db));
 	const row = await createOrganisation(db, actor, { kind: 'external_organisation', name: options.name ?? `Organisatie ${next()}` });
 	return row;
@@ -36,7 +36,7 @@ export async function buildOrganisation(db: Db, options: { actor?: Actor; name?:
  * the Conference for member/chair, a new external organisation for a contact), loaded as a request loads it.
  */
 export async function buildActor(
-	db: Db,
+	db: RootDb,
 	options: { role: MandateRole | 'secretariat_admin'; organisationId?: string; bodyId?: string; actor?: Actor },
 ): Promise<Actor> {
 	const admin = options.actor ?? (await secretariatOf(db));
@@ -74,7 +74,7 @@ export async function buildActor(
 
 /** A meeting (of the Conference unless told), optionally published, held, with minutes in a state. */
 export async function buildMeeting(
-	db: Db,
+	db: RootDb,
 	options: {
 		actor?: Actor;
 		bodyId?: string;
@@ -132,7 +132,7 @@ export async function buildMeeting(
 }
 
 /** A crisis period of the Conference. */
-export async function buildCrisisPeriod(db: Db, options: { actor?: Actor; bodyId?: string } = {}) {
+export async function buildCrisisPeriod(db: RootDb, options: { actor?: Actor; bodyId?: string } = {}) {
 	const actor = options.actor ?? (await secretariatOf(db));
 	const bodyId = options.bodyId ?? (await conferenceOf(db, actor.regionId));
 	return declareCrisisPeriod(db, actor, bodyId, { name: `Crisis ${next()}`, startDate: '2040-01-01' });

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { crisisPeriod } from '../meetings/meetings.tables.ts';
 import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
@@ -37,7 +37,7 @@ async function withUniqueFields<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** Insert a row of the actor's region and audit it. */
-async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record<string, unknown>): Promise<string> {
+async function insertAudited(db: RootDb, actor: Actor, table: Entity, values: Record<string, unknown>): Promise<string> {
 	return withUniqueFields(() =>
 		db.transaction(async (tx) => {
 			const [row] = (await tx
@@ -52,7 +52,7 @@ async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record
 
 /** Update a row of the actor's region and audit before/after; a row of another region is not found. */
 async function updateAudited(
-	db: Db,
+	db: RootDb,
 	actor: Actor,
 	table: Entity,
 	id: string,
@@ -113,10 +113,10 @@ function personValues(input: PersonInput) {
 }
 
 /** Add a person to the region's directory. */
-export const createPerson = (db: Db, actor: Actor, input: PersonInput) => insertAudited(db, actor, person, personValues(input));
+export const createPerson = (db: RootDb, actor: Actor, input: PersonInput) => insertAudited(db, actor, person, personValues(input));
 
 /** Edit a person. */
-export const updatePerson = (db: Db, actor: Actor, id: string, input: PersonInput) =>
+export const updatePerson = (db: RootDb, actor: Actor, id: string, input: PersonInput) =>
 	updateAudited(db, actor, person, id, personValues(input));
 
 function organisationValues(input: OrganisationInput) {
@@ -132,11 +132,11 @@ function organisationValues(input: OrganisationInput) {
 }
 
 /** Add an organisation (municipality, agency, province, external organisation…). */
-export const createOrganisation = (db: Db, actor: Actor, input: OrganisationInput) =>
+export const createOrganisation = (db: RootDb, actor: Actor, input: OrganisationInput) =>
 	insertAudited(db, actor, organisation, organisationValues(input));
 
 /** Edit an organisation. */
-export const updateOrganisation = (db: Db, actor: Actor, id: string, input: OrganisationInput) =>
+export const updateOrganisation = (db: RootDb, actor: Actor, id: string, input: OrganisationInput) =>
 	updateAudited(db, actor, organisation, id, organisationValues(input));
 
 async function bodyValues(db: Db, actor: Actor, input: BodyInput) {
@@ -152,12 +152,12 @@ async function bodyValues(db: Db, actor: Actor, input: BodyInput) {
 }
 
 /** Add a body. */
-export async function createBody(db: Db, actor: Actor, input: BodyInput) {
+export async function createBody(db: RootDb, actor: Actor, input: BodyInput) {
 	return insertAudited(db, actor, body, await bodyValues(db, actor, input));
 }
 
 /** Edit a body. */
-export async function updateBody(db: Db, actor: Actor, id: string, input: BodyInput) {
+export async function updateBody(db: RootDb, actor: Actor, id: string, input: BodyInput) {
 	await updateAudited(db, actor, body, id, await bodyValues(db, actor, input));
 }
 
@@ -177,17 +177,17 @@ async function mandateValues(db: Db, actor: Actor, input: MandateInput) {
 }
 
 /** Give a person a mandate. */
-export async function createMandate(db: Db, actor: Actor, input: MandateInput) {
+export async function createMandate(db: RootDb, actor: Actor, input: MandateInput) {
 	return insertAudited(db, actor, mandate, await mandateValues(db, actor, input));
 }
 
 /** Edit a mandate. */
-export async function updateMandate(db: Db, actor: Actor, id: string, input: MandateInput) {
+export async function updateMandate(db: RootDb, actor: Actor, id: string, input: MandateInput) {
 	await updateAudited(db, actor, mandate, id, await mandateValues(db, actor, input));
 }
 
 /** End a mandate on a date (not before its start, checked on the locked row). */
-export async function endMandate(db: Db, actor: Actor, id: string, endDate: string) {
+export async function endMandate(db: RootDb, actor: Actor, id: string, endDate: string) {
 	await updateAudited(db, actor, mandate, id, { endDate }, 'end', (before) => {
 		if (endDate < String(before.startDate)) throw invalidField('endDate', 'end_before_start');
 	});

@@ -18,7 +18,7 @@ import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { signIn } from '../auth/auth.service.ts';
 import { account } from '../auth/auth.tables.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
@@ -51,7 +51,7 @@ import {
 } from './topics.service.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let files: FileStore;
 let filesDir: string;
 let secretariat: Actor;

@@ -4,7 +4,7 @@ import { and, eq, max } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { extractLimited } from '../documents/extract.ts';
 import { detectDocumentType, safeFileName } from '../documents/filetype.ts';
 import type { FileStore } from '../documents/store.ts';
@@ -28,7 +28,7 @@ export async function checkUpload(files: FileStore, upload: Upload, maxBytes: nu
 
 /** Add a document (first version) to a meeting or one of its items. Returns the document id. */
 export async function uploadDocument(
-	db: Db,
+	db: RootDb,
 	files: FileStore,
 	actor: Actor,
 	meetingId: string,
@@ -99,7 +99,7 @@ export async function assertRecordOpen(tx: Db, locked: { id: string; status: str
  * available. A document of another meeting answers not found, like a missing one.
  */
 export async function addDocumentVersion(
-	db: Db,
+	db: RootDb,
 	files: FileStore,
 	actor: Actor,
 	meetingId: string,

@@ -11,7 +11,7 @@ import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { organisation, person } from '../directory/directory.tables.ts';
 import { FileStore } from '../documents/store.ts';
 import { AppError } from '../http/errors.ts';
@@ -46,7 +46,7 @@ import {
 } from './minutes.service.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let secretariat: Actor;
 let mayor: Actor;
 let conferenceId: string;

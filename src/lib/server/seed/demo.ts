@@ -6,7 +6,7 @@ import type { BodyKind, MandateRole, OrganisationKind } from '../../domain/kinds
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import { audit } from '../audit/audit.service.ts';
 import { account } from '../auth/auth.tables.ts';
-import { appPath, type Db } from '../db/client.ts';
+import { appPath, type RootDb } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
 import type { FileStore } from '../documents/store.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
@@ -125,7 +125,7 @@ const PREVIOUS_TERM = { startDate: '2019-01-01', endDate: '2024-12-31' };
  * Load the demo region if it is not there yet, with a year of the Conference's meetings around `now`; with `files`,
  * their notes as PDFs too. Returns false when it already existed.
  */
-export async function seedDemo(db: Db, files?: FileStore, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: RootDb, files?: FileStore, now = new Date()): Promise<boolean> {
 	const [existing] = await db.select({ id: region.id }).from(region).where(eq(region.slug, DEMO_REGION_SLUG));
 	if (existing) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
