@@ -14,7 +14,7 @@ import { itemKindFor, nextMonths, type TopicStatus } from '../../src/lib/domain/
 import type { Actor } from '../../src/lib/server/access/actor.ts';
 import { readerOf } from '../../src/lib/server/access/reader.ts';
 import { insertPersonAccount } from '../../src/lib/server/auth/accounts.service.ts';
-import type { Db } from '../../src/lib/server/db/client.ts';
+import type { RootDb } from '../../src/lib/server/db/client.ts';
 import { createMandate, createOrganisation } from '../../src/lib/server/directory/directory.service.ts';
 import { organisation } from '../../src/lib/server/directory/directory.tables.ts';
 import { FileStore } from '../../src/lib/server/files/store.ts';
@@ -49,10 +49,10 @@ let sequence = 0;
 const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
 /** The demo region's secretariat (the default actor of every builder). */
-export const secretariatOf = (db: Db) => actorFor(db, SECRETARIAT);
+export const secretariatOf = (db: RootDb) => actorFor(db, SECRETARIAT);
 
 /** An external organisation of the actor's region. */
-export async function buildOrganisation(db: Db, options: { actor?: Actor; name?: string } = {}) {
+export async function buildOrganisation(db: RootDb, options: { actor?: Actor; name?: string } = {}) {
 	const actor = options.actor ?? (await secretariatOf(db));
 	const row = await createOrganisation(db, actor, { kind: 'external_organisation', name: options.name ?? `Organisatie ${next()}` });
 	return row;
@@ -63,7 +63,7 @@ export async function buildOrganisation(db: Db, options: { actor?: Actor; name?:
  * the Conference for member/chair, a new external organisation for a contact), loaded as a request loads it.
  */
 export async function buildActor(
-	db: Db,
+	db: RootDb,
 	options: {
 		role: MandateRole | 'secretariat_admin';
 		organisationId?: string;
@@ -118,7 +118,7 @@ export type BuiltMeetingStatus = MeetingStatus;
  * Holding does not look at the clock: a meeting far ahead can be marked held (see markHeld).
  */
 export async function buildMeeting(
-	db: Db,
+	db: RootDb,
 	options: {
 		actor?: Actor;
 		bodyId?: string;
@@ -203,7 +203,7 @@ export type BuiltTopicStatus = TopicStatus | 'in_intake';
  * accept it onto (or `meetingId`). `redirected` goes to the Colleges unless `redirectTo` names a body.
  */
 export async function buildTopic(
-	db: Db,
+	db: RootDb,
 	options: {
 		actor?: Actor;
 		submitter?: Actor;
@@ -276,7 +276,7 @@ function builderFiles() {
 }
 
 /** A crisis period of the Conference. */
-export async function buildCrisisPeriod(db: Db, options: { actor?: Actor; bodyId?: string } = {}) {
+export async function buildCrisisPeriod(db: RootDb, options: { actor?: Actor; bodyId?: string } = {}) {
 	const actor = options.actor ?? (await secretariatOf(db));
 	const bodyId = options.bodyId ?? (await conferenceOf(db, actor.regionId));
 	return declareCrisisPeriod(db, actor, bodyId, { name: `Crisis ${next()}`, startDate: '2040-01-01' });

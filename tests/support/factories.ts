@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../src/lib/server/access/actor.ts';
 import { account } from '../../src/lib/server/auth/auth.tables.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session.service.ts';
-import type { Db } from '../../src/lib/server/db/client.ts';
+import type { Db, RootDb } from '../../src/lib/server/db/client.ts';
 import { body, organisation, person, region } from '../../src/lib/server/directory/directory.tables.ts';
 import { hashPassword } from '../../src/lib/server/platform/crypto/password.ts';
 
 /** The actor for an account, loaded the way a request loads it (through a real session). */
-export async function actorFor(db: Db, email: string): Promise<Actor> {
+export async function actorFor(db: RootDb, email: string): Promise<Actor> {
 	const [row] = await db.select({ id: account.id }).from(account).where(eq(account.email, email));
 	if (!row) throw new Error(`no account ${email}`);
 	const { token } = await createSession(db, row.id);

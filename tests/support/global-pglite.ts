@@ -9,10 +9,10 @@ import { wrapPglite } from '../../src/lib/server/db/client.ts';
 import { seedDemo } from '../../src/lib/server/seed/demo.ts';
 
 export default async function setup(project: TestProject) {
-	const database = wrapPglite(await PGlite.create());
+	const client = await PGlite.create();
+	const database = wrapPglite(client);
 	await database.migrate();
 	await seedDemo(database.db);
-	const client = (database.db as unknown as { $client: PGlite }).$client;
 	const dump = await client.dumpDataDir('none');
 	await database.close();
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-pglite-')), 'template.tar');

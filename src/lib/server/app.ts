@@ -1,7 +1,7 @@
 // The running application: configuration, database, mailer and worker, opened once per process.
 import path from 'node:path';
 import { type Config, loadConfig } from './config.ts';
-import { type Database, type Db, openDatabase } from './db/client.ts';
+import { type Database, openDatabase, type RootDb } from './db/client.ts';
 import { FileStore } from './files/store.ts';
 import { jobHandlers } from './jobs.registry.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 export interface App {
 	config: Config;
 	database: Database;
-	db: Db;
+	db: RootDb;
 	mailer: Mailer;
 	/** Uploaded files, content-addressed under DATA_DIR/files. */
 	files: FileStore;
@@ -47,7 +47,7 @@ export async function startApp(env: Record<string, string | undefined> = process
 }
 
 /** What the outbox worker needs: the database, mail, files, the public address and the registry. */
-export function workerDeps(config: Config, db: Db, mailer: Mailer, files: FileStore) {
+export function workerDeps(config: Config, db: RootDb, mailer: Mailer, files: FileStore) {
 	return { db, mailer, files, origin: config.origin, handlers: jobHandlers };
 }
 

@@ -10,7 +10,7 @@ import { buildActor, buildCrisisPeriod, buildMeeting, buildOrganisation, secreta
 import { actorFor, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { body, organisation } from '../directory/directory.tables.ts';
 import { FileStore } from '../files/store.ts';
 import { topicDocument } from '../intake/intake.tables.ts';
@@ -23,7 +23,7 @@ import { publicReader, type Reader, readerOf } from './reader.ts';
 import { type AccessKind, visibleIds } from './visible-ids.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let filesDir: string;
 
 /** The readers of every matrix, by name. */

@@ -1,7 +1,7 @@
 // Accounts: create one for a person (CLI `user add`, and later invitations).
 import { eq, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { person, region } from '../directory/directory.tables.ts';
 import { AppError } from '../http/errors.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
@@ -44,7 +44,7 @@ export async function insertPersonAccount(
 }
 
 /** Create a person and an account in a region; refuses an address that already has an account. */
-export async function addAccount(db: Db, input: NewAccount): Promise<string> {
+export async function addAccount(db: RootDb, input: NewAccount): Promise<string> {
 	const [r] = await db.select({ id: region.id }).from(region).where(eq(region.slug, input.regionSlug));
 	if (!r) throw new AppError('unknown_region', 400, { region: 'unknown_reference' });
 	if (await emailTaken(db, input.email)) throw new AppError('email_taken', 400, { email: 'email_taken' });

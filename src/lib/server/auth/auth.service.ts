@@ -1,7 +1,7 @@
 // Sign-in and password reset.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../platform/crypto/password.ts';
 import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
@@ -18,7 +18,7 @@ export type SignInResult =
  * Check credentials, throttled per (account, address) pair with growing delays, and per account and per
  * address with larger ceilings (see throttle.service.ts). The answer never says which part was wrong.
  */
-export async function signIn(db: Db, input: { email: string; password: string }, ip: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(db: RootDb, input: { email: string; password: string }, ip: string, now = new Date()): Promise<SignInResult> {
 	// Count the attempt first (atomically), so parallel guesses cannot pass a delay.
 	const reservation = await reserveSignIn(db, input.email, ip, now);
 	if (!reservation.ok) return { ok: false, reason: 'throttled', retryAt: reservation.retryAt };
@@ -47,7 +47,7 @@ export const RESET_COOLDOWN_MS = 5 * 60 * 1000;
  * cooldown; a new link makes older ones invalid. The worker renders the mail (auth.mails.ts) in the
  * account's language.
  */
-export async function requestPasswordReset(db: Db, email: string, ip = 'unknown'): Promise<void> {
+export async function requestPasswordReset(db: RootDb, email: string, ip = 'unknown'): Promise<void> {
 	if (!(await reserveAttempt(db, 'reset', throttleKey('reset', ip)))) return;
 	const [found] = await db
 		.select({ id: account.id, regionId: account.regionId })
@@ -94,7 +94,7 @@ export async function isResetTokenValid(db: Db, token: string): Promise<boolean>
 }
 
 /** Set a new password with a reset token: works once, before expiry; ends all sessions and other links. */
-export async function resetPassword(db: Db, token: string, password: string): Promise<boolean> {
+export async function resetPassword(db: RootDb, token: string, password: string): Promise<boolean> {
 	// Check the token before spending an argon2 hash on it.
 	if (!(await isResetTokenValid(db, token))) return false;
 	const passwordHash = await hashPassword(password);

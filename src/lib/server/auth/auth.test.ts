@@ -2,7 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { tokenId } from '../platform/crypto/tokens.ts';
 import { auditEvent, outbox } from '../platform/platform.tables.ts';
 import { DEMO_PASSWORD } from '../seed/demo.ts';
@@ -12,7 +12,7 @@ import { createSession, invalidateSession, validateSessionToken } from './sessio
 import { delayAfter, minutesUntil, reserveAttempt, THROTTLE_RULES, throttleKey } from './throttle.service.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 
 beforeAll(async () => {
 	database = await openTestDatabase();

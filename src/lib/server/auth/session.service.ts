@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { Actor, ActorRole } from '../access/actor.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { mandate } from '../directory/directory.tables.ts';
@@ -67,14 +67,12 @@ const sessionStatement = {
  * Validate a session token and load the actor: the account, its person and region, and the roles
  * of the person's current mandates. Extends a session that is past half its life.
  */
-export async function validateSessionToken(db: Db, token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
+export async function validateSessionToken(db: RootDb, token: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
 	const id = tokenId(token);
 	const today = todayInBrussels();
 	// On the embedded database the row is kept until anything is written (a sign-out, a changed
 	// mandate, a disabled account all are); its expiry is checked against the clock every time.
-	const rows = await cachedStatement<SessionRow>(db, sessionStatement, [id, today], {
-		embeddedOnly: true,
-	});
+	const rows = await cachedStatement<SessionRow>(db, sessionStatement, [id, today], { embeddedOnly: true });
 	const row = rows[0];
 	if (!row || row.expiresAt.getTime() <= Date.now()) return null;
 

@@ -14,7 +14,7 @@
 // parallel requests cannot slip past a delay. A refused attempt changes nothing (its transaction is
 // rolled back), so hammering does not extend anything. `locked_until` holds "not before".
 import { and, eq, gt, inArray, like, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { loginThrottle } from './auth.tables.ts';
 
 const MINUTE = 60_000;
@@ -113,7 +113,7 @@ async function isTrusted(db: Db, trustKey: string, now: Date): Promise<boolean> 
  * Reserve the evaluation of one sign-in attempt (counted as a failure until `signInSucceeded`), or say
  * when it may be tried again. The account and address ceilings bind only addresses that are not trusted.
  */
-export async function reserveSignIn(db: Db, email: string, ip: string, now = new Date()): Promise<Reservation> {
+export async function reserveSignIn(db: RootDb, email: string, ip: string, now = new Date()): Promise<Reservation> {
 	const keys = signInKeys(email, ip);
 	try {
 		await db.transaction(async (tx) => {
@@ -140,7 +140,7 @@ export async function reserveSignIn(db: Db, email: string, ip: string, now = new
  * back the count of this attempt. The account's other failures stay: an attacker's count is not wiped
  * by the real person signing in.
  */
-export async function signInSucceeded(db: Db, email: string, ip: string, now = new Date()): Promise<void> {
+export async function signInSucceeded(db: RootDb, email: string, ip: string, now = new Date()): Promise<void> {
 	const keys = signInKeys(email, ip);
 	await db.transaction(async (tx) => {
 		await tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));

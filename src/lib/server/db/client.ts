@@ -11,15 +11,15 @@ import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
 import { trackWrites } from './read-cache.ts';
 import { schema } from './schema.ts';
-import type { Db } from './types.ts';
+import type { RootDb } from './types.ts';
 
-export type { Db } from './types.ts';
+export type { Db, RootDb, Transactor, Tx } from './types.ts';
 
 export interface Database {
-	db: Db;
+	db: RootDb;
 	kind: 'pglite' | 'postgres';
-	/** Apply pending migrations from the /drizzle folder. */
-	migrate(): Promise<void>;
+	/** Apply pending migrations from the /drizzle folder (or from `folder`: the upgrade test stops at an older release). */
+	migrate(folder?: string): Promise<void>;
 	/** Close connections and release the data-folder lock. Safe to call twice. */
 	close(): Promise<void>;
 	/** Embedded only: true when this start created the database folder. */
@@ -44,13 +44,13 @@ export const migrationsFolder = () => appPath('drizzle');
 /** Open PostgreSQL at `url` (a pool). */
 export function openPostgres(url: string, max = 10): Database {
 	const pool = new pg.Pool({ connectionString: url, max });
-	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	const db = drizzlePg(pool, { schema });
 	let closed = false;
 	return {
 		db,
 		kind: 'postgres',
-		migrate: async () => {
-			await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+		migrate: async (folder = migrationsFolder()) => {
+			await migratePg(db, { migrationsFolder: folder });
 		},
 		close: async () => {
 			if (closed) return;
@@ -63,13 +63,13 @@ export function openPostgres(url: string, max = 10): Database {
 /** Wrap an open PGlite instance (used directly by tests that load a prepared template). */
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
 	trackWrites(client);
-	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	const db = drizzlePglite(client, { schema });
 	let closed = false;
 	return {
 		db,
 		kind: 'pglite',
-		migrate: async () => {
-			await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+		migrate: async (folder = migrationsFolder()) => {
+			await migratePglite(db, { migrationsFolder: folder });
 		},
 		close: async () => {
 			if (closed) return;

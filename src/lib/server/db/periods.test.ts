@@ -29,10 +29,10 @@ const rows = sql.join(
 describe('currentOnSql', () => {
 	it('selects the periods that currentOn says are current, for every edge day', async () => {
 		for (const day of days) {
-			const result = (await database.db.execute(
+			const result = await database.db.execute<{ i: number }>(
 				sql`select i from (values ${rows}) as p(i, start_date, end_date)
 					where ${currentOnSql(sql.raw('p.start_date'), sql.raw('p.end_date'), day)} order by i`,
-			)) as unknown as { rows: { i: number }[] };
+			);
 			const expected = periods.flatMap((p, i) => (currentOn(p, day) ? [i] : []));
 			expect(
 				result.rows.map((r) => Number(r.i)),

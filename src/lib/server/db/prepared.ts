@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { Db } from './types.ts';
+import type { RootDb } from './types.ts';
 
 export type Param = string | number | boolean | null;
 
@@ -34,9 +34,10 @@ function literal(value: Param): string {
 	return pg.escapeLiteral(value);
 }
 
-/** Run a named statement and return its rows (JSON and timestamps parsed by the driver). */
-export async function runPrepared<T>(db: Db, statement: Statement, params: Param[]): Promise<T[]> {
-	const client = (db as unknown as { $client: unknown }).$client;
+/** Run a named statement and return its rows (JSON and timestamps parsed by the driver). It needs the
+ * database itself (a transaction has no client to prepare on). */
+export async function runPrepared<T>(db: RootDb, statement: Statement, params: Param[]): Promise<T[]> {
+	const client = db.$client;
 	if (client instanceof PGlite) {
 		let prepared = preparedOn.get(client);
 		if (!prepared) {
@@ -54,10 +55,7 @@ export async function runPrepared<T>(db: Db, statement: Statement, params: Param
 		const args = params.length ? `(${params.map(literal).join(', ')})` : '';
 		return (await client.query<T>(`EXECUTE ${statement.name}${args}`)).rows;
 	}
-	if (client instanceof pg.Pool || client instanceof pg.Client) {
-		return (await client.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
-	}
-	throw new Error('runPrepared needs the database itself, not a transaction');
+	return (await client.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
 }
 
 const dialect = new PgDialect();
@@ -79,7 +77,7 @@ export function statementOf(query: SQL, options: { readOnly: boolean }): { state
 }
 
 /** Run a composed read as a prepared statement and return its rows. */
-export async function runComposed<T>(db: Db, query: SQL): Promise<T[]> {
+export async function runComposed<T>(db: RootDb, query: SQL): Promise<T[]> {
 	const { statement, params } = statementOf(query, { readOnly: true });
 	return runPrepared<T>(db, statement, params);
 }

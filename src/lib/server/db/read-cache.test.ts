@@ -1,8 +1,10 @@
 // The read cache is exact: whatever changes the data — a service, raw SQL, a transaction, a rolled-back
-// transaction — the next read shows the data as it is. (On PostgreSQL nothing is cached; same checks.)
+// transaction, another process — the next read shows the data as it is, on PGlite and PostgreSQL. On
+// PostgreSQL a region's reads are kept over writes in other regions, each region having its own generation.
 import { and, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
+import { actorFor, conferenceOf, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
@@ -12,12 +14,12 @@ import { getMeetingPage, myNextMeetings } from '../meetings/meetings.queries.ts'
 import { addItem, createMeeting, publishAgenda } from '../meetings/meetings.service.ts';
 import { agendaItem } from '../meetings/meetings.tables.ts';
 import { claimJobs } from '../platform/jobs/outbox.service.ts';
-import type { Database, Db } from './client.ts';
+import type { Database, RootDb } from './client.ts';
 import type { Param } from './prepared.ts';
 import { cachedRead, cachedStatements } from './read-cache.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let secretariat: Actor;
 let mayor: Actor;
 let meetingId: string;
@@ -81,12 +83,13 @@ describe('reads after writes', () => {
 	it('serves a repeated read from memory until anything is written', async () => {
 		let reads = 0;
 		const read = async () => ({ n: ++reads });
-		await cachedRead(db, 'probe', read);
-		const cached = await cachedRead(db, 'probe', read);
+		const scope = { region: secretariat.regionId };
+		await cachedRead(db, 'probe', read, scope);
+		const cached = await cachedRead(db, 'probe', read, scope);
 		expect(reads).toBe(1);
 		expect(Object.isFrozen(cached)).toBe(true);
 		await db.execute(sql`update person set phone = null where id = ${secretariat.personId}`);
-		await cachedRead(db, 'probe', read);
+		await cachedRead(db, 'probe', read, scope);
 		expect(reads).toBe(2);
 	});
 
@@ -111,10 +114,8 @@ describe('reads after writes', () => {
 	it.runIf(process.env.TEST_DB === 'postgres')(
 		'sees a write made on another connection, as another process would, on PostgreSQL',
 		async () => {
-			const pg = await import('pg');
-			const pool = (db as unknown as { $client: InstanceType<typeof pg.default.Pool> }).$client;
 			await titles(mayor);
-			const other = await pool.connect();
+			const other = await poolOf(db).connect();
 			try {
 				await other.query(`update agenda_item set title = 'Door een ander proces' where meeting_id = $1 and title = 'Hernoemd'`, [
 					meetingId,
@@ -131,19 +132,76 @@ describe('reads after writes', () => {
 		async () => {
 			let reads = 0;
 			const read = async () => ({ n: ++reads });
-			await cachedRead(db, 'idle', read);
+			const scope = { region: secretariat.regionId };
+			await cachedRead(db, 'idle', read, scope);
 			expect(await claimJobs(db)).toEqual([]);
 			await db.transaction(async (tx) => {
 				await tx.select().from(agendaItem).limit(1);
 			});
-			await cachedRead(db, 'idle', read);
+			await cachedRead(db, 'idle', read, scope);
 			expect(reads).toBe(1);
 			// A transaction that wrote does move it on.
 			await db.transaction(async (tx) => {
 				await tx.update(person).set({ phone: null }).where(eq(person.id, secretariat.personId));
 			});
-			await cachedRead(db, 'idle', read);
+			await cachedRead(db, 'idle', read, scope);
 			expect(reads).toBe(2);
+		},
+	);
+});
+
+describe('one data generation per region', () => {
+	it.runIf(process.env.TEST_DB === 'postgres')(
+		'keeps a region’s cached reads over a write in another region, and writers of two regions move different rows on PostgreSQL',
+		async () => {
+			const other = await makeOtherRegion(db);
+			const regionA = secretariat.regionId;
+			const regionB = other.region.id;
+			const generations = async () => {
+				const { rows } = await db.execute<{ region: string; value: string }>(
+					sql`select region_id::text as region, value::text from region_data_generation where region_id in (${regionA}, ${regionB})`,
+				);
+				return Object.fromEntries(rows.map((r) => [r.region, Number(r.value)]));
+			};
+			const page = await getMeetingPage(db, readerOf(mayor), meetingId);
+			expect(page).not.toBeNull();
+			const before = await generations();
+
+			await db.update(person).set({ phone: '056 00 00 00' }).where(eq(person.id, other.person.id));
+			const afterB = await generations();
+			expect(afterB[regionB]).toBe(before[regionB] + 1);
+			expect(afterB[regionA]).toBe(before[regionA]);
+			// The same frozen result: served from memory, the write in region B did not touch region A's generation.
+			expect(await getMeetingPage(db, readerOf(mayor), meetingId)).toBe(page);
+
+			await db.update(person).set({ phone: null }).where(eq(person.id, secretariat.personId));
+			const afterA = await generations();
+			expect(afterA[regionA]).toBe(afterB[regionA] + 1);
+			expect(afterA[regionB]).toBe(afterB[regionB]);
+			const fresh = await getMeetingPage(db, readerOf(mayor), meetingId);
+			expect(fresh).not.toBe(page);
+			expect(fresh).toEqual(page);
+
+			// A writer of region A holds its region's row until it commits (its deferred triggers fired early
+			// here): a writer of region B commits without waiting; another writer of region A has to wait.
+			const writerA = await poolOf(db).connect();
+			const writerB = await poolOf(db).connect();
+			try {
+				await writerA.query('begin');
+				await writerA.query('update person set phone = null where id = $1', [secretariat.personId]);
+				await writerA.query('set constraints all immediate');
+				await writerB.query(`set lock_timeout = '2s'`);
+				await writerB.query('update person set phone = null where id = $1', [other.person.id]);
+				await writerB.query('begin');
+				await writerB.query('update person set phone = null where id = $1', [mayor.personId]);
+				await expect(writerB.query('set constraints all immediate')).rejects.toThrow(/lock timeout/);
+				await writerB.query('rollback');
+				await writerB.query('reset lock_timeout');
+				await writerA.query('commit');
+			} finally {
+				writerA.release();
+				writerB.release();
+			}
 		},
 	);
 });
@@ -158,13 +216,10 @@ describe('cached statements', () => {
 		const [kortrijk] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.nisCode, '34022'));
 		await getOrganisationPage(db, mayor.regionId, kortrijk.id);
 		await actorFor(db, 'burgemeester@kortrijk.demo');
-		const triggered = new Set(
-			(
-				(await db.execute(
-					sql`select c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'data_generation'`,
-				)) as unknown as { rows: { table: string }[] }
-			).rows.map((r) => r.table),
+		const { rows: triggers } = await db.execute<{ table: string }>(
+			sql`select c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'data_generation'`,
 		);
+		const triggered = new Set(triggers.map((r) => r.table));
 		expect(cachedStatements.size).toBeGreaterThanOrEqual(5);
 		for (const [name, { statement, params, embeddedOnly }] of cachedStatements) {
 			const tables = await tablesRead(statement.text, params);
@@ -181,9 +236,9 @@ async function tablesRead(text: string, params: Param[]): Promise<Set<string>> {
 	const name = `explain_${Math.random().toString(36).slice(2, 10)}`;
 	const literals = params.map((p) => (p === null ? 'null' : typeof p === 'string' ? `'${p.replaceAll("'", "''")}'` : String(p)));
 	await db.execute(sql.raw(`prepare ${name} as ${text}`));
-	const result = (await db.execute(
+	const result = await db.execute<{ 'QUERY PLAN': unknown }>(
 		sql.raw(`explain (format json) execute ${name}${literals.length ? `(${literals.join(', ')})` : ''}`),
-	)) as unknown as { rows: { 'QUERY PLAN': unknown }[] };
+	);
 	await db.execute(sql.raw(`deallocate ${name}`));
 	const tables = new Set<string>();
 	const walk = (node: unknown) => {
@@ -199,4 +254,10 @@ async function tablesRead(text: string, params: Param[]): Promise<Set<string>> {
 	if (typeof plan === 'string') plan = JSON.parse(plan);
 	walk(plan);
 	return tables;
+}
+
+/** The connection pool of the database on PostgreSQL (to write as another process would). */
+function poolOf(root: RootDb): pg.Pool {
+	if (!(root.$client instanceof pg.Pool)) throw new Error('PostgreSQL only');
+	return root.$client;
 }

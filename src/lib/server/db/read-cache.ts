@@ -2,11 +2,13 @@
 // the data generation is the one it was read at:
 // - embedded: this process is the only writer (the data folder is locked); every statement that
 //   reaches PGlite passes here, and any that may change data moves the generation on;
-// - PostgreSQL: other processes write too; triggers move a counter row on in the same transaction as
-//   every change (drizzle/0003_data_generation.sql), and each cached read first reads that counter.
-import type { PGlite } from '@electric-sql/pglite';
-import { type Param, readOnlyStatements, runPrepared, type Statement } from './prepared.ts';
-import type { Db } from './types.ts';
+// - PostgreSQL: other processes write too; triggers move the counter row of the changed row's region on
+//   in the same transaction as every change (drizzle/0003, 0004 and 0008), and each cached read first
+//   reads the counter of the region whose rows it reads (and the global one, for what names no region).
+import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Param, readOnlyStatements, runPrepared, type Statement, statementOf } from './prepared.ts';
+import type { RootDb } from './types.ts';
 
 /** Plain statements that never change data. Anything else counts as a write (when unsure, invalidate). */
 const READ_ONLY = /^\s*(select\s|begin|commit|rollback|show\s|explain\s)/i;
@@ -25,35 +27,35 @@ interface Generation {
 
 const generations = new WeakMap<object, Generation>();
 
-type Runner = { query: PGlite['query']; exec: PGlite['exec'] };
+type Runner = Pick<Transaction, 'query' | 'exec'>;
 
 function watch(target: Runner, generation: Generation, wrote: () => void = () => {}) {
 	const query = target.query.bind(target);
 	const exec = target.exec.bind(target);
-	const note = (sql: string) => {
-		if (!isReadOnly(sql)) {
+	const note = (text: string) => {
+		if (!isReadOnly(text)) {
 			generation.value++;
 			wrote();
 		}
 	};
 	// Counted before the statement runs and again when it has run: a read that overlaps it in any
 	// order is never taken for the state after it.
-	target.query = (async (sql: string, ...rest: unknown[]) => {
-		note(sql);
+	target.query = async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+		note(text);
 		try {
-			return await (query as (...args: unknown[]) => ReturnType<PGlite['query']>)(sql, ...rest);
+			return await query<T>(text, params, options);
 		} finally {
-			note(sql);
+			note(text);
 		}
-	}) as PGlite['query'];
-	target.exec = (async (sql: string, ...rest: unknown[]) => {
-		note(sql);
+	};
+	target.exec = async (text: string, options?: QueryOptions) => {
+		note(text);
 		try {
-			return await (exec as (...args: unknown[]) => ReturnType<PGlite['exec']>)(sql, ...rest);
+			return await exec(text, options);
 		} finally {
-			note(sql);
+			note(text);
 		}
-	}) as PGlite['exec'];
+	};
 }
 
 /** Count the writes that reach an embedded database (call once, before any use). */
@@ -62,36 +64,49 @@ export function trackWrites(client: PGlite): void {
 	generations.set(client, generation);
 	watch(client, generation);
 	const transaction = client.transaction.bind(client);
-	client.transaction = ((fn: (tx: Runner) => Promise<unknown>) =>
+	client.transaction = (fn) =>
 		transaction(async (tx) => {
 			let wrote = false;
-			watch(tx as unknown as Runner, generation, () => {
+			watch(tx, generation, () => {
 				wrote = true;
 			});
 			try {
-				return await fn(tx as unknown as Runner);
+				return await fn(tx);
 			} finally {
 				// A transaction that wrote nothing (the idle worker's claim every 2 s) keeps the cache.
 				if (wrote) generation.value++;
 			}
-		})) as PGlite['transaction'];
+		});
 }
 
 const MAX_ENTRIES = 500;
 const entries = new WeakMap<object, Map<string, { at: string; value: unknown }>>();
 
-const generationStatement: Statement = {
-	name: 'aanjager_data_generation',
-	text: 'select value::text as value from data_generation',
-	readOnly: true,
-};
+/**
+ * The region whose rows a read reads: its id, or SQL that finds it (the region of a meeting the read
+ * starts from). A row's region never changes, and the rows a region's rows refer to are of the same
+ * region (tenancy), so the generation of that region and the global one decide whether the read holds.
+ */
+export type RegionOf = string | SQL;
 
-/** The data generation now: counted in this process (embedded), or read from the database. */
-async function generationOf(db: Db, client: object): Promise<string> {
-	const local = generations.get(client);
+/** How a read may be cached: by the generation of the region it reads, or on the embedded database only
+ * (for reads of tables that have no generation trigger, such as sessions), where every write is seen. */
+export type CacheScope = { region: RegionOf } | { embeddedOnly: true };
+
+/** The generation of a region (0 before its first change) and the global one, in one small statement. */
+const generationQuery = (region: RegionOf) => sql`select r.id::text as region, g.value::text as global,
+	coalesce(rg.value, 0)::text as value
+	from (select ${typeof region === 'string' ? sql`${region}::uuid` : region} as id) r cross join data_generation g
+	left join region_data_generation rg on rg.region_id = r.id`;
+
+/** The data generation now: counted in this process (embedded), or read from the database for the region. */
+async function generationOf(db: RootDb, scope: CacheScope): Promise<string> {
+	const local = generations.get(db.$client);
 	if (local) return `local:${local.value}`;
-	const [row] = await runPrepared<{ value: string }>(db, generationStatement, []);
-	return `db:${row.value}`;
+	if (!('region' in scope)) throw new Error('a read cached on the embedded database only has no generation on PostgreSQL');
+	const { statement, params } = statementOf(generationQuery(scope.region), { readOnly: true });
+	const [row] = await runPrepared<{ region: string | null; global: string; value: string }>(db, statement, params);
+	return `db:${row.region}:${row.global}.${row.value}`;
 }
 
 /** Make a cached value read-only, so that no request can change what another one gets. */
@@ -104,20 +119,20 @@ function freeze<T>(value: T): T {
 }
 
 /**
- * The result of `read`, from memory when the data has not changed since it was read. With
- * `embeddedOnly`, only on the embedded database, where every write is seen (for reads of tables
- * that have no generation trigger, such as sessions).
+ * The result of `read`, from memory when the data it reads has not changed since it was read: on the
+ * embedded database, no write at all; on PostgreSQL, none in the region of the scope (writes of other
+ * regions keep it). With `embeddedOnly`, cached on the embedded database only.
  */
-export async function cachedRead<T>(db: Db, key: string, read: () => Promise<T>, options: { embeddedOnly?: boolean } = {}): Promise<T> {
-	const client = (db as unknown as { $client?: object }).$client;
-	if (!client || (options.embeddedOnly && !generations.has(client))) return read();
+export async function cachedRead<T>(db: RootDb, key: string, read: () => Promise<T>, scope: CacheScope): Promise<T> {
+	const client = db.$client;
+	if ('embeddedOnly' in scope && !generations.has(client)) return read();
 	let cache = entries.get(client);
 	if (!cache) {
 		cache = new Map();
 		entries.set(client, cache);
 	}
 	// Taken before the read: a write during the read makes the result stale at once.
-	const at = await generationOf(db, client);
+	const at = await generationOf(db, scope);
 	const hit = cache.get(key);
 	if (hit && hit.at === at) return hit.value as T;
 	const value = freeze(await read());
@@ -131,8 +146,8 @@ export async function cachedRead<T>(db: Db, key: string, read: () => Promise<T>,
 export const cachedStatements = new Map<string, { statement: Statement; params: Param[]; embeddedOnly: boolean }>();
 
 /** A read-only prepared statement through the cache (see `cachedRead`), keyed by its name and parameters. */
-export async function cachedStatement<T>(db: Db, statement: Statement, params: Param[], options: { embeddedOnly?: boolean } = {}) {
+export async function cachedStatement<T>(db: RootDb, statement: Statement, params: Param[], scope: CacheScope) {
 	if (!statement.readOnly) throw new Error(`${statement.name} is not declared read-only and cannot be cached`);
-	cachedStatements.set(statement.name, { statement, params, embeddedOnly: options.embeddedOnly ?? false });
-	return cachedRead(db, `${statement.name}:${JSON.stringify(params)}`, () => runPrepared<T>(db, statement, params), options);
+	cachedStatements.set(statement.name, { statement, params, embeddedOnly: 'embeddedOnly' in scope });
+	return cachedRead(db, `${statement.name}:${JSON.stringify(params)}`, () => runPrepared<T>(db, statement, params), scope);
 }

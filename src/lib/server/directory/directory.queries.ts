@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { BodyKind, OrganisationKind } from '../../domain/kinds.ts';
 import type { Reader } from '../access/reader.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql, currentOnText } from '../db/periods.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { canSeeContactDetails } from './directory.policy.ts';
@@ -65,12 +65,13 @@ const homeStatement = {
 };
 
 /** The home page in one prepared statement. */
-export async function getHome(db: Db, regionId: string, personId: string) {
+export async function getHome(db: RootDb, regionId: string, personId: string) {
 	const params = [regionId, personId, todayInBrussels()];
 	const [row] = await cachedStatement<{ municipalities: number; bodies: BodyRef[]; mine: Omit<MandateRow, 'givenName' | 'familyName'>[] }>(
 		db,
 		homeStatement,
 		params,
+		{ region: regionId },
 	);
 	return { bodies: row.bodies, municipalityCount: row.municipalities, myMandates: row.mine };
 }
@@ -146,7 +147,7 @@ const organisationStatement = {
  * An organisation's page in one prepared statement: the organisation, its current mandates (mayor,
  * aldermen, general director, councillors…), its own bodies, and the bodies its office holders sit in.
  */
-export async function getOrganisationPage(db: Db, regionId: string, id: string) {
+export async function getOrganisationPage(db: RootDb, regionId: string, id: string) {
 	const params = [id, regionId, todayInBrussels()];
 	type Page = {
 		organisation: {
@@ -162,7 +163,7 @@ export async function getOrganisationPage(db: Db, regionId: string, id: string) 
 		ownBodies: BodyRef[];
 		seats: BodyRef[];
 	};
-	const [row] = await cachedStatement<Page>(db, organisationStatement, params);
+	const [row] = await cachedStatement<Page>(db, organisationStatement, params, { region: regionId });
 	return row ?? null;
 }
 

@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit, auditEach } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb, Transactor } from '../db/client.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { crisisPeriod } from '../meetings/meetings.tables.ts';
 import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
@@ -38,7 +38,7 @@ async function withUniqueFields<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** Insert a row of the actor's region and audit it. */
-async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record<string, unknown>): Promise<string> {
+async function insertAudited(db: RootDb, actor: Actor, table: Entity, values: Record<string, unknown>): Promise<string> {
 	return withUniqueFields(() =>
 		db.transaction(async (tx) => {
 			const [row] = (await tx
@@ -52,7 +52,7 @@ async function insertAudited(db: Db, actor: Actor, table: Entity, values: Record
 }
 
 /** Insert rows of the actor's region in one statement and audit each; returns their ids in the order given. */
-async function insertAllAudited(db: Db, actor: Actor, table: Entity, values: Record<string, unknown>[]): Promise<string[]> {
+async function insertAllAudited(db: Transactor, actor: Actor, table: Entity, values: Record<string, unknown>[]): Promise<string[]> {
 	// The ids are made here, so they come back in the order of the inputs.
 	const rows = values.map((v) => ({ ...v, id: randomUUID(), regionId: actor.regionId }));
 	if (rows.length === 0) return [];
@@ -71,7 +71,7 @@ async function insertAllAudited(db: Db, actor: Actor, table: Entity, values: Rec
 
 /** Update a row of the actor's region and audit before/after; a row of another region is not found. */
 async function updateAudited(
-	db: Db,
+	db: RootDb,
 	actor: Actor,
 	table: Entity,
 	id: string,
@@ -146,7 +146,7 @@ function personValues(input: PersonInput) {
  * Create a region (the demo seed; a region is the unit of tenancy). No account of the region exists
  * yet, so the event is the seed's (no actor account).
  */
-export async function createRegion(db: Db, input: { slug: string; name: string; nameFr?: string }) {
+export async function createRegion(db: Transactor, input: { slug: string; name: string; nameFr?: string }) {
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(region)
@@ -158,13 +158,14 @@ export async function createRegion(db: Db, input: { slug: string; name: string; 
 }
 
 /** Add a person to the region's directory. */
-export const createPerson = (db: Db, actor: Actor, input: PersonInput) => insertAudited(db, actor, person, personValues(input));
+export const createPerson = (db: RootDb, actor: Actor, input: PersonInput) => insertAudited(db, actor, person, personValues(input));
 
 /** Add several people at once (an import, the demo seed): one statement, an audit event each; their ids in order. */
-export const createPeople = (db: Db, actor: Actor, inputs: PersonInput[]) => insertAllAudited(db, actor, person, inputs.map(personValues));
+export const createPeople = (db: Transactor, actor: Actor, inputs: PersonInput[]) =>
+	insertAllAudited(db, actor, person, inputs.map(personValues));
 
 /** Edit a person. */
-export const updatePerson = (db: Db, actor: Actor, id: string, input: PersonInput) =>
+export const updatePerson = (db: RootDb, actor: Actor, id: string, input: PersonInput) =>
 	updateAudited(db, actor, person, id, personValues(input));
 
 function organisationValues(input: OrganisationInput) {
@@ -180,15 +181,15 @@ function organisationValues(input: OrganisationInput) {
 }
 
 /** Add an organisation (municipality, agency, province, external organisation…). */
-export const createOrganisation = (db: Db, actor: Actor, input: OrganisationInput) =>
+export const createOrganisation = (db: RootDb, actor: Actor, input: OrganisationInput) =>
 	insertAudited(db, actor, organisation, organisationValues(input));
 
 /** Add several organisations at once (an import, the demo seed): one statement, an audit event each; their ids in order. */
-export const createOrganisations = (db: Db, actor: Actor, inputs: OrganisationInput[]) =>
+export const createOrganisations = (db: Transactor, actor: Actor, inputs: OrganisationInput[]) =>
 	insertAllAudited(db, actor, organisation, inputs.map(organisationValues));
 
 /** Edit an organisation. */
-export const updateOrganisation = (db: Db, actor: Actor, id: string, input: OrganisationInput) =>
+export const updateOrganisation = (db: RootDb, actor: Actor, id: string, input: OrganisationInput) =>
 	updateAudited(db, actor, organisation, id, organisationValues(input));
 
 async function bodyValues(db: Db, actor: Actor, input: BodyInput) {
@@ -209,19 +210,19 @@ function bodyRow(input: BodyInput) {
 }
 
 /** Add a body. */
-export async function createBody(db: Db, actor: Actor, input: BodyInput) {
+export async function createBody(db: RootDb, actor: Actor, input: BodyInput) {
 	return insertAudited(db, actor, body, await bodyValues(db, actor, input));
 }
 
 /** Add several bodies at once (an import, the demo seed): their organisations checked in one query; their ids in order. */
-export async function createBodies(db: Db, actor: Actor, inputs: BodyInput[]): Promise<string[]> {
+export async function createBodies(db: Transactor, actor: Actor, inputs: BodyInput[]): Promise<string[]> {
 	const organisations = inputs.map((i) => i.organisationId);
 	if (await unknownIds(db, organisation, organisations, actor.regionId)) throw invalidField('organisationId', 'unknown_reference');
 	return insertAllAudited(db, actor, body, inputs.map(bodyRow));
 }
 
 /** Edit a body. */
-export async function updateBody(db: Db, actor: Actor, id: string, input: BodyInput) {
+export async function updateBody(db: RootDb, actor: Actor, id: string, input: BodyInput) {
 	await updateAudited(db, actor, body, id, await bodyValues(db, actor, input));
 }
 
@@ -246,7 +247,7 @@ function mandateRow(input: MandateInput) {
 }
 
 /** Give a person a mandate. */
-export async function createMandate(db: Db, actor: Actor, input: MandateInput) {
+export async function createMandate(db: RootDb, actor: Actor, input: MandateInput) {
 	return insertAudited(db, actor, mandate, await mandateValues(db, actor, input));
 }
 
@@ -254,7 +255,7 @@ export async function createMandate(db: Db, actor: Actor, input: MandateInput) {
  * Give several mandates at once (a new term's mandates, an import, the demo seed): every reference is
  * checked to be in the region (one query per kind), then one statement and an audit event each.
  */
-export async function createMandates(db: Db, actor: Actor, inputs: MandateInput[]): Promise<string[]> {
+export async function createMandates(db: Transactor, actor: Actor, inputs: MandateInput[]): Promise<string[]> {
 	const unknown = async (table: typeof person | typeof organisation | typeof body, ids: (string | undefined)[]) =>
 		unknownIds(db, table, ids, actor.regionId);
 	if (
@@ -282,12 +283,12 @@ export async function createMandates(db: Db, actor: Actor, inputs: MandateInput[
 }
 
 /** Edit a mandate. */
-export async function updateMandate(db: Db, actor: Actor, id: string, input: MandateInput) {
+export async function updateMandate(db: RootDb, actor: Actor, id: string, input: MandateInput) {
 	await updateAudited(db, actor, mandate, id, await mandateValues(db, actor, input));
 }
 
 /** End a mandate on a date (not before its start, checked on the locked row). */
-export async function endMandate(db: Db, actor: Actor, id: string, endDate: string) {
+export async function endMandate(db: RootDb, actor: Actor, id: string, endDate: string) {
 	await updateAudited(db, actor, mandate, id, { endDate }, 'end', (before) => {
 		if (endDate < String(before.startDate)) throw invalidField('endDate', 'end_before_start');
 	});

@@ -6,7 +6,7 @@ import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { listAudit } from '../audit/audit.service.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { parseForm } from '../http/forms.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
@@ -29,7 +29,7 @@ import {
 import { body, mandate, organisation, person, region } from './directory.tables.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let secretariat: Actor;
 let mayor: Actor;
 

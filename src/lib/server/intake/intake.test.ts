@@ -19,7 +19,7 @@ import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { signIn } from '../auth/auth.service.ts';
 import { account } from '../auth/auth.tables.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { getFileDownload } from '../files/files.queries.ts';
 import { FileStore } from '../files/store.ts';
@@ -52,7 +52,7 @@ import {
 } from './topics.service.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let files: FileStore;
 let filesDir: string;
 let secretariat: Actor;

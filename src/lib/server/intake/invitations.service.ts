@@ -8,7 +8,7 @@ import type { InvitationState } from '../../domain/topics.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
 import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { mandate, organisation, region } from '../directory/directory.tables.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
@@ -25,7 +25,7 @@ export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
  * already has an account is refused; an earlier open invitation for the same address and organisation
  * is revoked. Returns the invitation's id; the mail goes through the outbox.
  */
-export async function createInvitation(db: Db, actor: Actor, input: InvitationInput, now = new Date()): Promise<string> {
+export async function createInvitation(db: RootDb, actor: Actor, input: InvitationInput, now = new Date()): Promise<string> {
 	if (!canRunIntake(actor)) throw notFound();
 	if (await emailTaken(db, input.email)) throw invalidField('email', 'email_taken');
 	const token = generateToken(32);
@@ -127,7 +127,7 @@ export function invitableOrganisations(db: Db, actor: Actor) {
 }
 
 /** Revoke an open invitation: its link stops working. */
-export async function revokeInvitation(db: Db, actor: Actor, invitationId: string, now = new Date()) {
+export async function revokeInvitation(db: RootDb, actor: Actor, invitationId: string, now = new Date()) {
 	if (!canRunIntake(actor)) throw notFound();
 	await db.transaction(async (tx) => {
 		const [row] = await tx
@@ -174,7 +174,7 @@ export const invitationInvalid = () => new AppError('invitation_invalid', 410, {
  * Create the contact's person, their contact mandate in the organisation (from today) and their
  * account, and use up the invitation — all or nothing. Returns the new account's id.
  */
-export async function joinWithInvitation(db: Db, token: string, input: JoinInput, now = new Date()): Promise<string> {
+export async function joinWithInvitation(db: RootDb, token: string, input: JoinInput, now = new Date()): Promise<string> {
 	if (token.length > 128) throw invitationInvalid();
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {

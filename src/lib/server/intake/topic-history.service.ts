@@ -7,13 +7,12 @@ import type { TopicEventKind, TopicStatus } from '../../domain/topics.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
 import { account } from '../auth/auth.tables.ts';
-import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { person } from '../directory/directory.tables.ts';
 import { agendaItem } from '../meetings/meetings.tables.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { topic, topicEvent } from './intake.tables.ts';
 
-type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;
 
 interface Recipient {

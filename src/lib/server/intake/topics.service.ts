@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { RootDb, Tx } from '../db/client.ts';
 import { assertPeopleInRegion } from '../directory/directory.service.ts';
 import { body } from '../directory/directory.tables.ts';
 import { checkUpload, recordFile } from '../files/files.service.ts';
@@ -35,7 +35,6 @@ import type { AcceptInput, PostponeInput, RedirectInput, TopicInput } from './in
 import { topic, topicDocument, topicSpeaker, topicSupport } from './intake.tables.ts';
 import { type Change, moveTo, record } from './topic-history.service.ts';
 
-type Tx = Db;
 type TopicRow = typeof topic.$inferSelect;
 
 /** The topic, locked, if the actor may read it; else not found. */
@@ -138,7 +137,7 @@ async function insertDocuments(tx: Tx, actor: Actor, row: TopicRow, checked: Awa
 }
 
 /** Submit a topic with its documents; the secretariat hears of it. Returns the topic's id. */
-export async function submitTopic(db: Db, files: Files, actor: Actor, input: TopicInput, uploads: Upload[]) {
+export async function submitTopic(db: RootDb, files: Files, actor: Actor, input: TopicInput, uploads: Upload[]) {
 	if (!canSubmitTopics(actor)) throw notFound();
 	const checked = await checkUploads(files, uploads);
 	return db.transaction(async (tx) => {
@@ -165,7 +164,7 @@ function assertEditable(row: TopicRow) {
 }
 
 /** The submitter changes the topic, before intake has started or when asked for more information. */
-export async function updateTopic(db: Db, actor: Actor, topicId: string, input: TopicInput) {
+export async function updateTopic(db: RootDb, actor: Actor, topicId: string, input: TopicInput) {
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		assertEditable(row);
@@ -190,7 +189,7 @@ async function supportCount(tx: Tx, topicId: string) {
 }
 
 /** Add a document while the topic can be edited. */
-export async function addTopicDocument(db: Db, files: Files, actor: Actor, topicId: string, upload: Upload, title?: string) {
+export async function addTopicDocument(db: RootDb, files: Files, actor: Actor, topicId: string, upload: Upload, title?: string) {
 	// Only the one who speaks for an editable topic stores a file: check before writing to the store.
 	await db.transaction(async (tx) => assertEditable(await lockOwn(tx, actor, topicId)));
 	const checked = await checkUploads(files, [upload]);
@@ -203,7 +202,7 @@ export async function addTopicDocument(db: Db, files: Files, actor: Actor, topic
 }
 
 /** Remove a document while the topic can be edited (the file stays in the store: it is content-addressed). */
-export async function removeTopicDocument(db: Db, actor: Actor, topicId: string, documentId: string) {
+export async function removeTopicDocument(db: RootDb, actor: Actor, topicId: string, documentId: string) {
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		assertEditable(row);
@@ -218,7 +217,7 @@ export async function removeTopicDocument(db: Db, actor: Actor, topicId: string,
 }
 
 /** The submitter withdraws the topic while it is still in intake. */
-export async function withdrawTopic(db: Db, actor: Actor, topicId: string, message: string | undefined) {
+export async function withdrawTopic(db: RootDb, actor: Actor, topicId: string, message: string | undefined) {
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		if (!canWithdraw(row.status)) throw refused('topic_closed');
@@ -227,7 +226,7 @@ export async function withdrawTopic(db: Db, actor: Actor, topicId: string, messa
 }
 
 /** The submitter answers the secretariat's question; the topic returns to the queue. */
-export async function giveInformation(db: Db, actor: Actor, topicId: string, message: string) {
+export async function giveInformation(db: RootDb, actor: Actor, topicId: string, message: string) {
 	await db.transaction(async (tx) => {
 		const row = await lockOwn(tx, actor, topicId);
 		if (row.status !== 'info_requested') throw refused('no_question_open');
@@ -236,7 +235,7 @@ export async function giveInformation(db: Db, actor: Actor, topicId: string, mes
 }
 
 /** The secretariat starts intake: from now on the submitter cannot change the topic (unless asked). */
-export async function startIntake(db: Db, actor: Actor, topicId: string) {
+export async function startIntake(db: RootDb, actor: Actor, topicId: string) {
 	await db.transaction(async (tx) => {
 		const row = await lockForIntake(tx, actor, topicId);
 		if (!canStartIntake(row.status, row.intakeStartedAt !== null)) throw refused('intake_already_started');
@@ -248,7 +247,7 @@ export async function startIntake(db: Db, actor: Actor, topicId: string) {
 
 /** One decision of the secretariat: check it may be taken, then apply it. */
 async function decide(
-	db: Db,
+	db: RootDb,
 	actor: Actor,
 	topicId: string,
 	decision: IntakeDecision,
@@ -268,7 +267,7 @@ async function decide(
  * Accept the topic onto a meeting's agenda: the item is created with the topic's summary, submitter,
  * speakers and documents (the same stored files), at the confidentiality chosen, and linked back.
  */
-export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: AcceptInput) {
+export async function acceptTopic(db: RootDb, actor: Actor, topicId: string, input: AcceptInput) {
 	await decide(db, actor, topicId, 'accept', async (tx, row) => {
 		const [m] = await tx
 			.select({ id: meeting.id, startsAt: meeting.startsAt, bodyName: body.name, bodyNameFr: body.nameFr })
@@ -309,7 +308,7 @@ export async function acceptTopic(db: Db, actor: Actor, topicId: string, input: 
 }
 
 /** Ask the submitter for more information; they can edit the topic and answer. */
-export async function requestInformation(db: Db, actor: Actor, topicId: string, message: string) {
+export async function requestInformation(db: RootDb, actor: Actor, topicId: string, message: string) {
 	await decide(db, actor, topicId, 'request_info', async () => ({
 		set: { statusNote: message },
 		change: { message, notify: 'submitter' },
@@ -317,7 +316,7 @@ export async function requestInformation(db: Db, actor: Actor, topicId: string, 
 }
 
 /** Postpone to a month; the topic stays in the queue under "postponed". */
-export async function postponeTopic(db: Db, actor: Actor, topicId: string, input: PostponeInput) {
+export async function postponeTopic(db: RootDb, actor: Actor, topicId: string, input: PostponeInput) {
 	if (monthHasPassed(input.until, todayInBrussels())) throw invalidField('until', 'month_past');
 	await decide(db, actor, topicId, 'postpone', async () => ({
 		set: { postponedUntil: input.until, statusNote: input.message ?? null },
@@ -326,7 +325,7 @@ export async function postponeTopic(db: Db, actor: Actor, topicId: string, input
 }
 
 /** Redirect to another body of the region, or to the municipalities' Colleges. */
-export async function redirectTopic(db: Db, actor: Actor, topicId: string, input: RedirectInput) {
+export async function redirectTopic(db: RootDb, actor: Actor, topicId: string, input: RedirectInput) {
 	await decide(db, actor, topicId, 'redirect', async (tx, row) => {
 		const target = input.target === 'colleges' ? null : await assertTopicBody(tx, actor, input.target, 'target');
 		if (target && target.id === row.bodyId) throw invalidField('target', 'same_body');
@@ -342,7 +341,7 @@ export async function redirectTopic(db: Db, actor: Actor, topicId: string, input
 }
 
 /** Decline with a reason the submitter sees. */
-export async function declineTopic(db: Db, actor: Actor, topicId: string, message: string) {
+export async function declineTopic(db: RootDb, actor: Actor, topicId: string, message: string) {
 	await decide(db, actor, topicId, 'decline', async () => ({
 		set: { statusNote: message },
 		change: { message, notify: 'submitter' },
@@ -357,7 +356,7 @@ function supportingMunicipality(actor: Actor, row: TopicRow) {
 }
 
 /** "Also for us": a general director adds their municipality to a common problem, with a line of context. */
-export async function supportTopic(db: Db, actor: Actor, topicId: string, note: string | undefined) {
+export async function supportTopic(db: RootDb, actor: Actor, topicId: string, note: string | undefined) {
 	await db.transaction(async (tx) => {
 		const row = await lockVisible(tx, actor, topicId);
 		const organisationId = supportingMunicipality(actor, row);
@@ -375,7 +374,7 @@ export async function supportTopic(db: Db, actor: Actor, topicId: string, note: 
 }
 
 /** A general director takes their municipality off a common problem. */
-export async function withdrawSupport(db: Db, actor: Actor, topicId: string) {
+export async function withdrawSupport(db: RootDb, actor: Actor, topicId: string) {
 	await db.transaction(async (tx) => {
 		const row = await lockVisible(tx, actor, topicId);
 		const organisationId = supportingMunicipality(actor, row);

@@ -3,7 +3,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { checkUpload, recordFile } from '../files/files.service.ts';
 import type { FileStore } from '../files/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
@@ -14,7 +14,7 @@ import { agendaItem, document, documentVersion, minutesVersion } from './meeting
 
 /** Add a document (first version) to a meeting or one of its items. Returns the document id. */
 export async function uploadDocument(
-	db: Db,
+	db: RootDb,
 	files: FileStore,
 	actor: Actor,
 	meetingId: string,
@@ -80,7 +80,7 @@ export async function assertRecordOpen(tx: Db, locked: { id: string; status: str
  * available. A document of another meeting answers not found, like a missing one.
  */
 export async function addDocumentVersion(
-	db: Db,
+	db: RootDb,
 	files: FileStore,
 	actor: Actor,
 	meetingId: string,

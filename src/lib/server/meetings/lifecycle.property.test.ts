@@ -8,7 +8,7 @@ import { actorFor, conferenceOf } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { isNumberingConsistent } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
 import { addItem, createMeeting, markHeld, moveItem, publishAgenda, removeItem, reorderItems } from './meetings.service.ts';
@@ -25,7 +25,7 @@ import {
 } from './minutes.service.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let conferenceId: string;
 const actors: Record<string, Actor> = {};
 const ROLES = ['secretariat', 'mayor', 'director', 'councillor', 'contact'] as const;

@@ -15,7 +15,7 @@ import type {
 	OutcomeKind,
 } from '../../domain/meetings.ts';
 import type { Reader } from '../access/reader.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { runComposed, statementOf } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
@@ -205,14 +205,16 @@ const meetingPageQuery = (r: Reader, meetingId: string) => sql`select json_build
 	where m.id = ${meetingId}::uuid and ${meetingVisible(r, m)}`;
 
 /** Everything the meeting page shows, for this reader, in one statement; null when not visible. */
-export async function getMeetingPage(db: Db, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
+export async function getMeetingPage(db: RootDb, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
 	const { statement, params } = statementOf(meetingPageQuery(reader, meetingId), { readOnly: true });
-	const [row] = await cachedStatement<MeetingPage>(db, statement, params);
+	// The page reads the meeting's region only, whoever reads it (other regions read its public items).
+	const region = sql`(select region_id from meeting where id = ${meetingId}::uuid)`;
+	const [row] = await cachedStatement<MeetingPage>(db, statement, params, { region });
 	return row ?? null;
 }
 
 /** The meeting page for its editors: only the secretariat of the meeting's region gets it (else null, a 404). */
-export async function getManagedMeetingPage(db: Db, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
+export async function getManagedMeetingPage(db: RootDb, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
 	const page = await getMeetingPage(db, reader, meetingId);
 	return page?.secretariat ? page : null;
 }
@@ -245,7 +247,7 @@ export interface BodyMeetings {
 }
 
 /** A body's meetings (all of them, in order) and crisis periods, as this reader may see them. */
-export async function getBodyMeetings(db: Db, reader: Reader, bodyId: string): Promise<BodyMeetings | null> {
+export async function getBodyMeetings(db: RootDb, reader: Reader, bodyId: string): Promise<BodyMeetings | null> {
 	const [row] = await runComposed<BodyMeetings>(db, bodyMeetingsQuery(reader, bodyId));
 	return row ?? null;
 }
@@ -257,7 +259,9 @@ const nextMeetingsQuery = (r: Reader, from: string) => sql`select m.id, m.kind, 
 	order by m.starts_at limit 20`;
 
 /** The reader's next meetings: of the bodies they are a member of (the secretariat: all of the region). */
-export async function myNextMeetings(db: Db, reader: Reader, now = new Date()) {
+export async function myNextMeetings(db: RootDb, reader: Reader, now = new Date()) {
+	// Only a region's people are its members or its secretariat: the public reader has no next meetings.
+	if (!reader.regionId) return [];
 	// Read from the start of the hour (so the read can be cached for a while), then cut at now.
 	const hour = new Date(now);
 	hour.setUTCMinutes(0, 0, 0);
@@ -266,6 +270,7 @@ export async function myNextMeetings(db: Db, reader: Reader, now = new Date()) {
 		db,
 		statement,
 		params,
+		{ region: reader.regionId },
 	);
 	return rows.filter((row) => new Date(row.endsAt) >= now).slice(0, 5);
 }
@@ -290,7 +295,7 @@ const actionsQuery = (r: Reader, bodyId: string, filter: ActionFilter, today: st
 	limit 500`;
 
 /** Follow-up actions of a body, filtered by owner, municipality and due state (visible items only). */
-export async function listActions(db: Db, reader: Reader, bodyId: string, filter: ActionFilter) {
+export async function listActions(db: RootDb, reader: Reader, bodyId: string, filter: ActionFilter) {
 	const today = todayInBrussels();
 	const rows = await runComposed<{
 		id: string;
@@ -329,7 +334,7 @@ export interface MinutesVersionView {
 }
 
 /** One version of a meeting's minutes as the reader may see it (null when not visible). */
-export async function getMinutesVersion(db: Db, reader: Reader, meetingId: string, version: number) {
+export async function getMinutesVersion(db: RootDb, reader: Reader, meetingId: string, version: number) {
 	const [row] = await runComposed<MinutesVersionView>(db, versionQuery(reader, meetingId, version));
 	return row ?? null;
 }

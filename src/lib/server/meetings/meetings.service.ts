@@ -7,7 +7,7 @@ import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domai
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AuditAction, audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { RootDb, Tx } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
@@ -18,8 +18,6 @@ import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
 import { agendaItem, agendaItemSpeaker, crisisPeriod, document, meeting } from './meetings.tables.ts';
-
-type Tx = Db;
 
 /** A refused state change: a message for the whole form. */
 export const refused = (code: string) => new AppError('invalid', 409, { form: code });
@@ -134,7 +132,7 @@ async function linkApprovals(tx: Tx, actor: Actor, bodyId: string) {
 }
 
 /** Plan one meeting of a body (regular or extra; an extra meeting can belong to a crisis period). */
-export async function createMeeting(db: Db, actor: Actor, bodyId: string, input: MeetingInput): Promise<string> {
+export async function createMeeting(db: RootDb, actor: Actor, bodyId: string, input: MeetingInput): Promise<string> {
 	return db.transaction(async (tx) => {
 		await assertBody(tx, actor, bodyId);
 		await assertCrisisOfBody(tx, actor, bodyId, input.crisisPeriodId);
@@ -169,7 +167,7 @@ function exceptions(input: PlanYearInput) {
 }
 
 /** Plan a year of regular meetings at once; returns how many were planned. */
-export async function planMeetingYear(db: Db, actor: Actor, bodyId: string, input: PlanYearInput): Promise<number> {
+export async function planMeetingYear(db: RootDb, actor: Actor, bodyId: string, input: PlanYearInput): Promise<number> {
 	const dates = planYear({
 		year: input.year,
 		ordinal: input.ordinal === 'last' ? 'last' : (Number(input.ordinal) as 1 | 2 | 3 | 4),
@@ -202,7 +200,7 @@ export async function planMeetingYear(db: Db, actor: Actor, bodyId: string, inpu
 }
 
 /** Move a meeting or change its place; members are told when the date or place changes. */
-export async function updateMeeting(db: Db, actor: Actor, meetingId: string, input: MeetingInput) {
+export async function updateMeeting(db: RootDb, actor: Actor, meetingId: string, input: MeetingInput) {
 	await db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, actor, meetingId);
 		if (!isUpcomingState(before.status)) throw refused('meeting_not_upcoming');
@@ -227,7 +225,7 @@ export async function updateMeeting(db: Db, actor: Actor, meetingId: string, inp
 
 /** Change a meeting's state (checked against the lifecycle); `extra` sets more columns. */
 async function transition(
-	db: Db,
+	db: RootDb,
 	actor: Actor,
 	meetingId: string,
 	to: MeetingStatus,
@@ -251,7 +249,7 @@ async function transition(
 }
 
 /** Cancel a meeting with a reason; members are told; the topics accepted onto its agenda go back to the queue. */
-export function cancelMeeting(db: Db, actor: Actor, meetingId: string, reason: string) {
+export function cancelMeeting(db: RootDb, actor: Actor, meetingId: string, reason: string) {
 	return transition(
 		db,
 		actor,
@@ -268,7 +266,7 @@ export function cancelMeeting(db: Db, actor: Actor, meetingId: string, reason: s
 }
 
 /** Publish the agenda: the numbering of its items is fixed from now on. */
-export function publishAgenda(db: Db, actor: Actor, meetingId: string) {
+export function publishAgenda(db: RootDb, actor: Actor, meetingId: string) {
 	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: new Date() }, async (tx) => {
 		const items = await tx
 			.select({ id: agendaItem.id })
@@ -284,10 +282,10 @@ export function publishAgenda(db: Db, actor: Actor, meetingId: string) {
 }
 
 /** Record that the meeting took place. */
-export const markHeld = (db: Db, actor: Actor, meetingId: string) => transition(db, actor, meetingId, 'held', 'held');
+export const markHeld = (db: RootDb, actor: Actor, meetingId: string) => transition(db, actor, meetingId, 'held', 'held');
 
 /** Declare a crisis period for a body. */
-export async function declareCrisisPeriod(db: Db, actor: Actor, bodyId: string, input: CrisisPeriodInput): Promise<string> {
+export async function declareCrisisPeriod(db: RootDb, actor: Actor, bodyId: string, input: CrisisPeriodInput): Promise<string> {
 	return db.transaction(async (tx) => {
 		await assertBody(tx, actor, bodyId);
 		const [row] = await tx
@@ -359,7 +357,7 @@ export async function appendItem(tx: Tx, regionId: string, m: { id: string; stat
 }
 
 /** Add an item at the end of the agenda. */
-export async function addItem(db: Db, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
+export async function addItem(db: RootDb, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
 	return db.transaction((tx) => insertItem(tx, actor, meetingId, input));
 }
 
@@ -387,7 +385,7 @@ async function lockItem(tx: Tx, actor: Actor, meetingId: string, itemId: string)
 }
 
 /** Edit an item (its kind stays 'minutes_approval' when it was one). */
-export async function updateItem(db: Db, actor: Actor, meetingId: string, itemId: string, input: ItemInput) {
+export async function updateItem(db: RootDb, actor: Actor, meetingId: string, itemId: string, input: ItemInput) {
 	await db.transaction(async (tx) => {
 		const { meeting: m, item } = await lockItem(tx, actor, meetingId, itemId);
 		assertAgendaEditable(m.status);
@@ -418,7 +416,7 @@ async function writeOrder(tx: Tx, meetingId: string, order: string[]) {
 }
 
 /** Put the agenda in the given order (every item exactly once). Only before publication. */
-export async function reorderItems(db: Db, actor: Actor, meetingId: string, order: string[]) {
+export async function reorderItems(db: RootDb, actor: Actor, meetingId: string, order: string[]) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		const items = await tx
@@ -445,7 +443,7 @@ export async function reorderItems(db: Db, actor: Actor, meetingId: string, orde
 }
 
 /** Move one item a place up or down (the keyboard way of reordering). */
-export async function moveItem(db: Db, actor: Actor, meetingId: string, itemId: string, direction: 'up' | 'down') {
+export async function moveItem(db: RootDb, actor: Actor, meetingId: string, itemId: string, direction: 'up' | 'down') {
 	assertSecretariat(actor);
 	const items = await db
 		.select({ id: agendaItem.id })
@@ -463,7 +461,7 @@ export async function moveItem(db: Db, actor: Actor, meetingId: string, itemId: 
 }
 
 /** Remove an item from an agenda that is not yet published. */
-export async function removeItem(db: Db, actor: Actor, meetingId: string, itemId: string) {
+export async function removeItem(db: RootDb, actor: Actor, meetingId: string, itemId: string) {
 	await db.transaction(async (tx) => {
 		const { meeting: m, item } = await lockItem(tx, actor, meetingId, itemId);
 		if (m.status !== 'planned') throw refused('numbering_fixed');

@@ -12,7 +12,7 @@ import { samplePdf } from '../../../../tests/support/pdf.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { organisation, person } from '../directory/directory.tables.ts';
 import { getFileDownload } from '../files/files.queries.ts';
 import { storedFile } from '../files/files.tables.ts';
@@ -49,7 +49,7 @@ import {
 } from './minutes.service.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 let secretariat: Actor;
 let mayor: Actor;
 let conferenceId: string;

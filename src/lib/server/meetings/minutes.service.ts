@@ -5,7 +5,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb, Tx } from '../db/client.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { invalidField, notFound } from '../http/errors.ts';
@@ -13,8 +13,6 @@ import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
 import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
 import { agendaItem, followUpAction, meeting, minutesComment, minutesEntry, minutesVersion } from './meetings.tables.ts';
-
-type Tx = Db;
 
 /** The latest version of a meeting's minutes, locked (or undefined). */
 async function latestVersion(tx: Tx, meetingId: string) {
@@ -39,7 +37,7 @@ async function itemOf(tx: Tx, meetingId: string, itemId: string) {
 }
 
 /** Start the minutes of a meeting that was held (version 1, draft). Returns its id. */
-export async function startMinutes(db: Db, actor: Actor, meetingId: string): Promise<string> {
+export async function startMinutes(db: RootDb, actor: Actor, meetingId: string): Promise<string> {
 	return db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		// Minutes start once the meeting was held: from then on its agenda and date are fixed.
@@ -61,7 +59,7 @@ async function draftOf(tx: Tx, meetingId: string) {
 }
 
 /** Write what the minutes say of one item (in the current draft). */
-export async function saveMinutesEntry(db: Db, actor: Actor, meetingId: string, input: MinutesEntryInput) {
+export async function saveMinutesEntry(db: RootDb, actor: Actor, meetingId: string, input: MinutesEntryInput) {
 	await db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		const version = await draftOf(tx, meetingId);
@@ -89,7 +87,7 @@ export async function saveMinutesEntry(db: Db, actor: Actor, meetingId: string, 
 
 /** Move the latest version to another state of its lifecycle. */
 async function moveMinutes(
-	db: Db,
+	db: RootDb,
 	actor: Actor,
 	meetingId: string,
 	to: MinutesStatus,
@@ -112,14 +110,14 @@ async function moveMinutes(
 }
 
 /** Circulate the draft to the members, who can then comment per item. */
-export const circulateMinutes = (db: Db, actor: Actor, meetingId: string) =>
+export const circulateMinutes = (db: RootDb, actor: Actor, meetingId: string) =>
 	moveMinutes(db, actor, meetingId, 'circulated', { circulatedAt: new Date() });
 
 /** Take circulated minutes back to draft (to work in the comments). */
-export const reopenMinutes = (db: Db, actor: Actor, meetingId: string) => moveMinutes(db, actor, meetingId, 'draft');
+export const reopenMinutes = (db: RootDb, actor: Actor, meetingId: string) => moveMinutes(db, actor, meetingId, 'draft');
 
 /** A member of the meeting's body comments on an item of its circulated minutes. */
-export async function commentOnMinutes(db: Db, actor: Actor, meetingId: string, input: { agendaItemId: string; text: string }) {
+export async function commentOnMinutes(db: RootDb, actor: Actor, meetingId: string, input: { agendaItemId: string; text: string }) {
 	await db.transaction(async (tx) => {
 		const [m] = await tx
 			.select()
@@ -148,7 +146,7 @@ export async function commentOnMinutes(db: Db, actor: Actor, meetingId: string, 
  * Mark the approval item of a meeting approved: the circulated minutes of the meeting it names are
  * approved and frozen, and that meeting's state becomes "minutes approved".
  */
-export async function approveMinutesByItem(db: Db, actor: Actor, meetingId: string, itemId: string) {
+export async function approveMinutesByItem(db: RootDb, actor: Actor, meetingId: string, itemId: string) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		const item = await itemOf(tx, meetingId, itemId);
@@ -170,7 +168,7 @@ export async function approveMinutesByItem(db: Db, actor: Actor, meetingId: stri
 }
 
 /** Start a correction of approved minutes: a new version (draft) with the reason, a copy of the approved text. */
-export async function correctMinutes(db: Db, actor: Actor, meetingId: string, reason: string): Promise<string> {
+export async function correctMinutes(db: RootDb, actor: Actor, meetingId: string, reason: string): Promise<string> {
 	return db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		const approved = await latestVersion(tx, meetingId);
@@ -187,7 +185,7 @@ export async function correctMinutes(db: Db, actor: Actor, meetingId: string, re
 }
 
 /** Approve a circulated correction (the secretariat records the approval; the reason stays with it). */
-export async function approveCorrection(db: Db, actor: Actor, meetingId: string) {
+export async function approveCorrection(db: RootDb, actor: Actor, meetingId: string) {
 	await db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		const version = await latestVersion(tx, meetingId);
@@ -206,7 +204,7 @@ export async function approveCorrection(db: Db, actor: Actor, meetingId: string)
 // --- Follow-up actions ------------------------------------------------------------------------
 
 /** Agree a follow-up action on an item. */
-export async function addAction(db: Db, actor: Actor, meetingId: string, input: ActionInput): Promise<string> {
+export async function addAction(db: RootDb, actor: Actor, meetingId: string, input: ActionInput): Promise<string> {
 	return db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		await itemOf(tx, meetingId, input.agendaItemId);
@@ -231,7 +229,7 @@ export async function addAction(db: Db, actor: Actor, meetingId: string, input: 
 }
 
 /** Change an action's status (open, in progress, done, dropped). */
-export async function setActionStatus(db: Db, actor: Actor, actionId: string, status: typeof followUpAction.$inferSelect.status) {
+export async function setActionStatus(db: RootDb, actor: Actor, actionId: string, status: typeof followUpAction.$inferSelect.status) {
 	assertSecretariat(actor);
 	await db.transaction(async (tx) => {
 		const [before] = await tx

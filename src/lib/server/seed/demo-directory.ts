@@ -4,7 +4,7 @@
 // for the rest, as a secretariat setting up its region would.
 import type { Actor } from '../access/actor.ts';
 import { insertPersonAccount } from '../auth/accounts.service.ts';
-import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { type BodyInput, bodySchema, mandateSchema, organisationSchema, personSchema } from '../directory/directory.schema.ts';
 import { createBodies, createMandates, createOrganisations, createPeople, createRegion } from '../directory/directory.service.ts';
 import { DEMO_MUNICIPALITIES } from './data/municipalities.ts';
@@ -28,7 +28,7 @@ export interface DemoDirectory {
 }
 
 /** Create the demo region's directory; `passwordHash` is the demo accounts' (hashed once by the caller). */
-export async function seedDemoDirectory(tx: Db, passwordHash: string): Promise<DemoDirectory> {
+export async function seedDemoDirectory(tx: Tx, passwordHash: string): Promise<DemoDirectory> {
 	const r = await createRegion(tx, DEMO_REGION);
 	const people = new Map<string, string>();
 	const [first, ...rest] = DEMO_PEOPLE;

@@ -8,7 +8,7 @@ import { actorFor } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { brusselsParts } from '../../domain/recurrence.ts';
 import { readerOf } from '../access/reader.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
 import { FileStore } from '../files/store.ts';
@@ -30,7 +30,7 @@ import { APPROVAL_TITLE, CONFIDENTIAL_TITLE, DEMO_LOCATION, type DemoMeetingsCon
 
 const DAY = 86_400_000;
 let database: Database;
-let db: Db;
+let db: RootDb;
 let regionId: string;
 let conferenceId: string;
 const now = new Date();

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { topicStatuses } from '../../domain/topics.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database, RootDb } from '../db/client.ts';
 import { topic } from '../intake/intake.tables.ts';
 import { getTopicPage, intakeQueue, listTopics } from '../intake/topics.queries.ts';
 import { outbox } from '../platform/platform.tables.ts';
 
 let database: Database;
-let db: Db;
+let db: RootDb;
 
 beforeAll(async () => {
 	database = await openTestDatabase();

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { MeetingStatus } from '../../domain/meetings.ts';
 import { nextMonths, type TopicEventKind, type TopicStatus } from '../../domain/topics.ts';
-import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import { mandate } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
 import type { FileStore } from '../files/store.ts';
@@ -31,7 +31,7 @@ interface DemoTopic {
 }
 
 /** Seed the demo topics. The Kortrijk general director's common problem can be joined by the other directors. */
-export async function seedDemoTopics(tx: Db, ctx: DemoMeetingsContext, files?: FileStore, now: Date = new Date()): Promise<void> {
+export async function seedDemoTopics(tx: Tx, ctx: DemoMeetingsContext, files?: FileStore, now: Date = new Date()): Promise<void> {
 	const { regionId, conferenceId, regioraadId, organisations: org, contacts } = ctx;
 	const secretary = ctx.secretariatPersonIds[0];
 	const directors = await tx
@@ -342,7 +342,7 @@ export async function seedDemoTopics(tx: Db, ctx: DemoMeetingsContext, files?: F
 }
 
 /** Put an accepted demo topic at the end of the next meeting's agenda (supplementary when already published). */
-async function addToAgenda(tx: Db, regionId: string, next: { id: string; status: MeetingStatus }, t: DemoTopic): Promise<string> {
+async function addToAgenda(tx: Tx, regionId: string, next: { id: string; status: MeetingStatus }, t: DemoTopic): Promise<string> {
 	const item = await appendItem(tx, regionId, next, {
 		title: t.values.title,
 		kind: 'process',

@@ -3,7 +3,7 @@
 // (data in ./data/, seeded through the services by ./demo-directory.ts), then its meetings and topics.
 import { eq } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
-import type { Db } from '../db/client.ts';
+import type { RootDb } from '../db/client.ts';
 import { region } from '../directory/directory.tables.ts';
 import type { FileStore } from '../files/store.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
@@ -21,7 +21,7 @@ export { DEMO_ACCOUNTS };
  * Load the demo region if it is not there yet, with a year of the Conference's meetings around `now`; with `files`,
  * their notes as PDFs too. Returns false when it already existed.
  */
-export async function seedDemo(db: Db, files?: FileStore, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: RootDb, files?: FileStore, now = new Date()): Promise<boolean> {
 	const [existing] = await db.select({ id: region.id }).from(region).where(eq(region.slug, DEMO_REGION_SLUG));
 	if (existing) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);

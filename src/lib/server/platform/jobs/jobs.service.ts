@@ -1,7 +1,7 @@
 // The secretariat's view of the jobs that keep failing: list the parked jobs of their region, retry one
 // (fresh attempts) or discard one (never carried out). Each act is audited; another region's job is not found.
 import { audit } from '../../audit/audit.service.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, RootDb } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { discardParkedJob, listParkedJobs as parkedOf, retryParkedJob } from './outbox.service.ts';
 
@@ -22,7 +22,7 @@ export async function listParkedJobs(db: Db, actor: JobsActor) {
 }
 
 /** Put a parked job back in the queue. */
-export async function retryJob(db: Db, actor: JobsActor, jobId: number) {
+export async function retryJob(db: RootDb, actor: JobsActor, jobId: number) {
 	if (!canManageJobs(actor)) throw notFound();
 	await db.transaction(async (tx) => {
 		if (!(await retryParkedJob(tx, actor.regionId, jobId))) throw notFound();
@@ -31,7 +31,7 @@ export async function retryJob(db: Db, actor: JobsActor, jobId: number) {
 }
 
 /** Give a parked job up: what it would have done (a mail, an extraction) never happens. */
-export async function discardJob(db: Db, actor: JobsActor, jobId: number) {
+export async function discardJob(db: RootDb, actor: JobsActor, jobId: number) {
 	if (!canManageJobs(actor)) throw notFound();
 	await db.transaction(async (tx) => {
 		const row = await discardParkedJob(tx, actor.regionId, jobId);

@@ -3,7 +3,7 @@
 // is leased, so a crashed worker's row comes back; a row that keeps failing is parked for the
 // secretariat of its region, who retry or discard it.
 import { and, asc, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, RootDb } from '../../db/client.ts';
 import { outbox } from '../platform.tables.ts';
 
 /**
@@ -45,7 +45,7 @@ export async function enqueue<K extends JobKind>(tx: Db, regionId: string, kind:
 }
 
 /** Claim up to `limit` due jobs by leasing them (`FOR UPDATE SKIP LOCKED`: workers never share a job). */
-export async function claimJobs(db: Db, limit = 10): Promise<ClaimedJob[]> {
+export async function claimJobs(db: RootDb, limit = 10): Promise<ClaimedJob[]> {
 	return db.transaction(async (tx) => {
 		const due = await tx
 			.select({ id: outbox.id })

@@ -1,13 +1,13 @@
 // The outbox worker: claims due jobs and hands each to the handler registered for its kind. It knows
 // no feature: the application passes the registry (src/lib/server/jobs.registry.ts).
-import type { Db } from '../../db/client.ts';
+import type { RootDb } from '../../db/client.ts';
 import type { FileStore } from '../../files/store.ts';
 import type { Mail, Mailer } from '../../mail/mailer.ts';
 import { type ClaimedJob, claimJobs, completeJob, failJob, type JobKind, type JobPayloads } from './outbox.service.ts';
 
 /** What a handler works with. */
 export interface JobContext {
-	db: Db;
+	db: RootDb;
 	files: FileStore;
 	/** The public address, for links in mails (ORIGIN at send time). */
 	origin: string;
@@ -23,7 +23,7 @@ export type JobHandlers = { [K in JobKind]: JobHandler<JobPayloads[K]> };
 
 /** What the worker needs besides the registry. */
 export interface WorkerDeps {
-	db: Db;
+	db: RootDb;
 	mailer: Mailer;
 	files: FileStore;
 	origin: string;
