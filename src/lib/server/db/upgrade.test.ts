@@ -203,7 +203,15 @@ const PREVIOUS_RELEASE_TABLES: Kept[] = [
 	{ table: 'session', key: ['id'], rows: 0, values: [] },
 	{ table: 'password_reset', key: ['id'], rows: 0, values: [] },
 	{ table: 'login_throttle', key: ['key'], rows: 0, values: [] },
-	{ table: 'outbox', key: ['id'], rows: 0, values: [] },
+	{
+		table: 'outbox',
+		key: ['id'],
+		rows: 0,
+		values: [],
+		// 0007 queues the extraction of the topic documents' files (checked on their own below).
+		after: (columns) => sql`select ${columns} from outbox
+			where not (kind = 'file.extract_text' and payload->>'fileId' in (select file_id::text from topic_document))`,
+	},
 ];
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'release-4dccdc0.sql');
@@ -321,6 +329,9 @@ describe('upgrading the demo region of the previous release (4dccdc0)', () => {
 				(await rows(database, sql`select title from topic`)).map((t) => t.title).sort(),
 			);
 			const [topicDocument] = await rows(database, sql`select file_id from topic_document`);
+			expect(await rows(database, sql`select kind, payload->>'fileId' as file from outbox where processed_at is null`)).toEqual([
+				{ kind: 'file.extract_text', file: topicDocument.file_id },
+			]);
 			const file = await getFileDownload(db, readerOf(secretariat), String(topicDocument.file_id));
 			expect(file).toMatchObject({
 				fileName: 'nota-zorgraad-eerstelijnszone.pdf',
