@@ -9,11 +9,19 @@ const dayParts = new Intl.DateTimeFormat('en-GB', {
 	day: '2-digit',
 });
 
+// The last answer, by minute: a request asks several times, and formatting to parts is not cheap.
+let last: { minute: number; day: string } | undefined;
+
 /** Today's calendar date in Brussels as YYYY-MM-DD (what "current mandate" is measured against). */
 export function todayInBrussels(now: Date = new Date()): string {
+	const minute = Math.floor(now.getTime() / 60_000);
+	if (last?.minute === minute) return last.day;
 	// Built from parts: a locale's date layout is not a stable format.
-	const part = (type: string) => dayParts.formatToParts(now).find((p) => p.type === type)?.value ?? '';
-	return `${part('year')}-${part('month')}-${part('day')}`;
+	const parts = dayParts.formatToParts(now);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	const day = `${part('year')}-${part('month')}-${part('day')}`;
+	last = { minute, day };
+	return day;
 }
 
 /** True when YYYY-MM-DD is a real calendar date between the years 1000 and 9999. */

@@ -48,7 +48,7 @@ export function readerOf(actor: Actor | null | undefined): Reader {
 	let reader = readers.get(actor);
 	if (reader) return reader;
 	const roles = actor.roles;
-	reader = Object.freeze({
+	reader = intern({
 		regionId: actor.regionId,
 		personId: actor.personId,
 		secretariat: actor.isRegionAdmin,
@@ -59,6 +59,22 @@ export function readerOf(actor: Actor | null | undefined): Reader {
 		directorOf: unique(roles.map((r) => (r.role === 'general_director' ? r.organisationId : null))),
 	});
 	readers.set(actor, reader);
+	return reader;
+}
+
+// Readers with the same facts are one object, across requests: what is derived from a reader once (its
+// composed statements, see db/prepared.ts) is then derived once per person and not once per request.
+const interned = new Map<string, Reader>();
+const MAX_INTERNED = 10_000;
+
+function intern(facts: Reader): Reader {
+	const key = JSON.stringify(facts);
+	let reader = interned.get(key);
+	if (!reader) {
+		if (interned.size >= MAX_INTERNED) interned.clear();
+		reader = Object.freeze(facts);
+		interned.set(key, reader);
+	}
 	return reader;
 }
 

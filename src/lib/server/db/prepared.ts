@@ -4,7 +4,7 @@
 // one connection, we PREPARE once and EXECUTE with literals quoted by node-postgres' escapeLiteral.
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { fillPlaceholders, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { RootDb } from './types.ts';
@@ -74,6 +74,24 @@ export function statementOf(query: SQL, options: { readOnly: boolean }): { state
 		namesByText.set(text, name);
 	}
 	return { statement: { name, text, readOnly: options.readOnly }, params: params as Param[] };
+}
+
+/**
+ * A statement composed once per reader: `build` writes it with the reader's facts as parameters and
+ * `sql.placeholder(name)` for the values that change per call (a meeting's id), filled in by the
+ * returned function. Composing the meeting page's statement costs more than a cached read of it, so a
+ * page composes it once per reader (readers are interned, one object per set of facts) and not per request.
+ */
+export function composedPerReader<R extends object>(build: (reader: R) => SQL, options: { readOnly: boolean }) {
+	const byReader = new WeakMap<R, { statement: Statement; params: unknown[] }>();
+	return (reader: R, values: Record<string, Param> = {}): { statement: Statement; params: Param[] } => {
+		let composed = byReader.get(reader);
+		if (!composed) {
+			composed = statementOf(build(reader), options);
+			byReader.set(reader, composed);
+		}
+		return { statement: composed.statement, params: fillPlaceholders(composed.params, values) as Param[] };
+	};
 }
 
 /** Run a composed read as a prepared statement and return its rows. */

@@ -1,6 +1,6 @@
 // Reads of the meeting cycle. Every one composes the access builders (./meetings.access.ts): what the
 // reader may not see is not in the result, so pages, PDFs and downloads answer 404 alike.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type Placeholder, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { BodyKind } from '../../domain/kinds.ts';
@@ -17,7 +17,7 @@ import type {
 import type { Reader } from '../access/reader.ts';
 import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
-import { runComposed, statementOf } from '../db/prepared.ts';
+import { composedPerReader, runComposed } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
 import type { ExtractionState } from '../files/files.tables.ts';
@@ -156,7 +156,7 @@ const visibleVersion = (r: Reader) => sql`left join lateral (select v.id from mi
 	and ${minutesVersionVisible(r, m, v)} order by v.version desc limit 1) mv on true`;
 
 /** Everything the meeting page shows, for one reader, in one statement. */
-const meetingPageQuery = (r: Reader, meetingId: string) => sql`select json_build_object('id', m.id, 'bodyId', m.body_id,
+const meetingPageQuery = (r: Reader, meetingId: Placeholder) => sql`select json_build_object('id', m.id, 'bodyId', m.body_id,
 		'bodyName', b.name, 'bodyNameFr', b.name_fr, 'regionName', r.name,
 		'kind', m.kind, 'title', m.title, 'startsAt', m.starts_at, 'endsAt', m.ends_at, 'location', m.location, 'onlineUrl', m.online_url,
 		'status', m.status, 'cancelReason', m.cancel_reason, 'agendaPublishedAt', m.agenda_published_at, 'crisisName', c.name,
@@ -205,8 +205,10 @@ const meetingPageQuery = (r: Reader, meetingId: string) => sql`select json_build
 	where m.id = ${meetingId}::uuid and ${meetingVisible(r, m)}`;
 
 /** Everything the meeting page shows, for this reader, in one statement; null when not visible. */
+const meetingPageStatement = composedPerReader((r: Reader) => meetingPageQuery(r, sql.placeholder('meetingId')), { readOnly: true });
+
 export async function getMeetingPage(db: RootDb, reader: Reader, meetingId: string): Promise<MeetingPage | null> {
-	const { statement, params } = statementOf(meetingPageQuery(reader, meetingId), { readOnly: true });
+	const { statement, params } = meetingPageStatement(reader, { meetingId });
 	// The page reads the meeting's region only, whoever reads it (other regions read its public items).
 	const region = sql`(select region_id from meeting where id = ${meetingId}::uuid)`;
 	const [row] = await cachedStatement<MeetingPage>(db, statement, params, { region });
@@ -252,11 +254,13 @@ export async function getBodyMeetings(db: RootDb, reader: Reader, bodyId: string
 	return row ?? null;
 }
 
-const nextMeetingsQuery = (r: Reader, from: string) => sql`select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt",
+const nextMeetingsQuery = (r: Reader, from: Placeholder) => sql`select m.id, m.kind, m.title, to_json(m.starts_at) #>> '{}' as "startsAt",
 		to_json(m.ends_at) #>> '{}' as "endsAt", m.location, m.status, b.id as "bodyId", b.name as "bodyName", b.name_fr as "bodyNameFr"
 	from meeting m join body b on b.id = m.body_id
 	where m.ends_at >= ${from}::timestamptz and m.status <> 'cancelled' and (${memberOf(r, m)} or ${secretariatOf(r, m)})
 	order by m.starts_at limit 20`;
+
+const nextMeetingsStatement = composedPerReader((r: Reader) => nextMeetingsQuery(r, sql.placeholder('from')), { readOnly: true });
 
 /** The reader's next meetings: of the bodies they are a member of (the secretariat: all of the region). */
 export async function myNextMeetings(db: RootDb, reader: Reader, now = new Date()) {
@@ -265,7 +269,7 @@ export async function myNextMeetings(db: RootDb, reader: Reader, now = new Date(
 	// Read from the start of the hour (so the read can be cached for a while), then cut at now.
 	const hour = new Date(now);
 	hour.setUTCMinutes(0, 0, 0);
-	const { statement, params } = statementOf(nextMeetingsQuery(reader, hour.toISOString()), { readOnly: true });
+	const { statement, params } = nextMeetingsStatement(reader, { from: hour.toISOString() });
 	const rows = await cachedStatement<MeetingSummary & { bodyId: string; bodyName: string; bodyNameFr: string | null }>(
 		db,
 		statement,
