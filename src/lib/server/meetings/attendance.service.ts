@@ -2,7 +2,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { RootDb } from '../db/client.ts';
+import type { Transactor } from '../db/client.ts';
 import { person } from '../directory/directory.tables.ts';
 import { invalidField } from '../http/errors.ts';
 import type { AttendanceEntry } from './meetings.schema.ts';
@@ -10,7 +10,7 @@ import { lockMeeting, refused } from './meetings.service.ts';
 import { attendance } from './meetings.tables.ts';
 
 /** Record the attendance of the given people (each row replaces what was recorded for that person). */
-export async function recordAttendance(db: RootDb, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {
+export async function recordAttendance(db: Transactor, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		if (m.status === 'cancelled' || m.status === 'planned') throw refused('attendance_needs_agenda');
