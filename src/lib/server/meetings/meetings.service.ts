@@ -6,7 +6,7 @@ import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import type { Actor } from '../access/actor.ts';
-import { type AuditAction, audit } from '../audit/audit.service.ts';
+import { type AuditAction, audit, auditEach } from '../audit/audit.service.ts';
 import type { Transactor, Tx } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
@@ -276,17 +276,11 @@ export function cancelMeeting(db: Transactor, actor: Actor, meetingId: string, r
 
 /** Publish the agenda: the numbering of its items is fixed from now on. */
 export function publishAgenda(db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) {
+	// Number the items 1..n in the order of their positions, in one statement.
 	const numberItems = async (tx: Tx) => {
-		const items = await tx
-			.select({ id: agendaItem.id })
-			.from(agendaItem)
-			.where(eq(agendaItem.meetingId, meetingId))
-			.orderBy(asc(agendaItem.position));
-		for (const [i, item] of items.entries())
-			await tx
-				.update(agendaItem)
-				.set({ number: i + 1 })
-				.where(eq(agendaItem.id, item.id));
+		await tx.execute(sql`update agenda_item set number = ordered.n
+			from (select id, row_number() over (order by position) as n from agenda_item where meeting_id = ${meetingId}) ordered
+			where agenda_item.id = ordered.id`);
 	};
 	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: at }, numberItems, undefined, at);
 }
@@ -356,27 +350,35 @@ function assertAgendaEditable(status: MeetingStatus) {
 export type AppendedItem = Omit<typeof agendaItem.$inferInsert, 'regionId' | 'meetingId' | 'position' | 'number' | 'supplementary'>;
 
 /**
- * Insert an item at the end of a meeting's agenda: the next position and, once the agenda is
- * published, the next number and marked supplementary. The one place that numbers a new item; the
+ * Insert items at the end of a meeting's agenda, in order: the next positions and, once the agenda is
+ * published, the next numbers, marked supplementary. The one place that numbers a new item; the
  * caller has checked the meeting (locked, editable) in its transaction.
  */
-export async function appendItem(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem) {
+export async function appendItems(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem[]) {
+	if (values.length === 0) return [];
 	const [last] = await tx
 		.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
 		.from(agendaItem)
 		.where(eq(agendaItem.meetingId, m.id));
 	const published = m.status === 'agenda_published';
-	const [row] = await tx
+	return tx
 		.insert(agendaItem)
-		.values({
-			...values,
-			regionId,
-			meetingId: m.id,
-			position: (last?.position ?? 0) + 1,
-			number: published ? (last?.number ?? 0) + 1 : null,
-			supplementary: published,
-		})
+		.values(
+			values.map((v, i) => ({
+				...v,
+				regionId,
+				meetingId: m.id,
+				position: (last?.position ?? 0) + 1 + i,
+				number: published ? (last?.number ?? 0) + 1 + i : null,
+				supplementary: published,
+			})),
+		)
 		.returning();
+}
+
+/** Insert one item at the end of a meeting's agenda (see appendItems). */
+export async function appendItem(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem) {
+	const [row] = await appendItems(tx, regionId, m, [values]);
 	return row;
 }
 
@@ -388,9 +390,20 @@ export async function addItem(db: Transactor, actor: Actor, meetingId: string, i
 /** Add several items at the end of the agenda, in the order given, in one transaction (an import, the demo seed). */
 export async function addItems(db: Transactor, actor: Actor, meetingId: string, inputs: ItemInput[]): Promise<string[]> {
 	return db.transaction(async (tx) => {
-		const ids: string[] = [];
-		for (const input of inputs) ids.push(await insertItem(tx, actor, meetingId, input));
-		return ids;
+		const m = await lockMeeting(tx, actor, meetingId);
+		assertAgendaEditable(m.status);
+		const people = inputs.flatMap((input) => [...(input.broughtByPersonId ? [input.broughtByPersonId] : []), ...input.speakerIds]);
+		await assertPeopleInRegion(tx, people, actor.regionId, 'speakerIds');
+		for (const organisationId of new Set(inputs.map((input) => input.broughtByOrganisationId)))
+			await assertInRegion(tx, organisation, organisationId, actor.regionId, 'broughtByOrganisationId');
+		const rows = await appendItems(tx, actor.regionId, m, inputs.map(itemValues));
+		const speakers = rows.flatMap((row, i) =>
+			[...new Set(inputs[i].speakerIds)].map((personId) => ({ regionId: actor.regionId, agendaItemId: row.id, personId })),
+		);
+		if (speakers.length) await tx.insert(agendaItemSpeaker).values(speakers);
+		const entries = rows.map((row, i) => ({ entityId: row.id, after: { ...row, speakerIds: inputs[i].speakerIds } }));
+		await auditEach(tx, actor, 'create', 'agenda_item', entries);
+		return rows.map((row) => row.id);
 	});
 }
 
