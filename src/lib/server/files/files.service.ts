@@ -38,21 +38,35 @@ interface Uploader {
 	accountId: string | null;
 }
 
+/** How a file came in, when not uploaded just now by a person. */
+export interface RecordOptions {
+	/** When it was uploaded (importing history, the demo seed); default now. */
+	at?: Date;
+	/** Text known already (the demo's generated documents): recorded as extracted, no extraction job queued. */
+	extracted?: string;
+}
+
 /**
  * Record a checked file in the caller's transaction and queue its text extraction; returns its id for
- * the owner's link row. `extracted` records text known already (the demo's generated documents).
+ * the owner's link row.
  */
-export async function recordFile(tx: Db, by: Uploader, file: CheckedFile, extracted?: { text: string; at: Date }): Promise<string> {
+export async function recordFile(
+	tx: Db,
+	by: Uploader,
+	file: CheckedFile,
+	{ at = new Date(), extracted }: RecordOptions = {},
+): Promise<string> {
 	const [row] = await tx
 		.insert(storedFile)
 		.values({
 			...file,
 			regionId: by.regionId,
 			uploadedByAccountId: by.accountId,
-			...(extracted ? { extractionState: 'done' as const, extractedText: extracted.text, extractedAt: extracted.at } : {}),
+			uploadedAt: at,
+			...(extracted !== undefined ? { extractionState: 'done' as const, extractedText: extracted, extractedAt: at } : {}),
 		})
 		.returning({ id: storedFile.id });
-	if (!extracted) await enqueue(tx, by.regionId, 'file.extract_text', { fileId: row.id });
+	if (extracted === undefined) await enqueue(tx, by.regionId, 'file.extract_text', { fileId: row.id });
 	return row.id;
 }
 

@@ -1,8 +1,8 @@
 // Attendance at a meeting: present, excused, absent, or represented by another person.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { RootDb } from '../db/client.ts';
+import type { Transactor } from '../db/client.ts';
 import { person } from '../directory/directory.tables.ts';
 import { invalidField } from '../http/errors.ts';
 import type { AttendanceEntry } from './meetings.schema.ts';
@@ -10,7 +10,7 @@ import { lockMeeting, refused } from './meetings.service.ts';
 import { attendance } from './meetings.tables.ts';
 
 /** Record the attendance of the given people (each row replaces what was recorded for that person). */
-export async function recordAttendance(db: RootDb, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {
+export async function recordAttendance(db: Transactor, actor: Actor, meetingId: string, entries: AttendanceEntry[]) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		if (m.status === 'cancelled' || m.status === 'planned') throw refused('attendance_needs_agenda');
@@ -23,13 +23,24 @@ export async function recordAttendance(db: RootDb, actor: Actor, meetingId: stri
 			if (found.length !== people.length) throw invalidField('form', 'unknown_reference');
 		}
 		const before = await tx.select().from(attendance).where(eq(attendance.meetingId, meetingId));
-		for (const e of entries) {
-			const values = { status: e.status, representedByPersonId: e.status === 'represented' ? (e.representedByPersonId ?? null) : null };
+		// One statement; a person named twice counts as the last entry (as one row per person would).
+		const latest = [...new Map(entries.map((e) => [e.personId, e])).values()];
+		if (latest.length)
 			await tx
 				.insert(attendance)
-				.values({ ...values, regionId: actor.regionId, meetingId, personId: e.personId })
-				.onConflictDoUpdate({ target: [attendance.meetingId, attendance.personId], set: { ...values, updatedAt: new Date() } });
-		}
+				.values(
+					latest.map((e) => ({
+						regionId: actor.regionId,
+						meetingId,
+						personId: e.personId,
+						status: e.status,
+						representedByPersonId: e.status === 'represented' ? (e.representedByPersonId ?? null) : null,
+					})),
+				)
+				.onConflictDoUpdate({
+					target: [attendance.meetingId, attendance.personId],
+					set: { status: sql`excluded.status`, representedByPersonId: sql`excluded.represented_by_person_id`, updatedAt: new Date() },
+				});
 		await audit(tx, actor, 'attendance', 'meeting', meetingId, before, entries);
 	});
 }

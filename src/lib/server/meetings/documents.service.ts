@@ -3,8 +3,8 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db, RootDb } from '../db/client.ts';
-import { checkUpload, recordFile } from '../files/files.service.ts';
+import type { Db, Transactor } from '../db/client.ts';
+import { checkUpload, type RecordOptions, recordFile } from '../files/files.service.ts';
 import type { FileStore } from '../files/store.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
@@ -12,15 +12,19 @@ import type { DocumentInput } from './meetings.schema.ts';
 import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
 import { agendaItem, document, documentVersion, minutesVersion } from './meetings.tables.ts';
 
-/** Add a document (first version) to a meeting or one of its items. Returns the document id. */
+/**
+ * Add a document (first version) to a meeting or one of its items. Returns the document id. `options`
+ * are the stored file's (when it was uploaded, its text when known: importing history, the demo seed).
+ */
 export async function uploadDocument(
-	db: RootDb,
+	db: Transactor,
 	files: FileStore,
 	actor: Actor,
 	meetingId: string,
 	input: DocumentInput,
 	upload: Upload,
 	maxBytes: number,
+	options: RecordOptions = {},
 ): Promise<string> {
 	assertSecretariat(actor);
 	// Check the file before the transaction: a refused file changes nothing; a stored file with no row is harmless.
@@ -35,7 +39,7 @@ export async function uploadDocument(
 			if (!item) throw invalidField('agendaItemId', 'unknown_reference');
 		}
 		const target = { meetingId, agendaItemId: input.agendaItemId ?? null, title: input.title, confidentiality: input.confidentiality };
-		return insertDocument(tx, actor, target, await recordFile(tx, actor, file));
+		return insertDocument(tx, actor, { ...target, createdAt: options.at }, await recordFile(tx, actor, file, options));
 	});
 }
 
@@ -46,12 +50,12 @@ export async function uploadDocument(
 export async function insertDocument(
 	tx: Db,
 	actor: Actor,
-	target: Pick<typeof document.$inferInsert, 'meetingId' | 'agendaItemId' | 'title' | 'confidentiality'>,
+	target: Pick<typeof document.$inferInsert, 'meetingId' | 'agendaItemId' | 'title' | 'confidentiality' | 'createdAt'>,
 	fileId: string,
 ): Promise<string> {
 	const [doc] = await tx
 		.insert(document)
-		.values({ ...target, regionId: actor.regionId })
+		.values({ ...target, regionId: actor.regionId, updatedAt: target.createdAt })
 		.returning();
 	const [version] = await tx
 		.insert(documentVersion)
@@ -77,16 +81,18 @@ export async function assertRecordOpen(tx: Db, locked: { id: string; status: str
 
 /**
  * Upload a new version of a document of this meeting (or of one of its items); earlier versions stay
- * available. A document of another meeting answers not found, like a missing one.
+ * available. A document of another meeting answers not found, like a missing one. `options` as for
+ * uploadDocument.
  */
 export async function addDocumentVersion(
-	db: RootDb,
+	db: Transactor,
 	files: FileStore,
 	actor: Actor,
 	meetingId: string,
 	documentId: string,
 	upload: Upload,
 	maxBytes: number,
+	options: RecordOptions = {},
 ) {
 	assertSecretariat(actor);
 	const file = await checkUpload(files, upload, maxBytes);
@@ -105,7 +111,12 @@ export async function addDocumentVersion(
 			.where(eq(documentVersion.documentId, documentId));
 		const [version] = await tx
 			.insert(documentVersion)
-			.values({ regionId: actor.regionId, documentId, version: (last?.version ?? 0) + 1, fileId: await recordFile(tx, actor, file) })
+			.values({
+				regionId: actor.regionId,
+				documentId,
+				version: (last?.version ?? 0) + 1,
+				fileId: await recordFile(tx, actor, file, options),
+			})
 			.returning();
 		await audit(tx, actor, 'upload', 'document', documentId, null, { ...version, file });
 	});

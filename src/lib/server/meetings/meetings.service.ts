@@ -6,8 +6,8 @@ import { todayInBrussels } from '../../domain/dates.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import type { Actor } from '../access/actor.ts';
-import { type AuditAction, audit } from '../audit/audit.service.ts';
-import type { RootDb, Tx } from '../db/client.ts';
+import { type AuditAction, audit, auditEach } from '../audit/audit.service.ts';
+import type { Transactor, Tx } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
@@ -18,6 +18,14 @@ import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
 import { agendaItem, agendaItemSpeaker, crisisPeriod, document, meeting } from './meetings.tables.ts';
+
+/**
+ * The clock of a command that stamps a time (publication, circulation, approval, upload): `at` records
+ * when it happened, for importing history (the demo seed writes a year of meetings); default now.
+ */
+export interface At {
+	at?: Date;
+}
 
 /** A refused state change: a message for the whole form. */
 export const refused = (code: string) => new AppError('invalid', 409, { form: code });
@@ -132,7 +140,7 @@ async function linkApprovals(tx: Tx, actor: Actor, bodyId: string) {
 }
 
 /** Plan one meeting of a body (regular or extra; an extra meeting can belong to a crisis period). */
-export async function createMeeting(db: RootDb, actor: Actor, bodyId: string, input: MeetingInput): Promise<string> {
+export async function createMeeting(db: Transactor, actor: Actor, bodyId: string, input: MeetingInput): Promise<string> {
 	return db.transaction(async (tx) => {
 		await assertBody(tx, actor, bodyId);
 		await assertCrisisOfBody(tx, actor, bodyId, input.crisisPeriodId);
@@ -167,7 +175,7 @@ function exceptions(input: PlanYearInput) {
 }
 
 /** Plan a year of regular meetings at once; returns how many were planned. */
-export async function planMeetingYear(db: RootDb, actor: Actor, bodyId: string, input: PlanYearInput): Promise<number> {
+export async function planMeetingYear(db: Transactor, actor: Actor, bodyId: string, input: PlanYearInput): Promise<number> {
 	const dates = planYear({
 		year: input.year,
 		ordinal: input.ordinal === 'last' ? 'last' : (Number(input.ordinal) as 1 | 2 | 3 | 4),
@@ -200,7 +208,7 @@ export async function planMeetingYear(db: RootDb, actor: Actor, bodyId: string, 
 }
 
 /** Move a meeting or change its place; members are told when the date or place changes. */
-export async function updateMeeting(db: RootDb, actor: Actor, meetingId: string, input: MeetingInput) {
+export async function updateMeeting(db: Transactor, actor: Actor, meetingId: string, input: MeetingInput) {
 	await db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, actor, meetingId);
 		if (!isUpcomingState(before.status)) throw refused('meeting_not_upcoming');
@@ -225,7 +233,7 @@ export async function updateMeeting(db: RootDb, actor: Actor, meetingId: string,
 
 /** Change a meeting's state (checked against the lifecycle); `extra` sets more columns. */
 async function transition(
-	db: RootDb,
+	db: Transactor,
 	actor: Actor,
 	meetingId: string,
 	to: MeetingStatus,
@@ -233,6 +241,7 @@ async function transition(
 	extra: Partial<typeof meeting.$inferInsert> = {},
 	then?: (tx: Tx, row: typeof meeting.$inferSelect) => Promise<void>,
 	afterwards?: (tx: Tx, row: typeof meeting.$inferSelect) => Promise<void>,
+	at = new Date(),
 ) {
 	await db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, actor, meetingId);
@@ -240,7 +249,7 @@ async function transition(
 		if (then) await then(tx, before);
 		const [after] = await tx
 			.update(meeting)
-			.set({ ...extra, status: to, updatedAt: new Date() })
+			.set({ ...extra, status: to, updatedAt: at })
 			.where(eq(meeting.id, meetingId))
 			.returning();
 		if (afterwards) await afterwards(tx, after);
@@ -249,7 +258,7 @@ async function transition(
 }
 
 /** Cancel a meeting with a reason; members are told; the topics accepted onto its agenda go back to the queue. */
-export function cancelMeeting(db: RootDb, actor: Actor, meetingId: string, reason: string) {
+export function cancelMeeting(db: Transactor, actor: Actor, meetingId: string, reason: string) {
 	return transition(
 		db,
 		actor,
@@ -266,31 +275,40 @@ export function cancelMeeting(db: RootDb, actor: Actor, meetingId: string, reaso
 }
 
 /** Publish the agenda: the numbering of its items is fixed from now on. */
-export function publishAgenda(db: RootDb, actor: Actor, meetingId: string) {
-	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: new Date() }, async (tx) => {
-		const items = await tx
-			.select({ id: agendaItem.id })
-			.from(agendaItem)
-			.where(eq(agendaItem.meetingId, meetingId))
-			.orderBy(asc(agendaItem.position));
-		for (const [i, item] of items.entries())
-			await tx
-				.update(agendaItem)
-				.set({ number: i + 1 })
-				.where(eq(agendaItem.id, item.id));
-	});
+export function publishAgenda(db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) {
+	// Number the items 1..n in the order of their positions, in one statement.
+	const numberItems = async (tx: Tx) => {
+		await tx.execute(sql`update agenda_item set number = ordered.n
+			from (select id, row_number() over (order by position) as n from agenda_item where meeting_id = ${meetingId}) ordered
+			where agenda_item.id = ordered.id`);
+	};
+	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: at }, numberItems, undefined, at);
 }
 
 /** Record that the meeting took place. */
-export const markHeld = (db: RootDb, actor: Actor, meetingId: string) => transition(db, actor, meetingId, 'held', 'held');
+export const markHeld = (db: Transactor, actor: Actor, meetingId: string, { at }: At = {}) =>
+	transition(db, actor, meetingId, 'held', 'held', {}, undefined, undefined, at);
 
 /** Declare a crisis period for a body. */
-export async function declareCrisisPeriod(db: RootDb, actor: Actor, bodyId: string, input: CrisisPeriodInput): Promise<string> {
+export async function declareCrisisPeriod(
+	db: Transactor,
+	actor: Actor,
+	bodyId: string,
+	input: CrisisPeriodInput,
+	{ at = new Date() }: At = {},
+): Promise<string> {
 	return db.transaction(async (tx) => {
 		await assertBody(tx, actor, bodyId);
 		const [row] = await tx
 			.insert(crisisPeriod)
-			.values({ regionId: actor.regionId, bodyId, name: input.name, startDate: input.startDate, endDate: input.endDate ?? null })
+			.values({
+				regionId: actor.regionId,
+				bodyId,
+				name: input.name,
+				startDate: input.startDate,
+				endDate: input.endDate ?? null,
+				createdAt: at,
+			})
 			.returning();
 		await audit(tx, actor, 'create', 'crisis_period', row.id, null, row);
 		return row.id;
@@ -332,33 +350,61 @@ function assertAgendaEditable(status: MeetingStatus) {
 export type AppendedItem = Omit<typeof agendaItem.$inferInsert, 'regionId' | 'meetingId' | 'position' | 'number' | 'supplementary'>;
 
 /**
- * Insert an item at the end of a meeting's agenda: the next position and, once the agenda is
- * published, the next number and marked supplementary. The one place that numbers a new item; the
+ * Insert items at the end of a meeting's agenda, in order: the next positions and, once the agenda is
+ * published, the next numbers, marked supplementary. The one place that numbers a new item; the
  * caller has checked the meeting (locked, editable) in its transaction.
  */
-export async function appendItem(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem) {
+export async function appendItems(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem[]) {
+	if (values.length === 0) return [];
 	const [last] = await tx
 		.select({ position: max(agendaItem.position), number: max(agendaItem.number) })
 		.from(agendaItem)
 		.where(eq(agendaItem.meetingId, m.id));
 	const published = m.status === 'agenda_published';
-	const [row] = await tx
+	return tx
 		.insert(agendaItem)
-		.values({
-			...values,
-			regionId,
-			meetingId: m.id,
-			position: (last?.position ?? 0) + 1,
-			number: published ? (last?.number ?? 0) + 1 : null,
-			supplementary: published,
-		})
+		.values(
+			values.map((v, i) => ({
+				...v,
+				regionId,
+				meetingId: m.id,
+				position: (last?.position ?? 0) + 1 + i,
+				number: published ? (last?.number ?? 0) + 1 + i : null,
+				supplementary: published,
+			})),
+		)
 		.returning();
+}
+
+/** Insert one item at the end of a meeting's agenda (see appendItems). */
+export async function appendItem(tx: Tx, regionId: string, m: { id: string; status: MeetingStatus }, values: AppendedItem) {
+	const [row] = await appendItems(tx, regionId, m, [values]);
 	return row;
 }
 
 /** Add an item at the end of the agenda. */
-export async function addItem(db: RootDb, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
+export async function addItem(db: Transactor, actor: Actor, meetingId: string, input: ItemInput): Promise<string> {
 	return db.transaction((tx) => insertItem(tx, actor, meetingId, input));
+}
+
+/** Add several items at the end of the agenda, in the order given, in one transaction (an import, the demo seed). */
+export async function addItems(db: Transactor, actor: Actor, meetingId: string, inputs: ItemInput[]): Promise<string[]> {
+	return db.transaction(async (tx) => {
+		const m = await lockMeeting(tx, actor, meetingId);
+		assertAgendaEditable(m.status);
+		const people = inputs.flatMap((input) => [...(input.broughtByPersonId ? [input.broughtByPersonId] : []), ...input.speakerIds]);
+		await assertPeopleInRegion(tx, people, actor.regionId, 'speakerIds');
+		for (const organisationId of new Set(inputs.map((input) => input.broughtByOrganisationId)))
+			await assertInRegion(tx, organisation, organisationId, actor.regionId, 'broughtByOrganisationId');
+		const rows = await appendItems(tx, actor.regionId, m, inputs.map(itemValues));
+		const speakers = rows.flatMap((row, i) =>
+			[...new Set(inputs[i].speakerIds)].map((personId) => ({ regionId: actor.regionId, agendaItemId: row.id, personId })),
+		);
+		if (speakers.length) await tx.insert(agendaItemSpeaker).values(speakers);
+		const entries = rows.map((row, i) => ({ entityId: row.id, after: { ...row, speakerIds: inputs[i].speakerIds } }));
+		await auditEach(tx, actor, 'create', 'agenda_item', entries);
+		return rows.map((row) => row.id);
+	});
 }
 
 /** Add an item at the end of the agenda, inside the caller's transaction (agenda intake uses it too). */
@@ -385,7 +431,7 @@ async function lockItem(tx: Tx, actor: Actor, meetingId: string, itemId: string)
 }
 
 /** Edit an item (its kind stays 'minutes_approval' when it was one). */
-export async function updateItem(db: RootDb, actor: Actor, meetingId: string, itemId: string, input: ItemInput) {
+export async function updateItem(db: Transactor, actor: Actor, meetingId: string, itemId: string, input: ItemInput) {
 	await db.transaction(async (tx) => {
 		const { meeting: m, item } = await lockItem(tx, actor, meetingId, itemId);
 		assertAgendaEditable(m.status);
@@ -416,7 +462,7 @@ async function writeOrder(tx: Tx, meetingId: string, order: string[]) {
 }
 
 /** Put the agenda in the given order (every item exactly once). Only before publication. */
-export async function reorderItems(db: RootDb, actor: Actor, meetingId: string, order: string[]) {
+export async function reorderItems(db: Transactor, actor: Actor, meetingId: string, order: string[]) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		const items = await tx
@@ -443,7 +489,7 @@ export async function reorderItems(db: RootDb, actor: Actor, meetingId: string, 
 }
 
 /** Move one item a place up or down (the keyboard way of reordering). */
-export async function moveItem(db: RootDb, actor: Actor, meetingId: string, itemId: string, direction: 'up' | 'down') {
+export async function moveItem(db: Transactor, actor: Actor, meetingId: string, itemId: string, direction: 'up' | 'down') {
 	assertSecretariat(actor);
 	const items = await db
 		.select({ id: agendaItem.id })
@@ -461,7 +507,7 @@ export async function moveItem(db: RootDb, actor: Actor, meetingId: string, item
 }
 
 /** Remove an item from an agenda that is not yet published. */
-export async function removeItem(db: RootDb, actor: Actor, meetingId: string, itemId: string) {
+export async function removeItem(db: Transactor, actor: Actor, meetingId: string, itemId: string) {
 	await db.transaction(async (tx) => {
 		const { meeting: m, item } = await lockItem(tx, actor, meetingId, itemId);
 		if (m.status !== 'planned') throw refused('numbering_fixed');

@@ -5,13 +5,13 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Db, RootDb, Tx } from '../db/client.ts';
+import type { Db, Transactor, Tx } from '../db/client.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
-import { assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
+import { type At, assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
 import { agendaItem, followUpAction, meeting, minutesComment, minutesEntry, minutesVersion } from './meetings.tables.ts';
 
 /** The latest version of a meeting's minutes, locked (or undefined). */
@@ -37,7 +37,7 @@ async function itemOf(tx: Tx, meetingId: string, itemId: string) {
 }
 
 /** Start the minutes of a meeting that was held (version 1, draft). Returns its id. */
-export async function startMinutes(db: RootDb, actor: Actor, meetingId: string): Promise<string> {
+export async function startMinutes(db: Transactor, actor: Actor, meetingId: string): Promise<string> {
 	return db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		// Minutes start once the meeting was held: from then on its agenda and date are fixed.
@@ -59,39 +59,49 @@ async function draftOf(tx: Tx, meetingId: string) {
 }
 
 /** Write what the minutes say of one item (in the current draft). */
-export async function saveMinutesEntry(db: RootDb, actor: Actor, meetingId: string, input: MinutesEntryInput) {
+export const saveMinutesEntry = (db: Transactor, actor: Actor, meetingId: string, input: MinutesEntryInput) =>
+	saveMinutesEntries(db, actor, meetingId, [input]);
+
+/** Write what the minutes say of several items in one transaction (the demo seed writes whole minutes). */
+export async function saveMinutesEntries(db: Transactor, actor: Actor, meetingId: string, inputs: MinutesEntryInput[]) {
 	await db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		const version = await draftOf(tx, meetingId);
-		await itemOf(tx, meetingId, input.agendaItemId);
-		await assertInRegion(tx, body, input.referralBodyId, actor.regionId, 'referralBodyId');
-		const values = {
-			discussion: input.discussion ?? null,
-			outcome: input.outcome ?? null,
-			outcomeText: input.outcomeText ?? null,
-			referralBodyId: input.outcome === 'referral' ? (input.referralBodyId ?? null) : null,
-			referralToColleges: input.outcome === 'referral' && input.referralToColleges,
-		};
-		const [before] = await tx
-			.select()
-			.from(minutesEntry)
-			.where(and(eq(minutesEntry.minutesVersionId, version.id), eq(minutesEntry.agendaItemId, input.agendaItemId)));
-		const [after] = await tx
-			.insert(minutesEntry)
-			.values({ ...values, regionId: actor.regionId, minutesVersionId: version.id, agendaItemId: input.agendaItemId })
-			.onConflictDoUpdate({ target: [minutesEntry.minutesVersionId, minutesEntry.agendaItemId], set: values })
-			.returning();
-		await audit(tx, actor, 'update', 'minutes_entry', `${version.id}/${input.agendaItemId}`, before ?? null, after);
+		for (const input of inputs) await writeEntry(tx, actor, meetingId, version.id, input);
 	});
+}
+
+/** Write one entry of the draft `versionId` and audit it (the meeting is locked by the caller). */
+async function writeEntry(tx: Tx, actor: Actor, meetingId: string, versionId: string, input: MinutesEntryInput) {
+	await itemOf(tx, meetingId, input.agendaItemId);
+	await assertInRegion(tx, body, input.referralBodyId, actor.regionId, 'referralBodyId');
+	const values = {
+		discussion: input.discussion ?? null,
+		outcome: input.outcome ?? null,
+		outcomeText: input.outcomeText ?? null,
+		referralBodyId: input.outcome === 'referral' ? (input.referralBodyId ?? null) : null,
+		referralToColleges: input.outcome === 'referral' && input.referralToColleges,
+	};
+	const [before] = await tx
+		.select()
+		.from(minutesEntry)
+		.where(and(eq(minutesEntry.minutesVersionId, versionId), eq(minutesEntry.agendaItemId, input.agendaItemId)));
+	const [after] = await tx
+		.insert(minutesEntry)
+		.values({ ...values, regionId: actor.regionId, minutesVersionId: versionId, agendaItemId: input.agendaItemId })
+		.onConflictDoUpdate({ target: [minutesEntry.minutesVersionId, minutesEntry.agendaItemId], set: values })
+		.returning();
+	await audit(tx, actor, 'update', 'minutes_entry', `${versionId}/${input.agendaItemId}`, before ?? null, after);
 }
 
 /** Move the latest version to another state of its lifecycle. */
 async function moveMinutes(
-	db: RootDb,
+	db: Transactor,
 	actor: Actor,
 	meetingId: string,
 	to: MinutesStatus,
 	extra: Partial<typeof minutesVersion.$inferInsert> = {},
+	at = new Date(),
 ) {
 	return db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
@@ -101,7 +111,7 @@ async function moveMinutes(
 			throw refused(before.status === 'approved' ? 'minutes_approved_frozen' : `minutes_cannot_${to}`);
 		const [after] = await tx
 			.update(minutesVersion)
-			.set({ ...extra, status: to, updatedAt: new Date() })
+			.set({ ...extra, status: to, updatedAt: at })
 			.where(eq(minutesVersion.id, before.id))
 			.returning();
 		await audit(tx, actor, to === 'circulated' ? 'circulate' : 'update', 'minutes', before.id, before, after);
@@ -110,14 +120,14 @@ async function moveMinutes(
 }
 
 /** Circulate the draft to the members, who can then comment per item. */
-export const circulateMinutes = (db: RootDb, actor: Actor, meetingId: string) =>
-	moveMinutes(db, actor, meetingId, 'circulated', { circulatedAt: new Date() });
+export const circulateMinutes = (db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) =>
+	moveMinutes(db, actor, meetingId, 'circulated', { circulatedAt: at }, at);
 
 /** Take circulated minutes back to draft (to work in the comments). */
-export const reopenMinutes = (db: RootDb, actor: Actor, meetingId: string) => moveMinutes(db, actor, meetingId, 'draft');
+export const reopenMinutes = (db: Transactor, actor: Actor, meetingId: string) => moveMinutes(db, actor, meetingId, 'draft');
 
 /** A member of the meeting's body comments on an item of its circulated minutes. */
-export async function commentOnMinutes(db: RootDb, actor: Actor, meetingId: string, input: { agendaItemId: string; text: string }) {
+export async function commentOnMinutes(db: Transactor, actor: Actor, meetingId: string, input: { agendaItemId: string; text: string }) {
 	await db.transaction(async (tx) => {
 		const [m] = await tx
 			.select()
@@ -146,7 +156,7 @@ export async function commentOnMinutes(db: RootDb, actor: Actor, meetingId: stri
  * Mark the approval item of a meeting approved: the circulated minutes of the meeting it names are
  * approved and frozen, and that meeting's state becomes "minutes approved".
  */
-export async function approveMinutesByItem(db: RootDb, actor: Actor, meetingId: string, itemId: string) {
+export async function approveMinutesByItem(db: Transactor, actor: Actor, meetingId: string, itemId: string, { at = new Date() }: At = {}) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		const item = await itemOf(tx, meetingId, itemId);
@@ -158,17 +168,17 @@ export async function approveMinutesByItem(db: RootDb, actor: Actor, meetingId: 
 			throw refused(version?.status === 'approved' ? 'minutes_approved_frozen' : 'minutes_not_circulated');
 		const [after] = await tx
 			.update(minutesVersion)
-			.set({ status: 'approved', approvedAt: new Date(), approvedInMeetingId: meetingId, updatedAt: new Date() })
+			.set({ status: 'approved', approvedAt: at, approvedInMeetingId: meetingId, updatedAt: at })
 			.where(eq(minutesVersion.id, version.id))
 			.returning();
 		if (target.status === 'held')
-			await tx.update(meeting).set({ status: 'minutes_approved', updatedAt: new Date() }).where(eq(meeting.id, target.id));
+			await tx.update(meeting).set({ status: 'minutes_approved', updatedAt: at }).where(eq(meeting.id, target.id));
 		await audit(tx, actor, 'approve', 'minutes', version.id, version, after);
 	});
 }
 
 /** Start a correction of approved minutes: a new version (draft) with the reason, a copy of the approved text. */
-export async function correctMinutes(db: RootDb, actor: Actor, meetingId: string, reason: string): Promise<string> {
+export async function correctMinutes(db: Transactor, actor: Actor, meetingId: string, reason: string): Promise<string> {
 	return db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		const approved = await latestVersion(tx, meetingId);
@@ -185,7 +195,7 @@ export async function correctMinutes(db: RootDb, actor: Actor, meetingId: string
 }
 
 /** Approve a circulated correction (the secretariat records the approval; the reason stays with it). */
-export async function approveCorrection(db: RootDb, actor: Actor, meetingId: string) {
+export async function approveCorrection(db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) {
 	await db.transaction(async (tx) => {
 		await lockMeeting(tx, actor, meetingId);
 		const version = await latestVersion(tx, meetingId);
@@ -194,7 +204,7 @@ export async function approveCorrection(db: RootDb, actor: Actor, meetingId: str
 			throw refused(version.status === 'approved' ? 'minutes_approved_frozen' : 'minutes_not_circulated');
 		const [after] = await tx
 			.update(minutesVersion)
-			.set({ status: 'approved', approvedAt: new Date(), updatedAt: new Date() })
+			.set({ status: 'approved', approvedAt: at, updatedAt: at })
 			.where(eq(minutesVersion.id, version.id))
 			.returning();
 		await audit(tx, actor, 'approve', 'minutes', version.id, version, after);
@@ -204,7 +214,7 @@ export async function approveCorrection(db: RootDb, actor: Actor, meetingId: str
 // --- Follow-up actions ------------------------------------------------------------------------
 
 /** Agree a follow-up action on an item. */
-export async function addAction(db: RootDb, actor: Actor, meetingId: string, input: ActionInput): Promise<string> {
+export async function addAction(db: Transactor, actor: Actor, meetingId: string, input: ActionInput): Promise<string> {
 	return db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		await itemOf(tx, meetingId, input.agendaItemId);
@@ -229,7 +239,7 @@ export async function addAction(db: RootDb, actor: Actor, meetingId: string, inp
 }
 
 /** Change an action's status (open, in progress, done, dropped). */
-export async function setActionStatus(db: RootDb, actor: Actor, actionId: string, status: typeof followUpAction.$inferSelect.status) {
+export async function setActionStatus(db: Transactor, actor: Actor, actionId: string, status: typeof followUpAction.$inferSelect.status) {
 	assertSecretariat(actor);
 	await db.transaction(async (tx) => {
 		const [before] = await tx

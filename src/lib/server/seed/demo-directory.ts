@@ -142,7 +142,7 @@ export async function seedDemoDirectory(tx: Tx, passwordHash: string): Promise<D
 			socialEconomy: person('contact:socialEconomy'),
 		},
 		secretariatPersonIds: [0, 1, 2].map((i) => person(`secretariat:${i}`)),
-		secretariatAccountId: accountId,
+		secretariat,
 		municipalities: DEMO_MUNICIPALITIES.map((m) => ({
 			organisationId: idOf(organisations, `mun:${m.nisCode}`) as string,
 			name: m.name,

@@ -8,6 +8,7 @@ import { actorFor } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { brusselsParts } from '../../domain/recurrence.ts';
 import { readerOf } from '../access/reader.ts';
+import { insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Database, RootDb } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
@@ -325,6 +326,13 @@ describe('with a file store', () => {
 			.values({ regionId: other, kind: 'conference', name: 'Conferentie van Burgemeesters' })
 			.returning();
 		const [regioraad] = await db.insert(body).values({ regionId: other, kind: 'regional_council', name: 'RegioRaad' }).returning();
+		// The secretariat's account that the seed acts as.
+		const email = 'secretariaat@demo-files.test';
+		await insertPersonAccount(
+			db,
+			{ regionId: other, givenName: 'Medewerker', familyName: 'Leiding', email, passwordHash: 'x', isRegionAdmin: true },
+			null,
+		);
 		const municipalities: DemoMeetingsContext['municipalities'] = [];
 		for (const name of ['Eerstegem', 'Tweedegem', 'Derdegem', 'Vierdegem']) {
 			const organisationId = await org('municipality', name);
@@ -356,6 +364,7 @@ describe('with a file store', () => {
 				socialEconomy: await who('Contact', 'Maatwerk'),
 			},
 			secretariatPersonIds: [await who('Medewerker', 'Secretariaat')],
+			secretariat: await actorFor(db, email),
 			municipalities,
 		};
 		await db.transaction((tx) => seedDemoMeetings(tx, ctx, files, fixedNow));

@@ -8,6 +8,11 @@ import type { DemoContactKey } from './people.ts';
 /** The one confidential personnel item on a past agenda. */
 export const CONFIDENTIAL_TITLE = 'Vertrouwelijk: personeelsdossier preventieadviseur';
 
+/** Where the regular meetings take place. */
+export const DEMO_LOCATION = 'Leiedal, President Kennedypark 10, Kortrijk';
+/** Where the crisis meetings took place (online). */
+export const DEMO_ONLINE_URL = 'https://meet.example.org/conferentie-covid';
+
 // --- Who: a person or an organisation of the context ----------------------------------------------
 
 export type OrgRef = 'leiedal' | 'province' | 'elz' | 'w13' | 'socialEconomy' | `mun:${number}`;
@@ -658,6 +663,9 @@ export const COVID_TOPICS: Topic[] = [
 export const [NCC, CARE_HOMES, MASKS, TRIAGE, ENFORCEMENT, WELFARE, FINANCES, TRACING, RELAUNCH, SCHOOLS, VACCINATION, LESSONS, POP_UP] =
 	COVID_TOPICS.keys();
 
+/** The crisis period that groups the COVID-19 meetings, declared on the evening of its first day. */
+export const COVID_PERIOD = { name: 'COVID-19', startDate: '2020-03-12', endDate: '2020-06-30', declaredAt: '18:00' };
+
 /** The extra meetings and briefings of the crisis: day and topics. */
 export const COVID_EXTRAS: [string, number[]][] = [
 	['2020-03-13', [NCC, CARE_HOMES, ENFORCEMENT]],
@@ -679,3 +687,23 @@ export const COVID_BRIEFINGS: [string, number[]][] = [
 	['2020-04-08', [SCHOOLS]],
 	['2020-04-24', [TRACING, CARE_HOMES]],
 ];
+
+// --- The minutes ------------------------------------------------------------------------------------
+
+/** What the minutes say when a postponed topic comes back. */
+export const POSTPONED_FOLLOW_UP = 'De informatie van het BIPT wordt toegelicht en rondgestuurd.';
+
+/** Two mayors' comments on the circulated minutes of the meeting before the last, on its first and second topic. */
+export const MINUTES_COMMENTS: { by: PersonRef; text: string }[] = [
+	{ by: 'mayor:4', text: 'Graag ook vermelden dat de gemeenten de timing nog afstemmen met hun College.' },
+	{ by: 'mayor:9', text: 'Kleine aanvulling: onze gemeente sluit zich aan bij de werkgroep.' },
+];
+/** How the next meeting approves those commented minutes. */
+export const COMMENTED_APPROVAL =
+	'Het verslag van de vorige vergadering wordt goedgekeurd; de twee opmerkingen van de leden zijn verwerkt.';
+
+/** The reason of the correction of the oldest regular meeting's minutes (version 1 misspelled a speaker's name). */
+export const CORRECTION_REASON = 'Correctie: naam van de spreker';
+
+/** What the second version of the first note adds. */
+export const NOTE_REVISION = '**Versie 2:** aangevuld met de opmerkingen van de gemeenten.';
