@@ -152,8 +152,12 @@ describe('malformed form bodies', () => {
 	});
 });
 
-/** A POST that declares its length but sends only `sent` of the body, and waits for the answer. */
-function declaredPost(to: string, headers: Record<string, string>, sent: string): Promise<{ status: number; text: string }> {
+/** A POST on its own connection whose body `send` writes as it likes; resolves with the answer. */
+function rawPost(
+	to: string,
+	headers: Record<string, string>,
+	send: (request: http.ClientRequest) => void,
+): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(to, { method: 'POST', headers, agent: false }, (response) => {
 			let text = '';
@@ -166,28 +170,19 @@ function declaredPost(to: string, headers: Record<string, string>, sent: string)
 			});
 		});
 		request.on('error', reject);
-		request.write(sent);
+		send(request);
 	});
 }
 
+/** A POST that declares its length but sends only `sent` of the body, and waits for the answer. */
+const declaredPost = (to: string, headers: Record<string, string>, sent: string) => rawPost(to, headers, (request) => request.write(sent));
+
 /** A POST whose body streams in chunks of unknown total length (no Content-Length), on its own connection. */
-function streamedPost(to: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
-	return new Promise((resolve, reject) => {
-		const request = http.request(to, { method: 'POST', headers, agent: false }, (response) => {
-			let text = '';
-			response.on('data', (chunk) => {
-				text += chunk;
-			});
-			response.on('end', () => {
-				resolve({ status: response.statusCode ?? 0, text });
-				request.destroy();
-			});
-		});
-		request.on('error', reject);
+const streamedPost = (to: string, headers: Record<string, string>, body: string) =>
+	rawPost(to, headers, (request) => {
 		for (let i = 0; i < body.length; i += 16_384) request.write(body.slice(i, i + 16_384));
 		request.end();
 	});
-}
 
 describe('request body limits', () => {
 	const big = (bytes: number) => `email=a%40b.be&password=${'x'.repeat(bytes)}`;

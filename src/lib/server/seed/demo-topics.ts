@@ -6,7 +6,7 @@ import type { MeetingStatus } from '../../domain/meetings.ts';
 import { nextMonths, type TopicEventKind, type TopicStatus } from '../../domain/topics.ts';
 import type { Tx } from '../db/client.ts';
 import { mandate } from '../directory/directory.tables.ts';
-import { storedFile } from '../files/files.tables.ts';
+import { recordFile } from '../files/files.service.ts';
 import type { FileStore } from '../files/store.ts';
 import { topic, topicDocument, topicEvent, topicSupport } from '../intake/intake.tables.ts';
 import { appendItem } from '../meetings/meetings.service.ts';
@@ -312,21 +312,10 @@ export async function seedDemoTopics(tx: Tx, ctx: DemoMeetingsContext, files?: F
 				summary: t.values.summary ?? '',
 			});
 			const stored = await files.put(nota.bytes);
-			const [file] = await tx
-				.insert(storedFile)
-				.values({
-					regionId,
-					fileName: `${t.document.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`,
-					mediaType: 'application/pdf',
-					size: stored.size,
-					sha256: stored.sha256,
-					uploadedAt: submittedAt,
-					extractedText: nota.text,
-					extractedAt: submittedAt,
-					extractionState: 'done',
-				})
-				.returning({ id: storedFile.id });
-			await tx.insert(topicDocument).values({ regionId, topicId: row.id, title: t.document, fileId: file.id });
+			const fileName = `${t.document.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`;
+			const file = { fileName, mediaType: 'application/pdf', size: stored.size, sha256: stored.sha256 };
+			const fileId = await recordFile(tx, { regionId, accountId: null }, file, { at: submittedAt, extracted: nota.text });
+			await tx.insert(topicDocument).values({ regionId, topicId: row.id, title: t.document, fileId });
 			events.push({
 				regionId,
 				topicId: row.id,
