@@ -3,6 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import { AppError, isUuid } from './errors.ts';
+import { type FlashKey, flash } from './flash.ts';
 import { formValues, parseForm, readForm } from './forms.ts';
 
 /** The signed-in actor; (app) routes are guarded by the hook, so a missing actor is a 404 here. */
@@ -48,6 +49,7 @@ export async function formAction<S extends z.ZodType>(
 	schema: S,
 	run: (data: z.infer<S>) => Promise<string>,
 	formId = 'default',
+	said: FlashKey = 'saved',
 ) {
 	const form = await readForm(request);
 	const parsed = parseForm(schema, form);
@@ -58,6 +60,8 @@ export async function formAction<S extends z.ZodType>(
 	} catch (e) {
 		return failFromError(e, formValues(form), formId);
 	}
+	// A page that says its own "done=" message does not get the general one as well.
+	if (!to.includes('done=')) flash(said, to);
 	redirect(303, to);
 }
 
@@ -72,6 +76,7 @@ export function command<S extends z.ZodType>(
 	run: (actor: Actor, input: z.infer<S>) => Promise<unknown>,
 	to: string,
 	formId = 'default',
+	said: FlashKey = 'saved',
 ) {
 	const actor = requireActor(locals);
 	return formAction(
@@ -82,5 +87,6 @@ export function command<S extends z.ZodType>(
 			return to;
 		},
 		formId,
+		said,
 	);
 }
