@@ -255,3 +255,21 @@ export const followUpAction = pgTable(
 	},
 	(t) => [index('follow_up_action_body_idx').on(t.bodyId, t.status, t.dueDate), index('follow_up_action_item_idx').on(t.agendaItemId)],
 );
+
+/** What happened to a follow-up action after it was agreed: a change of status and/or a note, by its owner or the secretariat. */
+export const actionUpdate = pgTable(
+	'follow_up_action_update',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		regionId: regionRef(),
+		actionId: uuid('action_id')
+			.notNull()
+			.references(() => followUpAction.id),
+		authorPersonId: uuid('author_person_id').references(() => person.id),
+		fromStatus: text('from_status', { enum: actionStatuses }).notNull(),
+		toStatus: text('to_status', { enum: actionStatuses }).notNull(),
+		note: text('note'),
+		createdAt: createdAt(),
+	},
+	(t) => [index('follow_up_action_update_action_idx').on(t.actionId, t.createdAt)],
+);
