@@ -1,11 +1,12 @@
 // Reads of agenda intake: a topic's page, the lists of topics, the secretariat's queue and the
 // choices its forms offer. Every read of a topic goes through topicVisible (./intake.access.ts).
-import { and, asc, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { isOpen, nextMonths, type TopicStatus, topicBodyKinds, topicStatuses } from '../../domain/topics.ts';
 import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
+import { uuidArray } from '../access/sql.ts';
 import type { Db } from '../db/client.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
@@ -315,4 +316,52 @@ export async function getTopicForEdit(db: Db, actor: Actor, topicId: string) {
 	if (!row || !speaksFor(actor, row)) return null;
 	const speakers = await db.select({ id: topicSpeaker.personId }).from(topicSpeaker).where(eq(topicSpeaker.topicId, topicId));
 	return { row, speakerIds: speakers.map((s) => s.id) };
+}
+
+/** A topic on a home card. */
+export interface TopicRef {
+	id: string;
+	title: string;
+	status: TopicStatus;
+	submittedAt: string;
+	organisationName: string;
+}
+
+type TopicCard = { count: number; top: TopicRef[] };
+
+const TOPIC_TOP = 3;
+const topicCard = (where: SQL, order: SQL) => sql`(select json_build_object('count', count(*)::int,
+	'top', coalesce(json_agg(json_build_object('id', q.id, 'title', q.title, 'status', q.status, 'submittedAt', q.submitted_at,
+		'organisationName', q.organisation_name) order by q.rn) filter (where q.rn <= ${TOPIC_TOP}), '[]'::json))
+	from (select t.id, t.title, t.status, t.submitted_at, o.name as organisation_name, row_number() over (order by ${order}) as rn
+		from topic t join organisation o on o.id = t.organisation_id where ${where}) q)`;
+
+/**
+ * Intake's cards on the home page, in one statement: for the secretariat the topics waiting for intake;
+ * for a general director the common problems of other municipalities still open to join; for a submitter
+ * (a contact, a mayor…) the topics of their organisations, with their status. Only what the reader sees.
+ */
+export async function homeTopicCards(db: Db, actor: Actor) {
+	const reader = readerOf(actor);
+	const t = alias(topic, 't');
+	const visible = topicVisible(reader, t);
+	const none = sql`null::json`;
+	const own = submitterOrganisations(actor);
+	const directed = directorOf(actor);
+	const [row] = (
+		await db.execute<{ waiting: TopicCard | null; common: TopicCard | null; own: TopicCard | null }>(sql`select
+		${canRunIntake(actor) ? topicCard(sql`t.status = 'new' and ${visible}`, sql.raw(`array_position(array['urgent','high','normal']::text[], t.urgency), t.submitted_at`)) : none} as waiting,
+		${
+			directed.length
+				? topicCard(
+						sql`t.common_problem and t.status not in ('withdrawn', 'declined') and ${visible}
+						and t.organisation_id <> all(${uuidArray(directed)})
+						and not exists (select 1 from topic_support s where s.topic_id = t.id and s.organisation_id = any(${uuidArray(directed)}))`,
+						sql`t.submitted_at desc`,
+					)
+				: none
+		} as common,
+		${!canRunIntake(actor) && own.length ? topicCard(sql`t.organisation_id = any(${uuidArray(own)}) and ${visible}`, sql`t.submitted_at desc`) : none} as own`)
+	).rows;
+	return row;
 }

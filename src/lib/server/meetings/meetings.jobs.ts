@@ -1,6 +1,6 @@
 // The jobs of the meeting cycle: members told of a moved or cancelled meeting.
 import type { JobHandlers } from '../platform/jobs/worker.ts';
-import { meetingChangeMail } from './meetings.mails.ts';
+import { meetingChangeMail, minutesCommentMail } from './meetings.mails.ts';
 
 declare module '../platform/jobs/outbox.service.ts' {
 	interface JobPayloads {
@@ -8,6 +8,8 @@ declare module '../platform/jobs/outbox.service.ts' {
 		'meeting.moved': { meetingId: string; personId: string };
 		/** Tell one member their meeting was cancelled. */
 		'meeting.cancelled': { meetingId: string; personId: string };
+		/** Tell one secretariat officer that a member commented on circulated minutes. */
+		'minutes.commented': { commentId: string; personId: string };
 	}
 }
 
@@ -21,4 +23,8 @@ export const meetingJobs = {
 		const mail = await meetingChangeMail(ctx.db, ctx.origin, 'cancelled', meetingId, personId);
 		if (mail) await ctx.send(mail);
 	},
-} satisfies Pick<JobHandlers, 'meeting.moved' | 'meeting.cancelled'>;
+	'minutes.commented': async (ctx, { commentId, personId }) => {
+		const mail = await minutesCommentMail(ctx.db, ctx.origin, commentId, personId);
+		if (mail) await ctx.send(mail);
+	},
+} satisfies Pick<JobHandlers, 'meeting.moved' | 'meeting.cancelled' | 'minutes.commented'>;

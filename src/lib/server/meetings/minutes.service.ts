@@ -1,14 +1,16 @@
 // Minutes of a meeting: per agenda item a summary and an outcome; the whole goes draft → circulated
 // (members comment per item) → approved at the next meeting, and is frozen from then on. A later
 // correction is a new version with a reason. Follow-up actions are followed across meetings.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
+import { account } from '../auth/auth.tables.ts';
 import type { Db, Transactor, Tx } from '../db/client.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { invalidField, notFound } from '../http/errors.ts';
+import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
 import { type At, assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
@@ -149,7 +151,18 @@ export async function commentOnMinutes(db: Transactor, actor: Actor, meetingId: 
 			})
 			.returning();
 		await audit(tx, actor, 'comment', 'minutes_comment', row.id, null, row);
+		// The secretariat is told, each officer in their own language (rendered by the worker).
+		for (const officer of await secretariatPeople(tx, actor.regionId, actor.personId))
+			await enqueue(tx, actor.regionId, 'minutes.commented', { commentId: row.id, personId: officer.personId });
 	});
+}
+
+/** The people with an active secretariat account in the region (but the one who acts). */
+function secretariatPeople(tx: Tx, regionId: string, except: string) {
+	return tx
+		.select({ personId: account.personId })
+		.from(account)
+		.where(and(eq(account.regionId, regionId), eq(account.isRegionAdmin, true), isNull(account.disabledAt), ne(account.personId, except)));
 }
 
 /**

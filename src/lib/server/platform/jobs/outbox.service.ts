@@ -122,3 +122,14 @@ export async function discardParkedJob(tx: Db, regionId: string, id: number) {
 		.returning({ id: outbox.id, kind: outbox.kind, lastError: outbox.lastError });
 	return row ?? null;
 }
+
+/** How many jobs of a region are parked, and the latest few (the secretariat's home card). */
+export async function parkedJobsCard(db: Db, regionId: string, top = 3) {
+	const rows = await db
+		.select({ id: outbox.id, kind: outbox.kind, parkedAt: outbox.parkedAt, total: sql<number>`(count(*) over ())::int` })
+		.from(outbox)
+		.where(and(eq(outbox.regionId, regionId), isNotNull(outbox.parkedAt), isNull(outbox.processedAt)))
+		.orderBy(desc(outbox.parkedAt), desc(outbox.id))
+		.limit(top);
+	return { count: rows[0]?.total ?? 0, top: rows.map(({ total: _total, ...row }) => row) };
+}
