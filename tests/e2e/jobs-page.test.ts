@@ -17,7 +17,7 @@ describe('stuck jobs', () => {
 		const page = await (await newContext(browser)).newPage();
 		await signIn(page, 'secretariaat@leiedal.demo');
 		await page.goto('/');
-		await page.getByRole('link', { name: 'Taken' }).click();
+		await page.getByRole('link', { name: 'Taken', exact: true }).click();
 		await heading(page, 'Vastgelopen taken');
 		const notice = page.getByRole('row').filter({ hasText: 'Mail over een onderwerp' });
 		const extraction = page.getByRole('row').filter({ hasText: 'Tekst van een document lezen' });

@@ -100,7 +100,7 @@ describe.each(roles)('$email', ({ email, label }) => {
 		await page.goto('/');
 		await page.getByRole('button', { name: 'Afmelden' }).click();
 		await page.getByText('U bent afgemeld.').waitFor();
-		await page.goto('/');
+		await page.goto('/municipalities');
 		expect(new URL(page.url()).pathname).toBe('/login');
 		await context.close();
 	});

@@ -33,6 +33,8 @@ export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
 export const actionStatuses = ['open', 'in_progress', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
+/** The statuses an action's owner moves it through (the secretariat may also drop it). */
+export const ownerActionStatuses = ['open', 'in_progress', 'done'] as const;
 
 export const minutesStatuses = ['draft', 'circulated', 'approved'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];

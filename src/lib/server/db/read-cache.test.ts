@@ -10,6 +10,7 @@ import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { getHome, getOrganisationPage } from '../directory/directory.queries.ts';
 import { organisation, person } from '../directory/directory.tables.ts';
+import { homeMeetingCards } from '../meetings/home.queries.ts';
 import { getMeetingPage, myNextMeetings } from '../meetings/meetings.queries.ts';
 import { addItem, createMeeting, publishAgenda } from '../meetings/meetings.service.ts';
 import { agendaItem } from '../meetings/meetings.tables.ts';
@@ -213,6 +214,8 @@ describe('cached statements', () => {
 		await titles(secretariat);
 		await myNextMeetings(db, readerOf(mayor));
 		await getHome(db, mayor.regionId, mayor.personId);
+		for (const actor of [mayor, secretariat])
+			await homeMeetingCards(db, readerOf(actor), { organisations: [actor.regionId], today: '2026-01-01' });
 		const [kortrijk] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.nisCode, '34022'));
 		await getOrganisationPage(db, mayor.regionId, kortrijk.id);
 		await actorFor(db, 'burgemeester@kortrijk.demo');

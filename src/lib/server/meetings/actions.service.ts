@@ -31,7 +31,13 @@ export async function updateAction(
 			.from(followUpAction)
 			.innerJoin(meeting, eq(meeting.id, followUpAction.meetingId))
 			.innerJoin(agendaItem, eq(agendaItem.id, followUpAction.agendaItemId))
-			.where(and(eq(followUpAction.id, actionId), eq(followUpAction.regionId, actor.regionId), actionVisible(readerOf(actor), meeting, agendaItem)))
+			.where(
+				and(
+					eq(followUpAction.id, actionId),
+					eq(followUpAction.regionId, actor.regionId),
+					actionVisible(readerOf(actor), meeting, agendaItem),
+				),
+			)
 			.for('update', { of: followUpAction });
 		if (!found || !canUpdateAction(actor, found.action)) throw notFound();
 		const before = found.action;

@@ -9,8 +9,15 @@ import type { Reader } from '../access/reader.ts';
 import type { RootDb } from '../db/client.ts';
 import { composedPerReader } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
-import { body } from '../directory/directory.tables.ts';
-import { actionVisible, inRegionOf, itemVisible, meetingVisible, memberOf, minutesVersionVisible, secretariatOf } from './meetings.access.ts';
+import {
+	actionVisible,
+	inRegionOf,
+	itemVisible,
+	meetingVisible,
+	memberOf,
+	minutesVersionVisible,
+	secretariatOf,
+} from './meetings.access.ts';
 import { agendaItem, meeting, minutesVersion } from './meetings.tables.ts';
 
 /** How many entries a card lists (the count says how many there are). */
@@ -75,7 +82,6 @@ export interface MeetingCards {
 const m = alias(meeting, 'm');
 const i = alias(agendaItem, 'i');
 const v = alias(minutesVersion, 'v');
-const b = alias(body, 'b');
 
 const TOP = sql.raw(String(CARD_TOP));
 /** The fields of a MeetingRef, from the rows of `from`. */
@@ -136,7 +142,9 @@ function homeCardsQuery(r: Reader): SQL {
 			from minutes_comment k join minutes_version v on v.id = k.minutes_version_id join meeting m on m.id = v.meeting_id
 			join agenda_item i on i.id = k.agenda_item_id join person kp on kp.id = k.author_person_id
 			where v.status = 'circulated' and k.created_at >= v.circulated_at and ${secretariatOf(r, m)}`,
-		sql.raw(`json_build_object('id', q.id, 'meetingId', q.meeting_id, 'startsAt', q.starts_at, 'author', q.author, 'itemTitle', q.item_title)`),
+		sql.raw(
+			`json_build_object('id', q.id, 'meetingId', q.meeting_id, 'startsAt', q.starts_at, 'author', q.author, 'itemTitle', q.item_title)`,
+		),
 	)} as "openComments",
 	${card(actionRows(sql`f.due_date < ${today} and ${secretariatOf(r, m)}`, sql`f.due_date, f.created_at`), ACTION_JSON)} as "overdueActions",`
 			: sql`${none} as "agendasToPublish", ${none} as "heldWithoutMinutes", ${none} as "openComments", ${none} as "overdueActions",`
@@ -176,15 +184,15 @@ function homeCardsQuery(r: Reader): SQL {
 		!r.generalDirector
 			? sql`${none} as incoming`
 			: sql`${card(
-		sql`select *, row_number() over (order by x.at desc) as rn from (
+					sql`select *, row_number() over (order by x.at desc) as rn from (
 			select ${MEETING_COLUMNS}, 'agenda' as what, m.agenda_published_at as at from meeting m join body b on b.id = m.body_id
 				where m.agenda_published_at >= ${now} - interval '31 days' and m.status <> 'cancelled' and ${inRegionOf(r, m)} and ${meetingVisible(r, m)}
 			union all
 			select ${MEETING_COLUMNS}, 'minutes' as what, v.approved_at as at from minutes_version v join meeting m on m.id = v.meeting_id
 				join body b on b.id = m.body_id
 				where v.status = 'approved' and v.approved_at >= ${now} - interval '31 days' and ${inRegionOf(r, m)} and ${minutesVersionVisible(r, m, v)}) x`,
-		sql`json_build_object(${MEETING_JSON}, 'what', q.what, 'at', q.at)`,
-	)} as incoming`
+					sql`json_build_object(${MEETING_JSON}, 'what', q.what, 'at', q.at)`,
+				)} as incoming`
 	}`;
 }
 

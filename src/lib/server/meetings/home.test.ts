@@ -16,11 +16,11 @@ import { organisation } from '../directory/directory.tables.ts';
 import { AppError } from '../http/errors.ts';
 import { homeTopicCards } from '../intake/topics.queries.ts';
 import { auditEvent, outbox } from '../platform/platform.tables.ts';
+import { getActionPage } from './actions.queries.ts';
 import { updateAction } from './actions.service.ts';
 import { homeMeetingCards } from './home.queries.ts';
 import { minutesCommentMail } from './meetings.mails.ts';
 import { followedOrganisations } from './meetings.policy.ts';
-import { getActionPage } from './actions.queries.ts';
 import { actionUpdate, followUpAction } from './meetings.tables.ts';
 import { addAction, commentOnMinutes } from './minutes.service.ts';
 import { publicFront, sitemapEntries } from './public.queries.ts';
@@ -107,7 +107,8 @@ describe('comments on circulated minutes', () => {
 
 	it('queue nothing when the comment is refused (the same transaction)', async () => {
 		const built = await buildMeeting(db, { status: 'held', minutes: 'draft', items: [{}] });
-		const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.kind, 'minutes.commented')))[0].n;
+		const count = async () =>
+			(await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(eq(outbox.kind, 'minutes.commented')))[0].n;
 		const before = await count();
 		await commentOnMinutes(db, mayor, built.meetingId, { agendaItemId: built.itemIds[0], text: 'Te vroeg.' }).catch(() => null);
 		expect(await count()).toBe(before);
@@ -136,7 +137,10 @@ describe('a member’s and a reader’s cards', () => {
 		});
 		const input = (agendaItemId: string) => ({ agendaItemId, description: `Actie ${agendaItemId}`, ownerOrganisationId: kortrijk });
 		const followingCouncillor = await buildActor(db, { role: 'general_director', organisationId: kortrijk });
-		const before = { director: (await cardsOf(followingCouncillor)).actions?.count ?? 0, mayor: (await cardsOf(mayor)).actions?.count ?? 0 };
+		const before = {
+			director: (await cardsOf(followingCouncillor)).actions?.count ?? 0,
+			mayor: (await cardsOf(mayor)).actions?.count ?? 0,
+		};
 		await addAction(db, secretariat, built.meetingId, input(built.itemIds[0]));
 		await addAction(db, secretariat, built.meetingId, input(built.itemIds[1]));
 		// The general director reads up to restricted: the confidential item's action is not counted.
@@ -162,8 +166,13 @@ describe('updating an action', () => {
 		const [row] = await db.select().from(followUpAction).where(eq(followUpAction.id, actionId));
 		expect(row.status).toBe('in_progress');
 		const history = await db.select().from(actionUpdate).where(eq(actionUpdate.actionId, actionId));
-		expect(history).toMatchObject([{ fromStatus: 'open', toStatus: 'in_progress', note: 'Eerste overleg gepland.', authorPersonId: owner.personId }]);
-		const audited = await db.select().from(auditEvent).where(and(eq(auditEvent.entityType, 'follow_up_action'), eq(auditEvent.entityId, actionId)));
+		expect(history).toMatchObject([
+			{ fromStatus: 'open', toStatus: 'in_progress', note: 'Eerste overleg gepland.', authorPersonId: owner.personId },
+		]);
+		const audited = await db
+			.select()
+			.from(auditEvent)
+			.where(and(eq(auditEvent.entityType, 'follow_up_action'), eq(auditEvent.entityId, actionId)));
 		expect(audited.map((e) => e.action)).toEqual(['create', 'update']);
 
 		// Someone else who reads the action may not change it: 404, and nothing changes.

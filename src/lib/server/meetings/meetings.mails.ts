@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { TIME_ZONE } from '../../domain/dates.ts';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { recipientOf } from '../mail/recipient.ts';
 import { body, person } from '../directory/directory.tables.ts';
+import { recipientOf } from '../mail/recipient.ts';
 import { agendaItem, meeting, minutesComment, minutesVersion } from './meetings.tables.ts';
 
 /** The mail telling a member their meeting moved or was cancelled; null when there is nothing (any more) to say. */

@@ -17,5 +17,7 @@ export const canUpdateAction = (actor: Actor, action: { ownerPersonId: string | 
 
 /** The organisations whose follow-up actions a person follows on their home page: a mayor's and a general director's municipality. */
 export const followedOrganisations = (actor: Actor) => [
-	...new Set(actor.roles.flatMap((r) => ((r.role === 'mayor' || r.role === 'general_director') && r.organisationId ? [r.organisationId] : []))),
+	...new Set(
+		actor.roles.flatMap((r) => ((r.role === 'mayor' || r.role === 'general_director') && r.organisationId ? [r.organisationId] : [])),
+	),
 ];

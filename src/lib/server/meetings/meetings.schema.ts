@@ -7,6 +7,7 @@ import {
 	confidentialityLevels,
 	meetingKinds,
 	outcomeKinds,
+	ownerActionStatuses,
 } from '../../domain/meetings.ts';
 import { calendarDate, id, idList, optionalText, text } from '../http/fields.ts';
 
@@ -130,9 +131,6 @@ export const actionFilterSchema = z.object({
 	organisation: id.optional(),
 	due: z.enum(['all', 'open', 'overdue', 'due_soon', 'done']).default('open'),
 });
-
-/** The statuses an action's owner moves it through (the secretariat may also drop it). */
-export const ownerActionStatuses = ['open', 'in_progress', 'done'] as const;
 
 /** An owner's update of an action: its status, and a note on where it stands. */
 export const actionUpdateSchema = z.object({ status: z.enum(ownerActionStatuses), note: optionalText(2000) });

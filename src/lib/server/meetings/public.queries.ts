@@ -17,7 +17,15 @@ export interface PublicRegion {
 	name: string;
 	nameFr: string | null;
 	bodies: { id: string; name: string; nameFr: string | null; kind: BodyKind; meetings: number }[];
-	next: { id: string; startsAt: string; kind: MeetingKind; title: string | null; location: string | null; bodyName: string; bodyNameFr: string | null } | null;
+	next: {
+		id: string;
+		startsAt: string;
+		kind: MeetingKind;
+		title: string | null;
+		location: string | null;
+		bodyName: string;
+		bodyNameFr: string | null;
+	} | null;
 }
 
 const m = alias(meeting, 'm');

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { memo } from '../../../../../bench/memo';
-import { load as realLoad } from '../../+page.server';
+import { load as realLoad } from '../../../+page.server';
 import type { PageServerLoad } from './$types';
 
 /** The home page's data, loaded once and then served from memory (benchmark reference). */
