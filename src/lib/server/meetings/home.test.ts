@@ -232,3 +232,42 @@ describe('the public front page and the sitemap', () => {
 		expect(paths).not.toContain(`/meetings/${planned.meetingId}`);
 	});
 });
+
+describe('the demo region', () => {
+	it('gives every demo role something on its home page', async () => {
+		// A fresh copy of the demo, untouched by the builders of the tests above.
+		const fresh = await openTestDatabase();
+		try {
+			const cards = async (email: string) => {
+				const actor = await actorFor(fresh.db, email);
+				const meetings = await homeMeetingCards(fresh.db, readerOf(actor), {
+					organisations: followedOrganisations(actor),
+					today: todayInBrussels(),
+				});
+				return { meetings, topics: await homeTopicCards(fresh.db, actor) };
+			};
+			const secretariatCards = (await cards('secretariaat@leiedal.demo')).meetings;
+			expect(secretariatCards.openComments?.count).toBeGreaterThan(0); // the mayor's comment on the RegioRaad's minutes
+			expect(secretariatCards.agendasToPublish?.count).toBeGreaterThan(0);
+			expect(secretariatCards.heldWithoutMinutes?.count).toBeGreaterThan(0);
+			expect(secretariatCards.overdueActions?.count).toBeGreaterThan(0);
+			const mayorCards = (await cards('burgemeester@kortrijk.demo')).meetings;
+			expect(mayorCards.nextMeeting?.items.length).toBeGreaterThan(0);
+			expect(mayorCards.toComment?.count).toBeGreaterThan(0);
+			expect(mayorCards.actions?.count).toBeGreaterThan(0);
+			const directorCards = await cards('directeur@kortrijk.demo');
+			expect(directorCards.meetings.incoming?.count).toBeGreaterThan(0);
+			expect(directorCards.meetings.actions?.count).toBeGreaterThan(0);
+			const aldermanCards = (await cards('schepen@kortrijk.demo')).meetings;
+			expect(aldermanCards.bodyMeetings?.count).toBeGreaterThan(0); // the consultation on mobility
+			expect(aldermanCards.bodyMeetings?.recent.length).toBeGreaterThan(0);
+			const councillorCards = (await cards('raadslid@kortrijk.demo')).meetings;
+			expect(councillorCards.regionMeetings?.count).toBeGreaterThan(0);
+			const contactCards = await cards('contact@elz.demo');
+			expect(contactCards.topics.own?.count).toBeGreaterThan(0);
+			expect(contactCards.meetings.regionMeetings?.count).toBeGreaterThan(0);
+		} finally {
+			await fresh.close();
+		}
+	});
+});

@@ -117,8 +117,9 @@ describe('the seeded demo region', () => {
 		}
 		const corrections = (await Promise.all(past.map((m) => versionsOf(m.id)))).flat().filter((v) => v.version === 2);
 		expect(corrections).toEqual([expect.objectContaining({ status: 'approved', reason: 'Correctie: naam van de spreker' })]);
+		// Two on the Conference's minutes, one on the RegioRaad's (./demo-bodies.ts).
 		const comments = await db.select().from(minutesComment).where(eq(minutesComment.regionId, regionId));
-		expect(comments).toHaveLength(2);
+		expect(comments).toHaveLength(3);
 	});
 
 	it('refuses to change the approved minutes it wrote (they were approved after their entries)', async () => {

@@ -9,6 +9,7 @@ import type { FileStore } from '../files/store.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
 import { DEMO_ACCOUNTS } from './data/people.ts';
 import { DEMO_REGION } from './data/region.ts';
+import { seedDemoBodies } from './demo-bodies.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoTopics } from './demo-topics.ts';
@@ -33,6 +34,8 @@ export async function seedDemo(db: RootDb, files?: FileStore, now = new Date()):
 		await seedDemoMeetings(tx, context, files, now);
 		// Topics submitted for the agenda, in every state of intake.
 		await seedDemoTopics(tx, context, files, now);
+		// Meetings of the RegioRaad and a thematic consultation, so every demo role has something to read.
+		await seedDemoBodies(tx, context, now);
 		await audit(tx, { regionId, accountId: null }, 'seed', 'region', regionId, null, { slug: DEMO_REGION_SLUG });
 	});
 	return true;
