@@ -329,14 +329,23 @@ describe('tagged PDF (PDF/UA)', () => {
 	it('tags headings, paragraphs, lists and tables, and marks the running header and footer as artifacts', async () => {
 		const buffer = await renderPdf(
 			input([section(1), section(2)], {
-				tables: [{ heading: 'Aanwezigheden', columns: ['Gemeente', 'Naam', 'Aanwezigheid'], rowHeader: 1, rows: [['Kortrijk', 'An Declercq', 'aanwezig']] }],
+				tables: [
+					{
+						heading: 'Aanwezigheden',
+						columns: ['Gemeente', 'Naam', 'Aanwezigheid'],
+						rowHeader: 1,
+						rows: [['Kortrijk', 'An Declercq', 'aanwezig']],
+					},
+				],
 			}),
 		);
 		const roles = new Set(await structureRoles(buffer));
-		for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD']) expect(roles).toContain(role);
+		for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'])
+			expect(roles).toContain(role);
 		const pages = await markedPages(buffer);
 		for (const page of pages) {
-			for (const mark of page.filter((m) => /Regio Zuid-West-Vlaanderen|^Pagina \d+ van \d+$/.test(m.text))) expect(mark.tag).toBe('Artifact');
+			for (const mark of page.filter((m) => /Regio Zuid-West-Vlaanderen|^Pagina \d+ van \d+$/.test(m.text)))
+				expect(mark.tag).toBe('Artifact');
 			// Nothing is left outside a mark (PDF/UA: content is tagged or an artifact).
 			expect(page.filter((mark) => mark.tag === '')).toEqual([]);
 		}
@@ -352,7 +361,14 @@ describe('tagged PDF (PDF/UA)', () => {
 			'H3 Opvolging',
 		]);
 		const cells = pages.flat().filter((mark) => mark.tag === 'TH' || mark.tag === 'TD');
-		expect(cells.map((c) => `${c.tag} ${c.text}`)).toEqual(['TH Gemeente', 'TH Naam', 'TH Aanwezigheid', 'TD Kortrijk', 'TH An Declercq', 'TD aanwezig']);
+		expect(cells.map((c) => `${c.tag} ${c.text}`)).toEqual([
+			'TH Gemeente',
+			'TH Naam',
+			'TH Aanwezigheid',
+			'TD Kortrijk',
+			'TH An Declercq',
+			'TD aanwezig',
+		]);
 	});
 
 	it('heads every page of a long agenda with the logo, the region and the body, and never ends a page with a heading', async () => {
@@ -389,19 +405,44 @@ describe('meeting PDFs: who brought an item, items left out, the minutes', () =>
 		const gap = flat((await read(await agendaPdf({ ...page, items: [item, second] }, 'nl-BE'))).pages.join('\n'));
 		expect(gap).toContain('Aangebracht door: An Declercq (Stad Kortrijk)');
 		expect(gap).toContain('Agendapunten die u niet mag inzien, zijn weggelaten.');
-		const none = flat((await read(await agendaPdf({ ...page, items: [item, { ...second, number: 2, position: 2 }] }, 'nl-BE'))).pages.join('\n'));
+		const none = flat(
+			(await read(await agendaPdf({ ...page, items: [item, { ...second, number: 2, position: 2 }] }, 'nl-BE'))).pages.join('\n'),
+		);
 		expect(none).not.toContain('niet mag inzien');
-		const secretariat = flat((await read(await agendaPdf({ ...page, secretariat: true, items: [item, second] }, 'nl-BE'))).pages.join('\n'));
+		const secretariat = flat(
+			(await read(await agendaPdf({ ...page, secretariat: true, items: [item, second] }, 'nl-BE'))).pages.join('\n'),
+		);
 		expect(secretariat).not.toContain('niet mag inzien');
 	});
 
 	it('lists the attendance grouped by municipality or organisation, and states the version and the approval date', async () => {
 		const page = meetingPage();
 		page.attendance = [
-			{ personId: 'p1', name: 'Vincent Van Quickenborne', organisation: 'Stad Kortrijk', status: 'present', representedById: null, representedBy: null },
-			{ personId: 'p2', name: 'Kurt Vanryckeghem', organisation: 'Stad Menen', status: 'represented', representedById: 'p9', representedBy: 'Dirk Spincemaille' },
+			{
+				personId: 'p1',
+				name: 'Vincent Van Quickenborne',
+				organisation: 'Stad Kortrijk',
+				status: 'present',
+				representedById: null,
+				representedBy: null,
+			},
+			{
+				personId: 'p2',
+				name: 'Kurt Vanryckeghem',
+				organisation: 'Stad Menen',
+				status: 'represented',
+				representedById: 'p9',
+				representedBy: 'Dirk Spincemaille',
+			},
 			{ personId: 'p3', name: 'Axel Ronse', organisation: 'Stad Kortrijk', status: 'excused', representedById: null, representedBy: null },
-			{ personId: 'p4', name: 'Anne Ferrant', organisation: 'Gemeente Anzegem', status: 'absent', representedById: null, representedBy: null },
+			{
+				personId: 'p4',
+				name: 'Anne Ferrant',
+				organisation: 'Gemeente Anzegem',
+				status: 'absent',
+				representedById: null,
+				representedBy: null,
+			},
 			{ personId: 'p5', name: 'Piet Zonder', organisation: null, status: null, representedById: null, representedBy: null },
 		];
 		const buffer = await minutesPdf(page, 'nl-BE');

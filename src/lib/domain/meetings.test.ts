@@ -24,6 +24,11 @@ describe('hasNumberingGap', () => {
 	it('sees none in 1..n, in an empty agenda, or when only the last items are hidden', () => {
 		expect(hasNumberingGap(items(1, 2, 3))).toBe(false);
 		expect(hasNumberingGap([])).toBe(false);
-		expect(hasNumberingGap([{ number: null, position: 1 }, { number: null, position: 2 }])).toBe(false);
+		expect(
+			hasNumberingGap([
+				{ number: null, position: 1 },
+				{ number: null, position: 2 },
+			]),
+		).toBe(false);
 	});
 });

@@ -296,7 +296,12 @@ function tableSection(doc: Doc, root: Struct, table: PdfTable): void {
 		leaf(doc, sect, 'H2', () => doc.font(FONT.bold).fontSize(SIZE.heading).text(heading, { lineGap: LINE_GAP }));
 		doc.moveDown(0.3);
 		if (table.summary) {
-			leaf(doc, sect, 'P', () => doc.font(FONT.regular).fontSize(SIZE.body).text(printable(table.summary ?? ''), { lineGap: LINE_GAP }));
+			leaf(doc, sect, 'P', () =>
+				doc
+					.font(FONT.regular)
+					.fontSize(SIZE.body)
+					.text(printable(table.summary ?? ''), { lineGap: LINE_GAP }),
+			);
 			doc.moveDown(0.3);
 		}
 		if (table.rows.length === 0) {
@@ -332,7 +337,19 @@ function tableRows(doc: Doc, element: Struct, table: PdfTable): void {
 	/** Draws one row at doc.y: cells as `cell` makes them, a line under it; doc.y moves below the row. */
 	const row = (cells: string[], face: string, height: number, cell: (index: number, draw: () => void) => void, fill?: string) => {
 		const y = doc.y;
-		if (fill) artifact(doc, 'Layout', () => doc.save().rect(left, y, widths.reduce((a, b) => a + b, 0), height).fill(fill).restore());
+		if (fill)
+			artifact(doc, 'Layout', () =>
+				doc
+					.save()
+					.rect(
+						left,
+						y,
+						widths.reduce((a, b) => a + b, 0),
+						height,
+					)
+					.fill(fill)
+					.restore(),
+			);
 		let x = left;
 		cells.forEach((text, index) => {
 			const at = x;
@@ -347,14 +364,7 @@ function tableRows(doc: Doc, element: Struct, table: PdfTable): void {
 		});
 		doc.x = left;
 		doc.y = y + height;
-		artifact(doc, 'Layout', () =>
-			doc
-				.moveTo(left, doc.y)
-				.lineTo(x, doc.y)
-				.lineWidth(0.5)
-				.strokeColor(COLOR.rule)
-				.stroke(),
-		);
+		artifact(doc, 'Layout', () => doc.moveTo(left, doc.y).lineTo(x, doc.y).lineWidth(0.5).strokeColor(COLOR.rule).stroke());
 	};
 	/** The header row: tagged the first time, an artifact when repeated on a following page. */
 	const headerRow = (tagged: boolean) => {
@@ -455,7 +465,10 @@ function list(doc: Doc, parent: Struct, items: Inline[][]): void {
 			const width = contentWidth(doc) - BULLET_INDENT;
 			group(doc, element, 'LI', (li) => {
 				leaf(doc, li, 'Lbl', () => {
-					doc.font(FONT.regular).fontSize(SIZE.body).text('•', left + 2, y, { lineBreak: false });
+					doc
+						.font(FONT.regular)
+						.fontSize(SIZE.body)
+						.text('•', left + 2, y, { lineBreak: false });
 				});
 				doc.x = left + BULLET_INDENT;
 				doc.y = y;
