@@ -390,9 +390,10 @@ describe('tagged PDF (PDF/UA)', () => {
 		});
 		// The headings come in order, each once, over the pages.
 		expect(headings).toEqual(longAgenda(40).map((s) => s.heading));
-		// One logo image, shown on every page.
+		// One logo image (the default one, 160 pixels wide), shown on every page.
 		const raw = buffer.toString('latin1');
 		expect(raw.match(/\/Subtype \/Image/g)).toHaveLength(1);
+		expect(raw).toMatch(/\/Subtype \/Image\n\/BitsPerComponent 8\n\/Width 160/);
 		expect(raw.match(/\/XObject <<\n\/I1 \d+ 0 R/g)).toHaveLength(pages.length);
 	});
 });
