@@ -19,11 +19,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-async function pageFor(email: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await newContext(browser, { javaScriptEnabled });
+async function pageFor(email: string): Promise<Page> {
+	const context = await newContext(browser);
 	const page = await context.newPage();
 	await signIn(page, email);
 	return page;
+}
+
+/** The page fits a 390 px wide phone: nothing scrolls sideways. */
+async function fitsPhone(page: Page) {
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth), `width of ${page.url()}`).toBeLessThanOrEqual(390);
+	await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 describe('apologies before a meeting', () => {
@@ -38,11 +45,13 @@ describe('apologies before a meeting', () => {
 		await page.context().close();
 	});
 
-	it('the mayor of Kortrijk sends apologies from the meeting page, without JavaScript', async () => {
-		const page = await pageFor(MAYOR, false);
+	it('the mayor of Kortrijk sends apologies from the meeting page (a plain form post)', async () => {
+		const page = await pageFor(MAYOR);
 		await page.goto(`/meetings/${meetingId}`);
 		const mine = page.getByRole('region', { name: 'Uw aanwezigheid' });
 		await mine.getByText('U hebt niets gemeld', { exact: false }).waitFor();
+		// The meeting page still sends no JavaScript: these are plain forms.
+		expect(await page.locator('script').count()).toBe(0);
 		await expectAccessible(page);
 		// A proxy is needed to be represented: a message, nothing sent.
 		await mine.getByRole('radio', { name: 'Ik laat me vertegenwoordigen' }).check();
@@ -56,6 +65,7 @@ describe('apologies before a meeting', () => {
 		mayorName = ((await page.getByText(/^Gemeld door .+ op /).textContent()) ?? '').replace(/^Gemeld door (.+) op .*$/, '$1');
 		expect(mayorName).not.toBe('');
 		await expectAccessible(page);
+		await fitsPhone(page);
 		await page.context().close();
 	});
 
@@ -76,11 +86,12 @@ describe('apologies before a meeting', () => {
 		expect(await page.getByRole('button', { name: 'Alle anderen aanwezig' }).count()).toBe(0);
 		await page.getByText('Aanwezig en afwezig noteert u vanaf de dag van de vergadering', { exact: false }).waitFor();
 		await expectAccessible(page);
+		await fitsPhone(page);
 		await page.context().close();
 	});
 
 	it('the mayor names a proxy of Kortrijk instead, then withdraws', async () => {
-		const page = await pageFor(MAYOR, false);
+		const page = await pageFor(MAYOR);
 		await page.goto(`/meetings/${meetingId}`);
 		const mine = page.getByRole('region', { name: 'Uw aanwezigheid' });
 		await mine.getByRole('radio', { name: 'Ik laat me vertegenwoordigen' }).check();
