@@ -160,7 +160,8 @@ describe('a month of the Conference', () => {
 		await page.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
 		await page.getByText('rondgestuurd', { exact: false }).first().waitFor();
 		await page.context().close();
-	});
+		// The whole month in one walk: more than the default minute on a busy machine.
+	}, 150_000);
 
 	it('a mayor reads the meeting and comments on the circulated minutes', async () => {
 		const context = await newContext(browser);
