@@ -161,7 +161,7 @@ describe('a month of the Conference', () => {
 		await page.getByText('rondgestuurd', { exact: false }).first().waitFor();
 		await page.context().close();
 		// The whole month in one walk: more than the default minute on a busy machine.
-	}, 150_000);
+	}, 240_000);
 
 	it('a mayor reads the meeting and comments on the circulated minutes', async () => {
 		const context = await newContext(browser);
