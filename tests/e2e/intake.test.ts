@@ -12,6 +12,9 @@ const CONTACT = 'contact@cultuurregio.e2e.test';
 const PASSWORD = 'een-lang-wachtwoord-2028';
 const TITLE = 'Regionaal erfgoeddepot: aanbod aan de gemeenten';
 const OUTCOME = 'De burgemeesters steunen een gezamenlijk depot in Kortrijk.';
+// Past Tuesdays in July 2026 (no demo meeting falls between them): where the meeting is held and approved.
+const HELD_DATE = '2026-07-14';
+const APPROVING_DATE = '2026-07-21';
 
 let browser: Browser;
 let topicPath = '';
@@ -185,6 +188,13 @@ describe('agenda intake', () => {
 	it('after the minutes are approved, the contact sees the outcome', async () => {
 		const secretariat = await pageFor('secretariaat@leiedal.demo');
 		await secretariat.goto(`/meetings/${meetingId}`);
+		// A meeting is held only once it has begun, and the server runs on the real clock: the meeting
+		// (in 2028 when the topic was accepted onto it) is brought forward to a day in the past.
+		expect(await secretariat.getByRole('button', { name: 'Vergadering heeft plaatsgevonden' }).count()).toBe(0);
+		await secretariat.getByText('kan als gehouden gemarkeerd worden vanaf', { exact: false }).waitFor();
+		await secretariat.getByRole('link', { name: 'Datum en plaats wijzigen' }).click();
+		await secretariat.getByLabel('Datum').fill(HELD_DATE);
+		await secretariat.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		await secretariat.getByRole('button', { name: 'Vergadering heeft plaatsgevonden' }).click();
 		await secretariat.getByText('gehouden', { exact: true }).first().waitFor();
 		await secretariat.getByRole('link', { name: 'Verslag opstellen' }).click();
@@ -197,7 +207,7 @@ describe('agenda intake', () => {
 		await secretariat.getByRole('button', { name: 'Punt 2 bewaren' }).waitFor();
 		await secretariat.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
 		await secretariat.getByText('rondgestuurd', { exact: false }).first().waitFor();
-		await planMeeting(secretariat, '2028-04-14');
+		await planMeeting(secretariat, APPROVING_DATE);
 		await secretariat.getByRole('button', { name: 'Agenda publiceren' }).click();
 		const approved = secretariat.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('approve'));
 		await secretariat.getByRole('button', { name: 'Verslag goedgekeurd' }).click();

@@ -1,6 +1,7 @@
 // A month of the Conference, end to end in Chromium: the secretariat plans a meeting, builds and
 // publishes an agenda with documents, records attendance and minutes; a mayor reads and comments;
-// the next meeting approves the minutes. Then the visibility matrix over HTTP: role × level ×
+// the next meeting approves the minutes. The server runs on the real clock and a meeting is held only
+// once it has begun, so this month is one in the past (between two of the demo's meetings). Then the visibility matrix over HTTP: role × level ×
 // page/download/PDF, with canary strings that must appear nowhere a reader may not go.
 import type { Browser, Page } from 'playwright-core';
 import { extractText } from 'unpdf';
@@ -11,6 +12,9 @@ import { baseUrl, expectAccessible, heading, launch, newContext, planMeeting, si
 
 const CONFIDENTIAL = 'KANARIE-VERTROUWELIJK-7731';
 const RESTRICTED = 'KANARIE-BEPERKT-4410';
+// Third and fourth Fridays of June 2026: past, and no demo meeting falls between them (those are second Fridays).
+const FIRST_DATE = '2026-06-19';
+const NEXT_DATE = '2026-06-26';
 
 let browser: Browser;
 let firstMeeting = '';
@@ -52,7 +56,7 @@ async function upload(page: Page, file: { name: string; bytes: Buffer }, title: 
 describe('a month of the Conference', () => {
 	it('the secretariat plans a meeting, builds and publishes its agenda, records attendance and minutes', async () => {
 		const page = await secretariatPage();
-		firstMeeting = await planMeeting(page, '2027-06-18');
+		firstMeeting = await planMeeting(page, FIRST_DATE);
 		await expectAccessible(page);
 
 		await page.getByRole('link', { name: 'Agenda opstellen' }).click();
@@ -115,13 +119,23 @@ describe('a month of the Conference', () => {
 
 		await page.getByRole('link', { name: 'Aanwezigheden noteren' }).click();
 		await heading(page, /Aanwezigheden noteren/);
-		const selects = page.locator('select[name^="status-"]');
-		await selects.nth(0).selectOption('present');
-		await selects.nth(1).selectOption('excused');
+		// One radio group per person, grouped by municipality, the municipality beside each name.
+		await page.getByRole('heading', { level: 2, name: 'Kortrijk' }).waitFor();
+		const people = page.locator('fieldset.attendance-person');
+		const total = await people.count();
+		await people.nth(0).getByRole('radio', { name: 'aanwezig' }).check();
+		await people.nth(1).getByRole('radio', { name: 'verontschuldigd' }).check();
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		await page.getByRole('heading', { level: 2, name: 'Aanwezigheden' }).waitFor();
 		expect(await page.getByRole('cell', { name: 'aanwezig', exact: true }).count()).toBe(1);
+		// "All others present" at once keeps the apologies.
+		await page.getByRole('link', { name: 'Aanwezigheden noteren' }).click();
+		await page.getByRole('button', { name: 'Alle anderen aanwezig' }).click();
+		await page.getByText('Opgeslagen.').waitFor();
+		expect(await page.getByRole('radio', { name: 'aanwezig', checked: true }).count()).toBe(total - 1);
+		expect(await page.getByRole('radio', { name: 'verontschuldigd', checked: true }).count()).toBe(1);
+		await page.getByRole('link', { name: 'Terug naar de vergadering' }).click();
 
 		await page.getByRole('link', { name: 'Verslag opstellen' }).click();
 		await page.getByRole('button', { name: 'Verslag beginnen' }).click();
@@ -146,7 +160,8 @@ describe('a month of the Conference', () => {
 		await page.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
 		await page.getByText('rondgestuurd', { exact: false }).first().waitFor();
 		await page.context().close();
-	});
+		// The whole month in one walk: more than the default minute on a busy machine.
+	}, 240_000);
 
 	it('a mayor reads the meeting and comments on the circulated minutes', async () => {
 		const context = await newContext(browser);
@@ -168,7 +183,7 @@ describe('a month of the Conference', () => {
 
 	it('the next meeting approves the minutes; they are frozen from then on', async () => {
 		const page = await secretariatPage();
-		const next = await planMeeting(page, '2027-07-16');
+		const next = await planMeeting(page, NEXT_DATE);
 		await page.getByRole('heading', { level: 3, name: /Goedkeuring verslag vorige vergadering/ }).waitFor();
 		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
 		await page.getByRole('button', { name: 'Verslag goedgekeurd' }).click();
@@ -265,17 +280,17 @@ describe('the PDFs in the reader’s language', () => {
 		const agenda = `/meetings/${firstMeeting}/agenda.pdf`;
 		const french = await pdfIn(agenda, 'fr');
 		expect(french).toContain('Ordre du jour');
-		expect(french).toMatch(/vendredi 18 juin 2027, \d\d:\d\d–\d\d:\d\d/);
+		expect(french).toMatch(/vendredi 19 juin 2026, \d\d:\d\d–\d\d:\d\d/);
 		expect(french).toContain('Page 1 sur');
 		expect(await pdfIn(`/meetings/${firstMeeting}/minutes.pdf`, 'fr')).toContain('Procès-verbal');
 
 		const english = await pdfIn(agenda, 'en');
-		expect(english).toMatch(/Friday,? 18 June 2027, \d\d:\d\d–\d\d:\d\d/);
+		expect(english).toMatch(/Friday,? 19 June 2026, \d\d:\d\d–\d\d:\d\d/);
 		expect(english).toContain('Page 1 of');
 		expect(english).not.toMatch(/\b[AP]M\b/);
 
 		const dutch = await pdfIn(agenda);
-		expect(dutch).toMatch(/vrijdag 18 juni 2027, \d\d:\d\d–\d\d:\d\d/);
+		expect(dutch).toMatch(/vrijdag 19 juni 2026, \d\d:\d\d–\d\d:\d\d/);
 		expect(dutch).toContain('Pagina 1 van');
 	});
 });

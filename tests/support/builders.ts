@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../src/lib/domain/dates.ts';
 import type { MandateRole } from '../../src/lib/domain/kinds.ts';
 import type { Confidentiality, MeetingStatus } from '../../src/lib/domain/meetings.ts';
+import { brusselsInstant } from '../../src/lib/domain/recurrence.ts';
 import { itemKindFor, nextMonths, type TopicStatus } from '../../src/lib/domain/topics.ts';
 import type { Actor } from '../../src/lib/server/access/actor.ts';
 import { readerOf } from '../../src/lib/server/access/reader.ts';
@@ -115,7 +116,8 @@ export type BuiltMeetingStatus = MeetingStatus;
  * minutes_approved (circulated minutes approved by the next meeting, which is built for it); cancelled
  * (a planned agenda, or a published one with `published: true`). The older `published` and `minutes`
  * options alone still say the same (`minutes: 'approved'` is minutes_approved).
- * Holding does not look at the clock: a meeting far ahead can be marked held (see markHeld).
+ * Meetings are built far ahead, so each step runs on the clock of its moment in the meeting's life (the
+ * services' `at`): held and its minutes circulated at its end, approved at the start of the next.
  */
 export async function buildMeeting(
 	db: RootDb,
@@ -161,10 +163,11 @@ export async function buildMeeting(
 		return { meetingId, bodyId, itemIds, status };
 	}
 	if (status !== 'planned') await publishAgenda(db, actor, meetingId);
-	if (status === 'held' || status === 'minutes_approved') await markHeld(db, actor, meetingId);
+	const ended = brusselsInstant(date, '10:00');
+	if (status === 'held' || status === 'minutes_approved') await markHeld(db, actor, meetingId, { at: ended });
 	if (minutes) {
 		await startMinutes(db, actor, meetingId);
-		if (minutes !== 'draft') await circulateMinutes(db, actor, meetingId);
+		if (minutes !== 'draft') await circulateMinutes(db, actor, meetingId, { at: ended });
 		if (minutes === 'approved') {
 			// The next meeting approves it through its approval item.
 			const approving = await createMeeting(db, actor, bodyId, {
@@ -177,7 +180,7 @@ export async function buildMeeting(
 			const page = await getMeetingPage(db, readerOf(actor), approving);
 			const approval = page?.items.find((i) => i.kind === 'minutes_approval' && i.approvesMeetingId === meetingId);
 			if (!approval) throw new Error('the next meeting has no approval item');
-			await approveMinutesByItem(db, actor, approving, approval.id);
+			await approveMinutesByItem(db, actor, approving, approval.id, { at: brusselsInstant(dayAfter(date), '08:10') });
 		}
 	}
 	return { meetingId, bodyId, itemIds, status };

@@ -426,6 +426,8 @@ describe('meeting PDFs: who brought an item, items left out, the minutes', () =>
 				status: 'present',
 				representedById: null,
 				representedBy: null,
+				recordedBy: null,
+				recordedAt: null,
 			},
 			{
 				personId: 'p2',
@@ -434,8 +436,19 @@ describe('meeting PDFs: who brought an item, items left out, the minutes', () =>
 				status: 'represented',
 				representedById: 'p9',
 				representedBy: 'Dirk Spincemaille',
+				recordedBy: null,
+				recordedAt: null,
 			},
-			{ personId: 'p3', name: 'Axel Ronse', organisation: 'Stad Kortrijk', status: 'excused', representedById: null, representedBy: null },
+			{
+				personId: 'p3',
+				name: 'Axel Ronse',
+				organisation: 'Stad Kortrijk',
+				status: 'excused',
+				representedById: null,
+				representedBy: null,
+				recordedBy: null,
+				recordedAt: null,
+			},
 			{
 				personId: 'p4',
 				name: 'Anne Ferrant',
@@ -443,8 +456,19 @@ describe('meeting PDFs: who brought an item, items left out, the minutes', () =>
 				status: 'absent',
 				representedById: null,
 				representedBy: null,
+				recordedBy: null,
+				recordedAt: null,
 			},
-			{ personId: 'p5', name: 'Piet Zonder', organisation: null, status: null, representedById: null, representedBy: null },
+			{
+				personId: 'p5',
+				name: 'Piet Zonder',
+				organisation: null,
+				status: null,
+				representedById: null,
+				representedBy: null,
+				recordedBy: null,
+				recordedAt: null,
+			},
 		];
 		const buffer = await minutesPdf(page, 'nl-BE');
 		const marks = (await markedPages(buffer)).flat();

@@ -320,6 +320,13 @@ const errors: Record<string, Message> = {
 	invitation_invalid: m.error_invitation_invalid,
 	invitation_email_taken: m.error_invitation_email_taken,
 	action_unchanged: m.error_action_unchanged,
+	meeting_not_begun: m.error_meeting_not_begun,
+	minutes_before_meeting: m.error_minutes_before_meeting,
+	approval_before_meeting: m.error_approval_before_meeting,
+	attendance_before_day: m.error_attendance_before_day,
+	apologies_closed: m.error_apologies_closed,
+	proxy_not_sensible: m.error_proxy_not_sensible,
+	no_apologies: m.error_no_apologies,
 };
 
 /** The message for a stable error code from a form or the API (a generic one for an unknown code). */

@@ -301,7 +301,9 @@ describe('the submitter and the secretariat', () => {
 		const page = await getTopicPage(db, contact, topicId);
 		const meetingId = page?.item?.meetingId ?? '';
 		const itemId = page?.topic.agendaItemId ?? '';
-		await markHeld(db, secretariat, meetingId);
+		// The builders' meetings are years ahead: these steps run on a clock long after them.
+		const later = { at: new Date('2199-01-01T00:00:00Z') };
+		await markHeld(db, secretariat, meetingId, later);
 		await startMinutes(db, secretariat, meetingId);
 		await saveMinutesEntry(db, secretariat, meetingId, {
 			agendaItemId: itemId,
@@ -310,7 +312,7 @@ describe('the submitter and the secretariat', () => {
 			outcomeText: 'De burgemeesters steunen een regionaal zorgpad.',
 			referralToColleges: false,
 		});
-		await circulateMinutes(db, secretariat, meetingId);
+		await circulateMinutes(db, secretariat, meetingId, later);
 		expect((await getTopicPage(db, contact, topicId))?.item?.outcome).toBeNull();
 		// The next meeting of the body (builders plan each a week after the one before).
 		const { meetingId: next } = await buildMeeting(db);
@@ -319,7 +321,7 @@ describe('the submitter and the secretariat', () => {
 			.from(agendaItem)
 			.where(and(eq(agendaItem.meetingId, next), eq(agendaItem.kind, 'minutes_approval')));
 		await publishAgenda(db, secretariat, next);
-		await approveMinutesByItem(db, secretariat, next, approval.id);
+		await approveMinutesByItem(db, secretariat, next, approval.id, later);
 		expect((await getTopicPage(db, contact, topicId))?.item?.outcome).toMatchObject({
 			outcome: 'sounding_board',
 			outcomeText: 'De burgemeesters steunen een regionaal zorgpad.',

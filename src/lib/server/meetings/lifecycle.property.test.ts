@@ -114,6 +114,8 @@ async function run(steps: { action: Action; role: Role; meeting: number; pick: n
 		endTime: '10:00',
 	});
 	const meetings = [first, second];
+	// The steps run after both meetings (the rules of time are tested in meetings.test.ts).
+	const later = { at: new Date(`${y}-03-01T12:00:00Z`) };
 	const frozen = new Map<string, string>();
 	for (const s of steps) {
 		const actor = actors[s.role];
@@ -140,7 +142,7 @@ async function run(steps: { action: Action; role: Role; meeting: number; pick: n
 				case 'publish':
 					return publishAgenda(db, actor, meetingId);
 				case 'held':
-					return markHeld(db, actor, meetingId);
+					return markHeld(db, actor, meetingId, later);
 				case 'start':
 					return startMinutes(db, actor, meetingId);
 				case 'save':
@@ -148,7 +150,7 @@ async function run(steps: { action: Action; role: Role; meeting: number; pick: n
 						item && saveMinutesEntry(db, actor, meetingId, { agendaItemId: item.id, discussion: s.text || 'x', referralToColleges: false })
 					);
 				case 'circulate':
-					return circulateMinutes(db, actor, meetingId);
+					return circulateMinutes(db, actor, meetingId, later);
 				case 'reopen':
 					return reopenMinutes(db, actor, meetingId);
 				case 'comment':
@@ -157,7 +159,7 @@ async function run(steps: { action: Action; role: Role; meeting: number; pick: n
 					const approval = (await db.select().from(agendaItem).where(eq(agendaItem.meetingId, second))).find(
 						(i) => i.kind === 'minutes_approval',
 					);
-					return approval && approveMinutesByItem(db, actor, second, approval.id);
+					return approval && approveMinutesByItem(db, actor, second, approval.id, later);
 				}
 				case 'correct':
 					return correctMinutes(db, actor, meetingId, `Correctie ${s.text}`);

@@ -137,6 +137,9 @@ export interface MeetingPage {
 				status: AttendanceStatus | null;
 				representedById: string | null;
 				representedBy: string | null;
+				/** Who recorded the state, and when (a member who sent apologies, or the secretariat). */
+				recordedBy: string | null;
+				recordedAt: string | null;
 		  }[]
 		| null;
 	actions: {
@@ -206,13 +209,15 @@ const meetingPageQuery = (r: Reader, meetingId: Placeholder) => sql`select json_
 		join minutes_version v on v.id = k.minutes_version_id
 		where k.minutes_version_id = mv.id and ${commentVisible(r, m, i, v)}), '[]'::json) as comments,
 	case when ${officialOf(r, m)} then coalesce((select json_agg(json_build_object('personId', x.person_id,
-		'name', ${NAME('xp')}, 'organisation', ${ORGANISATION_ON_MEETING_DAY}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
+		'name', ${NAME('xp')}, 'organisation', ${ORGANISATION_ON_MEETING_DAY}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')},
+		'recordedBy', ${NAME('wp')}, 'recordedAt', a.recorded_at)
 		order by xp.family_name, xp.given_name)
 		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and ${MEMBER_ON_MEETING_DAY}
 			union select person_id from attendance where meeting_id = m.id) x
 		join person xp on xp.id = x.person_id
 		left join attendance a on a.meeting_id = m.id and a.person_id = x.person_id
-		left join person rp on rp.id = a.represented_by_person_id), '[]'::json) end as attendance,
+		left join person rp on rp.id = a.represented_by_person_id
+		left join person wp on wp.id = a.recorded_by_person_id), '[]'::json) end as attendance,
 	coalesce((select json_agg(json_build_object('id', f.id, 'agendaItemId', f.agenda_item_id, 'description', f.description,
 		'owner', coalesce(${NAME('fp')}, fo.name), 'dueDate', f.due_date, 'status', f.status) order by f.due_date nulls last, f.created_at)
 		from follow_up_action f join agenda_item i on i.id = f.agenda_item_id left join person fp on fp.id = f.owner_person_id

@@ -94,6 +94,15 @@ export const attendanceEntrySchema = z
 	});
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
+/** A member's own apologies before a meeting: excused, or represented by a proxy (the proxy counts only then). */
+export const apologiesSchema = z
+	.object({ status: z.enum(['excused', 'represented']), representedByPersonId: id.optional() })
+	.refine((a) => a.status !== 'represented' || Boolean(a.representedByPersonId), {
+		path: ['representedByPersonId'],
+		message: 'representative_required',
+	});
+export type ApologiesInput = z.infer<typeof apologiesSchema>;
+
 export const minutesEntrySchema = z
 	.object({
 		agendaItemId: id,

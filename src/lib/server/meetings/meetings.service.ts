@@ -3,6 +3,7 @@
 // Every id is checked to be of the actor's region; another region's id is "not found".
 import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
+import { hasBegun } from '../../domain/meeting-times.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import type { Actor } from '../access/actor.ts';
@@ -285,9 +286,13 @@ export function publishAgenda(db: Transactor, actor: Actor, meetingId: string, {
 	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: at }, numberItems, undefined, at);
 }
 
-/** Record that the meeting took place. */
-export const markHeld = (db: Transactor, actor: Actor, meetingId: string, { at }: At = {}) =>
-	transition(db, actor, meetingId, 'held', 'held', {}, undefined, undefined, at);
+/** Record that the meeting took place: only once it has begun (its start time has passed at `at`). */
+export function markHeld(db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) {
+	const begun = async (_tx: Tx, row: typeof meeting.$inferSelect) => {
+		if (!hasBegun(row.startsAt, at)) throw refused('meeting_not_begun');
+	};
+	return transition(db, actor, meetingId, 'held', 'held', {}, begun, undefined, at);
+}
 
 /** Declare a crisis period for a body. */
 export async function declareCrisisPeriod(

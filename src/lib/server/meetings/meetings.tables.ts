@@ -157,6 +157,9 @@ export const attendance = pgTable(
 			.references(() => person.id),
 		status: text('status', { enum: attendanceStatuses }).notNull(),
 		representedByPersonId: uuid('represented_by_person_id').references(() => person.id),
+		/** Who recorded this state, and when: the member who sent apologies or named a proxy, or the secretariat. */
+		recordedByPersonId: uuid('recorded_by_person_id').references(() => person.id),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }),
 		updatedAt: updatedAt(),
 	},
 	(t) => [

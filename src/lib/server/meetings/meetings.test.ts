@@ -13,7 +13,7 @@ import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import type { Database, RootDb } from '../db/client.ts';
-import { organisation, person } from '../directory/directory.tables.ts';
+import { organisation } from '../directory/directory.tables.ts';
 import { getFileDownload } from '../files/files.queries.ts';
 import { storedFile } from '../files/files.tables.ts';
 import { FileStore } from '../files/store.ts';
@@ -375,6 +375,8 @@ describe('documents', () => {
 });
 
 describe('attendance and minutes', () => {
+	// The first meeting is on 13 January 2033, 08:00–10:00 in Brussels: its steps run on that morning's clock.
+	const during = new Date('2033-01-13T08:30:00Z');
 	let first: string;
 	let second: string;
 	let itemId: string;
@@ -400,18 +402,25 @@ describe('attendance and minutes', () => {
 	it('records attendance, with a representative', async () => {
 		const page = await getMeetingPage(db, readerOf(secretariat), first);
 		const [a, b, c] = page?.attendance ?? [];
-		const [other] = await db.select({ id: person.id }).from(person).where(eq(person.regionId, secretariat.regionId)).limit(1);
-		await recordAttendance(db, secretariat, first, [
-			{ personId: a.personId, status: 'present' },
-			{ personId: b.personId, status: 'excused' },
-			{ personId: c.personId, status: 'represented', representedByPersonId: other.id },
-		]);
+		// Another member of the Conference is a sensible proxy.
+		const other = page?.attendance?.at(-1)?.personId ?? '';
+		await recordAttendance(
+			db,
+			secretariat,
+			first,
+			[
+				{ personId: a.personId, status: 'present' },
+				{ personId: b.personId, status: 'excused' },
+				{ personId: c.personId, status: 'represented', representedByPersonId: other },
+			],
+			{ at: during },
+		);
 		const after = await getMeetingPage(db, readerOf(secretariat), first);
-		expect(after?.attendance?.find((x) => x.personId === c.personId)).toMatchObject({ status: 'represented', representedById: other.id });
+		expect(after?.attendance?.find((x) => x.personId === c.personId)).toMatchObject({ status: 'represented', representedById: other });
 	});
 
 	it('goes draft → circulated (members comment) → approved at the next meeting, then frozen', async () => {
-		await markHeld(db, secretariat, first);
+		await markHeld(db, secretariat, first, { at: during });
 		await startMinutes(db, secretariat, first);
 		await saveMinutesEntry(db, secretariat, first, {
 			agendaItemId: itemId,
@@ -428,7 +437,7 @@ describe('attendance and minutes', () => {
 		});
 		// A mayor does not see the draft.
 		expect((await getMeetingPage(db, readerOf(mayor), first))?.minutes).toBeNull();
-		await circulateMinutes(db, secretariat, first);
+		await circulateMinutes(db, secretariat, first, { at: during });
 		await commentOnMinutes(db, mayor, first, { agendaItemId: itemId, text: 'Graag ook de handhaving vermelden.' });
 		const read = await getMeetingPage(db, readerOf(mayor), first);
 		expect(read?.minutes?.status).toBe('circulated');
@@ -438,7 +447,7 @@ describe('attendance and minutes', () => {
 		const approval = secondPage?.items.find((i) => i.kind === 'minutes_approval');
 		expect(approval?.approvesMeetingId).toBe(first);
 		await expectCode(approveMinutesByItem(db, mayor, second, approval?.id ?? ''), 404);
-		await approveMinutesByItem(db, secretariat, second, approval?.id ?? '');
+		await approveMinutesByItem(db, secretariat, second, approval?.id ?? '', { at: new Date('2033-02-10T07:10:00Z') });
 		const approved = await getMeetingPage(db, readerOf(mayor), first);
 		expect(approved?.minutes?.status).toBe('approved');
 		expect(approved?.meeting.status).toBe('minutes_approved');

@@ -2,6 +2,7 @@
 // (members comment per item) → approved at the next meeting, and is frozen from then on. A later
 // correction is a new version with a reason. Follow-up actions are followed across meetings.
 import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { hasBegun } from '../../domain/meeting-times.ts';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -106,7 +107,9 @@ async function moveMinutes(
 	at = new Date(),
 ) {
 	return db.transaction(async (tx) => {
-		await lockMeeting(tx, actor, meetingId);
+		const m = await lockMeeting(tx, actor, meetingId);
+		// Minutes go out only after the meeting was held.
+		if (to === 'circulated' && !hasBegun(m.startsAt, at)) throw refused('minutes_before_meeting');
 		const before = await latestVersion(tx, meetingId);
 		if (!before) throw refused('minutes_not_started');
 		if (!canMoveMinutes(before.status, to))
@@ -175,6 +178,8 @@ export async function approveMinutesByItem(db: Transactor, actor: Actor, meeting
 		const item = await itemOf(tx, meetingId, itemId);
 		if (item.kind !== 'minutes_approval' || !item.approvesMeetingId) throw refused('not_an_approval_item');
 		if (m.status !== 'agenda_published' && m.status !== 'held') throw refused('approval_needs_meeting');
+		// The approving meeting approves at its meeting: from its start, not in advance.
+		if (!hasBegun(m.startsAt, at)) throw refused('approval_before_meeting');
 		const target = await lockMeeting(tx, actor, item.approvesMeetingId);
 		const version = await latestVersion(tx, target.id);
 		if (version?.status !== 'circulated')

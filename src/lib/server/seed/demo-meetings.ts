@@ -356,7 +356,7 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 		const id = idOf(meetingIds, m);
 		await markHeld(tx, actor, id, { at: m.endsAt });
 		if (m.kind === 'briefing') return;
-		await recordAttendance(tx, actor, id, attendanceOf(m, index, members, ctx));
+		await recordAttendance(tx, actor, id, attendanceOf(m, index, members, ctx), { at: m.endsAt });
 		await startMinutes(tx, actor, id);
 		// The draft of the last meeting is still being written: its last item has no entry yet.
 		await saveMinutesEntries(tx, actor, id, draft ? entries.slice(0, -1) : entries);

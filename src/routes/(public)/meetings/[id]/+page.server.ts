@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { hasBegun } from '$lib/domain/meeting-times';
 import { getApp } from '$lib/server/app';
 import { command, idParam, orNotFound } from '$lib/server/http/guards';
+import { getOwnAttendance } from '$lib/server/meetings/attendance.queries';
+import { sendApologies, withdrawApologies } from '$lib/server/meetings/attendance.service';
 import { canCommentOn } from '$lib/server/meetings/meetings.policy';
 import { getMeetingPage } from '$lib/server/meetings/meetings.queries';
-import { commentSchema } from '$lib/server/meetings/meetings.schema';
+import { apologiesSchema, commentSchema } from '$lib/server/meetings/meetings.schema';
 import { markHeld, publishAgenda } from '$lib/server/meetings/meetings.service';
 import { approveMinutesByItem, commentOnMinutes } from '$lib/server/meetings/minutes.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const page = orNotFound(await getMeetingPage(getApp().db, locals.reader, idParam(params.id)));
-	const canComment = Boolean(locals.actor && page.minutes?.status === 'circulated' && canCommentOn(locals.actor, page.meeting.bodyId));
-	return { ...page, canComment, signedIn: Boolean(locals.actor) };
+	const db = getApp().db;
+	const page = orNotFound(await getMeetingPage(db, locals.reader, idParam(params.id)));
+	const actor = locals.actor;
+	const canComment = Boolean(actor && page.minutes?.status === 'circulated' && canCommentOn(actor, page.meeting.bodyId));
+	const begun = hasBegun(page.meeting.startsAt);
+	// A member of the body on the meeting's day sends apologies or names a proxy here until it begins.
+	const upcoming = page.meeting.status === 'planned' || page.meeting.status === 'agenda_published';
+	const own = actor && upcoming ? await getOwnAttendance(db, actor.regionId, actor.personId, page.meeting.id) : null;
+	return { ...page, canComment, signedIn: Boolean(actor), begun, own };
 };
 
 const none = z.object({});
@@ -35,6 +44,30 @@ export const actions: Actions = {
 			(actor, input) => approveMinutesByItem(getApp().db, actor, id, input.itemId),
 			`/meetings/${id}`,
 			'status',
+		);
+	},
+	apologies: ({ locals, request, params }) => {
+		const id = idParam(params.id);
+		return command(
+			locals,
+			request,
+			apologiesSchema,
+			(actor, input) => sendApologies(getApp().db, actor, id, input),
+			`/meetings/${id}#attendance-mine`,
+			'apologies',
+			'sent',
+		);
+	},
+	withdrawApologies: ({ locals, request, params }) => {
+		const id = idParam(params.id);
+		return command(
+			locals,
+			request,
+			none,
+			(actor) => withdrawApologies(getApp().db, actor, id),
+			`/meetings/${id}#attendance-mine`,
+			'apologies',
+			'deleted',
 		);
 	},
 	comment: ({ locals, request, params }) => {

@@ -1,26 +1,27 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isMeetingDayOrLater } from '$lib/domain/meeting-times';
 import { getApp } from '$lib/server/app';
+import { flash } from '$lib/server/http/flash';
 import { formValues, readForm } from '$lib/server/http/forms';
-import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
-import { recordAttendance } from '$lib/server/meetings/attendance.service';
+import { authorize, command, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
+import { getAttendanceSheet } from '$lib/server/meetings/attendance.queries';
+import { markAllPresent, recordAttendance } from '$lib/server/meetings/attendance.service';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
-import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { type AttendanceEntry, attendanceEntrySchema } from '$lib/server/meetings/meetings.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, canManageMeetings);
-	const db = getApp().db;
-	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
-	return {
-		meeting: { id: page.meeting.id, bodyName: page.meeting.bodyName, bodyNameFr: page.meeting.bodyNameFr, startsAt: page.meeting.startsAt },
-		attendance: page.attendance ?? [],
-		people: (await formOptions(db, actor.regionId)).people,
-	};
+	const sheet = orNotFound(await getAttendanceSheet(getApp().db, actor.regionId, idParam(params.id)));
+	// Present and absent are offered from the meeting's day (Brussels); apologies and proxies before it.
+	return { ...sheet, dayReached: isMeetingDayOrLater(sheet.meeting.startsAt) };
 };
 
+const none = z.object({});
+
 export const actions: Actions = {
-	/** One row per person: status-<personId> and representedBy-<personId>; rows left empty are skipped. */
+	/** One group per person: status-<personId> (a radio) and representedBy-<personId> (used when represented); unanswered groups are skipped. */
 	save: async ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
@@ -34,7 +35,7 @@ export const actions: Actions = {
 			const parsed = attendanceEntrySchema.safeParse({
 				personId,
 				status: value,
-				representedByPersonId: typeof representedBy === 'string' && representedBy ? representedBy : undefined,
+				representedByPersonId: value === 'represented' && typeof representedBy === 'string' && representedBy ? representedBy : undefined,
 			});
 			if (parsed.success) entries.push(parsed.data);
 			else errors[`representedBy-${personId}`] = String(parsed.error.issues[0]?.message ?? 'invalid');
@@ -45,6 +46,13 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFromError(e, formValues(form));
 		}
-		redirect(303, `/meetings/${id}#attendance-heading`);
+		const to = `/meetings/${id}#attendance-heading`;
+		flash('saved', to);
+		redirect(303, to);
+	},
+	/** Everyone of whom nothing is recorded yet is present (from the meeting's day). */
+	allPresent: ({ locals, request, params }) => {
+		const id = idParam(params.id);
+		return command(locals, request, none, (actor) => markAllPresent(getApp().db, actor, id), `/meetings/${id}/attendance`);
 	},
 };
