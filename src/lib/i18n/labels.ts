@@ -14,8 +14,8 @@ import type {
 } from '#lib/domain/meetings.ts';
 import type { InvitationState, TopicAsk, TopicEventKind, TopicStatus, TopicUrgency } from '#lib/domain/topics.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { formatDateTime } from './formats.ts';
 import type { Locale } from '#lib/paraglide/runtime.js';
+import { formatDateTime } from './formats.ts';
 
 /** A catalogue message without parameters. */
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;

@@ -356,11 +356,7 @@ export async function formOptions(db: Db, regionId: string) {
 			.from(organisation)
 			.where(eq(organisation.regionId, regionId))
 			.orderBy(asc(organisation.name)),
-		db
-			.select({ id: body.id, name: body.name, kind: body.kind })
-			.from(body)
-			.where(eq(body.regionId, regionId))
-			.orderBy(asc(body.name)),
+		db.select({ id: body.id, name: body.name, kind: body.kind }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
 	]);
 	const municipal = (kind: string) => kind === 'college' || kind === 'council' || kind === 'management_team';
 	return {

@@ -98,7 +98,13 @@ async function writeEntry(tx: Tx, actor: Actor, meetingId: string, versionId: st
 
 /** True when an entry would stay as it is (or, new, would say nothing). */
 function unchanged(before: typeof minutesEntry.$inferSelect | undefined, values: Record<string, unknown>) {
-	const stored: Record<string, unknown> = before ?? { discussion: null, outcome: null, outcomeText: null, referralBodyId: null, referralToColleges: false };
+	const stored: Record<string, unknown> = before ?? {
+		discussion: null,
+		outcome: null,
+		outcomeText: null,
+		referralBodyId: null,
+		referralToColleges: false,
+	};
 	return Object.entries(values).every(([k, v]) => stored[k] === v);
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { canDecide, canStartIntake, canSubmitterEdit, canWithdraw, intakeDecisions, itemKindFor } from '$lib/domain/topics';
 import { getApp } from '$lib/server/app';
-import { command, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
+import { confirmFirst } from '$lib/server/http/confirm';
+import { authorize, command, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
 import { uploadAction } from '$lib/server/http/uploads';
 import { canRunIntake } from '$lib/server/intake/intake.policy';
 import {
@@ -67,24 +68,33 @@ export const actions: Actions = {
 			return here(params);
 		});
 	},
-	removeDocument: ({ locals, request, params }) =>
-		command(
+	removeDocument: async ({ locals, request, params }) => {
+		requireActor(locals);
+		const ask = await confirmFirst(request, documentIdSchema, 'document');
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
 			documentIdSchema,
 			(actor, input) => removeTopicDocument(db(), actor, idParam(params.id), input.documentId),
 			here(params),
 			'document',
-		),
-	withdraw: ({ locals, request, params }) =>
-		command(
+			'deleted',
+		);
+	},
+	withdraw: async ({ locals, request, params }) => {
+		requireActor(locals);
+		const ask = await confirmFirst(request, optionalMessageSchema, 'withdraw');
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
 			optionalMessageSchema,
 			(actor, input) => withdrawTopic(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'withdraw',
-		),
+		);
+	},
 	answer: ({ locals, request, params }) =>
 		command(
 			locals,
@@ -136,13 +146,17 @@ export const actions: Actions = {
 			here(params),
 			'redirect',
 		),
-	decline: ({ locals, request, params }) =>
-		command(
+	decline: async ({ locals, request, params }) => {
+		authorize(locals, canRunIntake);
+		const ask = await confirmFirst(request, declineSchema, 'decline');
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
 			declineSchema,
 			(actor, input) => declineTopic(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'decline',
-		),
+		);
+	},
 };

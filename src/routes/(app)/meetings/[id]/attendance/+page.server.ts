@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { flash } from '$lib/server/http/flash';
 import { formValues, readForm } from '$lib/server/http/forms';
 import { authorize, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
 import { recordAttendance } from '$lib/server/meetings/attendance.service';
@@ -45,6 +46,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFromError(e, formValues(form));
 		}
+		flash('saved', `/meetings/${id}`);
 		redirect(303, `/meetings/${id}#attendance-heading`);
 	},
 };
