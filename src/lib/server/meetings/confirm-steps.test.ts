@@ -162,7 +162,11 @@ describe('the minutes saved as a whole', () => {
 	it('saving again writes and audits only the item that changed', async () => {
 		const audits = async () => (await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.entityType, 'minutes_entry')))[0].n;
 		const before = await audits();
-		await saveMinutesEntries(db, secretariat, id, [entry(items[0], 'Eerste tekst'), entry(items[1], 'Tweede, herschreven'), entry(items[2])]);
+		await saveMinutesEntries(db, secretariat, id, [
+			entry(items[0], 'Eerste tekst'),
+			entry(items[1], 'Tweede, herschreven'),
+			entry(items[2]),
+		]);
 		expect(await audits()).toBe(before + 1);
 		expect(await stored()).toEqual({ [items[0]]: 'Eerste tekst', [items[1]]: 'Tweede, herschreven' });
 	});
