@@ -152,7 +152,8 @@ describe('a month of the Conference', () => {
 		await page.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
 		await page.getByText('rondgestuurd', { exact: false }).first().waitFor();
 		await page.context().close();
-	});
+		// A long walk (uploads, two confirmations, the minutes): more than the default test time on a busy machine.
+	}, 180_000);
 
 	it('a mayor reads the meeting and comments on the circulated minutes', async () => {
 		const context = await newContext(browser);
