@@ -170,6 +170,7 @@ describe('agenda intake', () => {
 		await expectAccessible(secretariat);
 		await secretariat.goto(`/meetings/${meetingId}`);
 		await secretariat.getByRole('button', { name: 'Agenda publiceren' }).click();
+		await secretariat.getByRole('button', { name: 'Agenda publiceren' }).click();
 		await secretariat.getByText('agenda gepubliceerd', { exact: true }).first().waitFor();
 		await secretariat.context().close();
 
@@ -196,22 +197,24 @@ describe('agenda intake', () => {
 		await secretariat.getByLabel('Datum').fill(HELD_DATE);
 		await secretariat.getByRole('button', { name: 'Opslaan', exact: true }).click();
 		await secretariat.getByRole('button', { name: 'Vergadering heeft plaatsgevonden' }).click();
+		await secretariat.getByRole('button', { name: 'Als gehouden noteren' }).click();
 		await secretariat.getByText('gehouden', { exact: true }).first().waitFor();
 		await secretariat.getByRole('link', { name: 'Verslag opstellen' }).click();
 		await secretariat.getByRole('button', { name: 'Verslag beginnen' }).click();
-		const entry = secretariat.locator('form').filter({ has: secretariat.getByRole('button', { name: 'Punt 2 bewaren' }) });
+		const entry = secretariat.getByRole('region', { name: /^2\. / });
 		await entry.getByLabel('Samenvatting van de bespreking').fill('Ruime steun voor het depot.');
 		await entry.getByLabel('Uitkomst').selectOption({ label: 'Klankbordresultaat' });
 		await entry.getByLabel(/Tekst van het standpunt/).fill(OUTCOME);
-		await entry.getByRole('button', { name: 'Punt 2 bewaren' }).click();
-		await secretariat.getByRole('button', { name: 'Punt 2 bewaren' }).waitFor();
+		await secretariat.getByRole('button', { name: 'Verslag bewaren' }).click();
+		await secretariat.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
 		await secretariat.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
 		await secretariat.getByText('rondgestuurd', { exact: false }).first().waitFor();
 		await planMeeting(secretariat, APPROVING_DATE);
 		await secretariat.getByRole('button', { name: 'Agenda publiceren' }).click();
-		const approved = secretariat.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('approve'));
-		await secretariat.getByRole('button', { name: 'Verslag goedgekeurd' }).click();
-		await approved;
+		await secretariat.getByRole('button', { name: 'Agenda publiceren' }).click();
+		await secretariat.getByRole('button', { name: 'Verslag goedkeuren…' }).click();
+		await secretariat.getByRole('button', { name: 'Verslag goedkeuren' }).click();
+		await secretariat.getByRole('status').filter({ hasText: 'Goedgekeurd.' }).waitFor();
 		await secretariat.context().close();
 
 		const page = await pageFor(CONTACT, PASSWORD);

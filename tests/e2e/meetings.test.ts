@@ -104,6 +104,9 @@ describe('a month of the Conference', () => {
 
 		await page.getByRole('link', { name: 'Terug naar de vergadering' }).click();
 		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+		// An irreversible step asks first, saying what becomes fixed.
+		await heading(page, 'De agenda publiceren?');
+		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
 		await page.getByText('agenda gepubliceerd', { exact: true }).first().waitFor();
 		for (const [level, pattern] of [
 			['confidential', CONFIDENTIAL],
@@ -115,6 +118,8 @@ describe('a month of the Conference', () => {
 		}
 		expect(Object.values(documentLinks).every((l) => l.startsWith('/files/'))).toBe(true);
 		await page.getByRole('button', { name: 'Vergadering heeft plaatsgevonden' }).click();
+		await heading(page, 'De vergadering als gehouden noteren?');
+		await page.getByRole('button', { name: 'Als gehouden noteren' }).click();
 		await page.getByText('gehouden', { exact: true }).first().waitFor();
 
 		await page.getByRole('link', { name: 'Aanwezigheden noteren' }).click();
@@ -139,23 +144,24 @@ describe('a month of the Conference', () => {
 
 		await page.getByRole('link', { name: 'Verslag opstellen' }).click();
 		await page.getByRole('button', { name: 'Verslag beginnen' }).click();
-		const entry = page.locator('form').filter({ has: page.getByRole('button', { name: 'Punt 2 bewaren' }) });
+		// One form for the whole minutes: what is typed for item 2 stays while item 3 is corrected.
+		const entry = page.getByRole('region', { name: /^2\. / });
 		await entry.getByLabel('Samenvatting van de bespreking').fill(`Besproken: ${CONFIDENTIAL}`);
 		await entry.getByLabel('Uitkomst').selectOption({ label: 'Kennis genomen' });
-		await entry.getByRole('button', { name: 'Punt 2 bewaren' }).click();
-		await page.getByRole('button', { name: 'Punt 2 bewaren' }).waitFor();
-		const public2 = page.locator('form').filter({ has: page.getByRole('button', { name: 'Punt 3 bewaren' }) });
+		const public2 = page.getByRole('region', { name: /^3\. / });
 		await public2.getByLabel('Uitkomst').selectOption({ label: 'Gemeenschappelijk standpunt' });
-		await public2.getByRole('button', { name: 'Punt 3 bewaren' }).click();
-		// A common position needs its text: a message on the field, nothing saved.
-		await page.getByRole('alert').getByText('Schrijf de tekst van het gemeenschappelijk standpunt.').waitFor();
+		await page.getByRole('button', { name: 'Verslag bewaren' }).click();
+		// A common position needs its text: a message on the field, nothing saved, nothing lost.
+		await page.getByRole('alert').getByText('Schrijf de tekst van het gemeenschappelijk standpunt.').first().waitFor();
+		expect(await page.getByRole('region', { name: /^2\. / }).getByLabel('Samenvatting van de bespreking').inputValue()).toBe(
+			`Besproken: ${CONFIDENTIAL}`,
+		);
 		await page
-			.locator('form')
-			.filter({ has: page.getByRole('button', { name: 'Punt 3 bewaren' }) })
+			.getByRole('region', { name: /^3\. / })
 			.getByLabel(/Tekst van het standpunt/)
 			.fill('De regio vraagt een vervoerplan per deelgebied.');
-		await page.getByRole('button', { name: 'Punt 3 bewaren' }).click();
-		await page.getByRole('button', { name: 'Punt 3 bewaren' }).waitFor();
+		await page.getByRole('button', { name: 'Verslag bewaren' }).click();
+		await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Verslag rondsturen naar de leden' }).click();
 		await page.getByText('rondgestuurd', { exact: false }).first().waitFor();
@@ -186,14 +192,17 @@ describe('a month of the Conference', () => {
 		const next = await planMeeting(page, NEXT_DATE);
 		await page.getByRole('heading', { level: 3, name: /Goedkeuring verslag vorige vergadering/ }).waitFor();
 		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
-		await page.getByRole('button', { name: 'Verslag goedgekeurd' }).click();
+		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+		await page.getByRole('button', { name: 'Verslag goedkeuren…' }).click();
+		await page.getByRole('button', { name: 'Verslag goedkeuren' }).click();
+		await page.getByRole('status').filter({ hasText: 'Goedgekeurd.' }).waitFor();
 		await page.goto(`/meetings/${firstMeeting}`);
 		await page.locator('#minutes').getByText('goedgekeurd', { exact: true }).waitFor();
 		await page.getByText('verslag goedgekeurd', { exact: true }).first().waitFor();
 		await expectAccessible(page);
 		await page.goto(`/meetings/${firstMeeting}/minutes`);
 		await page.getByText('Dit verslag is goedgekeurd en kan niet meer veranderen.', { exact: false }).waitFor();
-		expect(await page.getByRole('button', { name: /Punt 2 bewaren/ }).count()).toBe(0);
+		expect(await page.getByRole('button', { name: 'Verslag bewaren' }).count()).toBe(0);
 		expect(next).not.toBe(firstMeeting);
 		await page.context().close();
 	});

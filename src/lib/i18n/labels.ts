@@ -15,6 +15,7 @@ import type {
 import type { InvitationState, TopicAsk, TopicEventKind, TopicStatus, TopicUrgency } from '#lib/domain/topics.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
+import { formatDateTime } from './formats.ts';
 
 /** A catalogue message without parameters. */
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
@@ -329,9 +330,26 @@ const errors: Record<string, Message> = {
 	no_apologies: m.error_no_apologies,
 };
 
-/** The message for a stable error code from a form or the API (a generic one for an unknown code). */
-export function errorText(locale: Locale, code: string): string {
-	const message = errors[code] ?? (/^(meeting|minutes)_cannot_/.test(code) ? m.error_meeting_cannot_change : m.error_invalid);
+/** Messages that name when a step was already taken (a second click): `at` is an ISO instant. */
+const errorsAt: Record<string, (inputs: { at: string }, options?: { locale?: Locale }) => string> = {
+	minutes_already_approved: m.error_minutes_already_approved,
+	agenda_already_published: m.error_agenda_already_published,
+	topic_already_declined: m.error_topic_already_declined,
+};
+const errorsPlain: Record<string, Message> = {
+	meeting_already_held: m.error_meeting_already_held,
+	meeting_already_cancelled: m.error_meeting_already_cancelled,
+};
+
+/**
+ * The message for a stable error code from a form or the API (a generic one for an unknown code);
+ * `params.at` (an ISO instant, from an AppError's params) is shown as a date and time in Brussels.
+ */
+export function errorText(locale: Locale, code: string, params: Record<string, string> = {}): string {
+	const dated = errorsAt[code];
+	if (dated) return dated({ at: params.at ? formatDateTime(locale, params.at) : '–' }, { locale });
+	const message =
+		errors[code] ?? errorsPlain[code] ?? (/^(meeting|minutes)_cannot_/.test(code) ? m.error_meeting_cannot_change : m.error_invalid);
 	return message({}, { locale });
 }
 

@@ -6,6 +6,8 @@ export class AppError extends Error {
 		readonly code: string,
 		readonly status: number,
 		readonly fields: FieldErrors = {},
+		/** Values the message names (e.g. `at`: when a step was already taken), as strings. */
+		readonly params: Record<string, string> = {},
 	) {
 		super(code);
 	}
@@ -13,6 +15,13 @@ export class AppError extends Error {
 
 /** Missing, of another region, or not visible to the actor: all answer the same. */
 export const notFound = () => new AppError('not_found', 404);
+
+/**
+ * A step that was already taken (a second click, a double submit): a message for the whole form that
+ * says so, with when it happened (`at`) where that is known. Nothing changes.
+ */
+export const alreadyDone = (code: string, at?: Date | null) =>
+	new AppError('already_done', 409, { form: code }, at ? { at: at.toISOString() } : {});
 
 /** Input that passed the schema but not a rule that needs the database. */
 export const invalidField = (field: string, code: string) => new AppError('invalid', 400, { [field]: code });

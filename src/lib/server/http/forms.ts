@@ -90,3 +90,32 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 export function editValues<T extends Record<string, unknown>, K extends keyof T & string>(row: T, keys: readonly K[]): Record<K, string> {
 	return Object.fromEntries(keys.map((k) => [k, row[k] === null || row[k] === undefined ? '' : String(row[k])])) as Record<K, string>;
 }
+
+/**
+ * Parse a form that repeats the same fields once per row, named `<field>-<rowId>` (one form for every
+ * item of the minutes): each row through `schema` with `fixed(rowId)` added; errors come back keyed
+ * `<field>-<rowId>`, so one page shows them all next to their fields.
+ */
+export function parseEach<S extends z.ZodType>(
+	schema: S,
+	form: FormData,
+	rowIds: readonly string[],
+	fields: readonly string[],
+	fixed: (rowId: string) => Record<string, string>,
+): Parsed<z.infer<S>[]> {
+	const data: z.infer<S>[] = [];
+	const errors: FieldErrors = {};
+	for (const rowId of rowIds) {
+		const row = new FormData();
+		for (const field of fields) {
+			const value = form.get(`${field}-${rowId}`);
+			if (typeof value === 'string') row.set(field, value);
+		}
+		for (const [key, value] of Object.entries(fixed(rowId))) row.set(key, value);
+		const parsed = parseForm(schema, row);
+		if (parsed.ok) data.push(parsed.data);
+		else for (const [field, code] of Object.entries(parsed.errors)) errors[`${field}-${rowId}`] = code;
+	}
+	if (Object.keys(errors).length) return { ok: false, errors, values: formValues(form) };
+	return { ok: true, data };
+}

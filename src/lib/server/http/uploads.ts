@@ -3,6 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { contentDisposition } from '../files/filetype.ts';
 import type { FileStore } from '../files/store.ts';
+import { type FlashKey, flash } from './flash.ts';
 import { type FieldErrors, formValues, parseForm, readForm } from './forms.ts';
 import { failFromError } from './guards.ts';
 
@@ -25,6 +26,8 @@ export interface UploadForm<S extends z.ZodType> {
 	schema: S;
 	fileRequired?: boolean;
 	formId?: string | ((form: FormData) => string);
+	/** The message after the redirect ("Saved." by default); null where the target page says its own. */
+	said?: FlashKey | null;
 }
 
 /**
@@ -53,6 +56,8 @@ export async function uploadAction<S extends z.ZodType>(
 	} catch (e) {
 		return failFromError(e, formValues(form), formId);
 	}
+	const said = upload.said === undefined ? 'saved' : upload.said;
+	if (said && !to.includes('done=')) flash(said, to);
 	redirect(303, to);
 }
 

@@ -24,7 +24,7 @@ import { body } from '../directory/directory.tables.ts';
 import { checkUpload, recordFile } from '../files/files.service.ts';
 import { storedFile } from '../files/files.tables.ts';
 import type { FileStore } from '../files/store.ts';
-import { invalidField, notFound } from '../http/errors.ts';
+import { alreadyDone, invalidField, notFound } from '../http/errors.ts';
 import type { Upload } from '../http/uploads.ts';
 import { insertDocument } from '../meetings/documents.service.ts';
 import { insertItem, refused } from '../meetings/meetings.service.ts';
@@ -255,6 +255,7 @@ async function decide(
 ) {
 	await db.transaction(async (tx) => {
 		const row = await lockForIntake(tx, actor, topicId);
+		if (decision === 'decline' && row.status === 'declined') throw alreadyDone('topic_already_declined', row.updatedAt);
 		if (!canDecide(row.status, decision)) throw refused('topic_closed');
 		const { set = {}, change } = await apply(tx, row);
 		// The event of a decision is named after the status it leads to.

@@ -379,12 +379,18 @@ export async function formOptions(db: Db, regionId: string) {
 			.from(organisation)
 			.where(eq(organisation.regionId, regionId))
 			.orderBy(asc(organisation.name)),
-		db.select({ id: body.id, name: body.name }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
+		db.select({ id: body.id, name: body.name, kind: body.kind }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
 	]);
+	const municipal = (kind: string) => kind === 'college' || kind === 'council' || kind === 'management_team';
 	return {
 		people: people.map((p): [string, string] => [p.id, `${p.family} ${p.given}`]),
 		organisations: organisations.map((o): [string, string] => [o.id, o.name]),
 		bodies: bodies.map((b): [string, string] => [b.id, b.name]),
+		/** The bodies in two groups (a referral goes to a municipality's College or to a body of the region). */
+		bodyGroups: {
+			municipal: bodies.filter((b) => municipal(b.kind)).map((b): [string, string] => [b.id, b.name]),
+			regional: bodies.filter((b) => !municipal(b.kind)).map((b): [string, string] => [b.id, b.name]),
+		},
 	};
 }
 

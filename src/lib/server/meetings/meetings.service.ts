@@ -12,7 +12,7 @@ import type { Transactor, Tx } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
-import { AppError, invalidField, notFound } from '../http/errors.ts';
+import { AppError, alreadyDone, invalidField, notFound } from '../http/errors.ts';
 import { topic } from '../intake/intake.tables.ts';
 import { returnTopicsOfCancelledMeeting } from '../intake/topic-history.service.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
@@ -246,6 +246,8 @@ async function transition(
 ) {
 	await db.transaction(async (tx) => {
 		const before = await lockMeeting(tx, actor, meetingId);
+		const repeated = secondClick(before, to);
+		if (repeated) throw repeated;
 		if (!canMoveMeeting(before.status, to)) throw refused(`meeting_cannot_${to}`);
 		if (then) await then(tx, before);
 		const [after] = await tx
@@ -256,6 +258,16 @@ async function transition(
 		if (afterwards) await afterwards(tx, after);
 		await audit(tx, actor, action, 'meeting', meetingId, before, after);
 	});
+}
+
+/** The message for a step already taken (a second click, a double submit): the meeting is already there. */
+function secondClick(row: typeof meeting.$inferSelect, to: MeetingStatus): AppError | null {
+	const past = (states: MeetingStatus[]) => states.includes(row.status);
+	if (to === 'agenda_published' && past(['agenda_published', 'held', 'minutes_approved']))
+		return alreadyDone('agenda_already_published', row.agendaPublishedAt);
+	if (to === 'held' && past(['held', 'minutes_approved'])) return alreadyDone('meeting_already_held');
+	if (to === 'cancelled' && past(['cancelled'])) return alreadyDone('meeting_already_cancelled');
+	return null;
 }
 
 /** Cancel a meeting with a reason; members are told; the topics accepted onto its agenda go back to the queue. */

@@ -10,7 +10,7 @@ import { account } from '../auth/auth.tables.ts';
 import type { Db, Transactor, Tx } from '../db/client.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
-import { invalidField, notFound } from '../http/errors.ts';
+import { alreadyDone, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
@@ -89,12 +89,26 @@ async function writeEntry(tx: Tx, actor: Actor, meetingId: string, versionId: st
 		.select()
 		.from(minutesEntry)
 		.where(and(eq(minutesEntry.minutesVersionId, versionId), eq(minutesEntry.agendaItemId, input.agendaItemId)));
+	// Saving the whole minutes writes (and audits) only the items whose text changed.
+	if (unchanged(before, values)) return;
 	const [after] = await tx
 		.insert(minutesEntry)
 		.values({ ...values, regionId: actor.regionId, minutesVersionId: versionId, agendaItemId: input.agendaItemId })
 		.onConflictDoUpdate({ target: [minutesEntry.minutesVersionId, minutesEntry.agendaItemId], set: values })
 		.returning();
 	await audit(tx, actor, 'update', 'minutes_entry', `${versionId}/${input.agendaItemId}`, before ?? null, after);
+}
+
+/** True when an entry would stay as it is (or, new, would say nothing). */
+function unchanged(before: typeof minutesEntry.$inferSelect | undefined, values: Record<string, unknown>) {
+	const stored: Record<string, unknown> = before ?? {
+		discussion: null,
+		outcome: null,
+		outcomeText: null,
+		referralBodyId: null,
+		referralToColleges: false,
+	};
+	return Object.entries(values).every(([k, v]) => stored[k] === v);
 }
 
 /** Move the latest version to another state of its lifecycle. */
@@ -182,8 +196,9 @@ export async function approveMinutesByItem(db: Transactor, actor: Actor, meeting
 		if (!hasBegun(m.startsAt, at)) throw refused('approval_before_meeting');
 		const target = await lockMeeting(tx, actor, item.approvesMeetingId);
 		const version = await latestVersion(tx, target.id);
-		if (version?.status !== 'circulated')
-			throw refused(version?.status === 'approved' ? 'minutes_approved_frozen' : 'minutes_not_circulated');
+		// A second click (or a double submit) says when it was approved; nothing changes.
+		if (version?.status === 'approved') throw alreadyDone('minutes_already_approved', version.approvedAt);
+		if (version?.status !== 'circulated') throw refused('minutes_not_circulated');
 		const [after] = await tx
 			.update(minutesVersion)
 			.set({ status: 'approved', approvedAt: at, approvedInMeetingId: meetingId, updatedAt: at })
@@ -218,8 +233,8 @@ export async function approveCorrection(db: Transactor, actor: Actor, meetingId:
 		await lockMeeting(tx, actor, meetingId);
 		const version = await latestVersion(tx, meetingId);
 		if (!version || version.version === 1 || !version.reason) throw refused('not_a_correction');
-		if (version.status !== 'circulated')
-			throw refused(version.status === 'approved' ? 'minutes_approved_frozen' : 'minutes_not_circulated');
+		if (version.status === 'approved') throw alreadyDone('minutes_already_approved', version.approvedAt);
+		if (version.status !== 'circulated') throw refused('minutes_not_circulated');
 		const [after] = await tx
 			.update(minutesVersion)
 			.set({ status: 'approved', approvedAt: at, updatedAt: at })

@@ -14,6 +14,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: ({ locals, request }) => {
 		const actor = authorize(locals, canManageDirectory);
-		return formAction(request, bodySchema, async (input) => `/bodies/${await createBody(getApp().db, actor, input)}`);
+		return formAction(request, bodySchema, async (input) => `/bodies/${await createBody(getApp().db, actor, input)}`, 'default', 'created');
 	},
 };

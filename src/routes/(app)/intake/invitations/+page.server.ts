@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { confirmFirst } from '$lib/server/http/confirm';
 import { authorize, command } from '$lib/server/http/guards';
 import { canRunIntake } from '$lib/server/intake/intake.policy';
 import { invitationSchema } from '$lib/server/intake/intake.schema';
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+const revokeSchema = z.object({ invitationId: z.uuid() });
+
 export const actions: Actions = {
 	invite: ({ locals, request }) =>
 		command(
@@ -28,13 +31,17 @@ export const actions: Actions = {
 			'/intake/invitations?sent',
 			'invite',
 		),
-	revoke: ({ locals, request }) =>
-		command(
+	revoke: async ({ locals, request }) => {
+		authorize(locals, canRunIntake);
+		const ask = await confirmFirst(request, revokeSchema, 'revoke');
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
-			z.object({ invitationId: z.uuid() }),
+			revokeSchema,
 			(actor, input) => revokeInvitation(getApp().db, actor, input.invitationId),
 			'/intake/invitations',
 			'revoke',
-		),
+		);
+	},
 };

@@ -14,9 +14,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: ({ locals, request }) => {
 		const actor = authorize(locals, canManageDirectory);
-		return formAction(request, mandateSchema, async (input) => {
-			await createMandate(getApp().db, actor, input);
-			return `/people/${input.personId}`;
-		});
+		return formAction(
+			request,
+			mandateSchema,
+			async (input) => {
+				await createMandate(getApp().db, actor, input);
+				return `/people/${input.personId}`;
+			},
+			'default',
+			'created',
+		);
 	},
 };

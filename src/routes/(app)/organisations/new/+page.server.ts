@@ -17,6 +17,8 @@ export const actions: Actions = {
 			request,
 			organisationSchema,
 			async (input) => `/organisations/${await createOrganisation(getApp().db, actor, input)}`,
+			'default',
+			'created',
 		);
 	},
 };

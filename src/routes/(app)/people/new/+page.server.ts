@@ -13,6 +13,12 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: ({ locals, request }) => {
 		const actor = authorize(locals, canManageDirectory);
-		return formAction(request, personSchema, async (input) => `/people/${await createPerson(getApp().db, actor, input)}`);
+		return formAction(
+			request,
+			personSchema,
+			async (input) => `/people/${await createPerson(getApp().db, actor, input)}`,
+			'default',
+			'created',
+		);
 	},
 };

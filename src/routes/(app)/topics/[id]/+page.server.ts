@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import type { TopicStatus } from '$lib/domain/topics';
 import { canDecide, canStartIntake, canSubmitterEdit, canWithdraw, intakeDecisions, itemKindFor } from '$lib/domain/topics';
+import type { Actor } from '$lib/server/access/actor';
 import { getApp } from '$lib/server/app';
-import { command, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
+import { confirmFirst } from '$lib/server/http/confirm';
+import { notFound } from '$lib/server/http/errors';
+import { authorize, command, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
 import { uploadAction } from '$lib/server/http/uploads';
 import { canRunIntake } from '$lib/server/intake/intake.policy';
 import {
@@ -51,6 +55,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+/**
+ * Before asking to confirm a step on one's own topic: the topic as the submitter's, in a state that
+ * allows it; anyone else gets the 404 the step itself would give.
+ */
+async function ownTopicAllowing(actor: Actor, topicId: string, allows: (t: { status: TopicStatus; intakeStartedAt: unknown }) => boolean) {
+	const page = await getTopicPage(getApp().db, actor, topicId);
+	if (!page?.speaksFor || !allows(page.topic)) throw notFound();
+}
+
 const here = (params: { id: string }) => `/topics/${idParam(params.id)}`;
 const db = () => getApp().db;
 const documentIdSchema = z.object({ documentId: z.uuid() });
@@ -67,24 +80,37 @@ export const actions: Actions = {
 			return here(params);
 		});
 	},
-	removeDocument: ({ locals, request, params }) =>
-		command(
+	removeDocument: async ({ locals, request, params }) => {
+		const actor = requireActor(locals);
+		const ask = await confirmFirst(request, documentIdSchema, 'document', () =>
+			ownTopicAllowing(actor, idParam(params.id), (t) => canSubmitterEdit(t.status, t.intakeStartedAt !== null)),
+		);
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
 			documentIdSchema,
 			(actor, input) => removeTopicDocument(db(), actor, idParam(params.id), input.documentId),
 			here(params),
 			'document',
-		),
-	withdraw: ({ locals, request, params }) =>
-		command(
+			'deleted',
+		);
+	},
+	withdraw: async ({ locals, request, params }) => {
+		const actor = requireActor(locals);
+		const ask = await confirmFirst(request, optionalMessageSchema, 'withdraw', () =>
+			ownTopicAllowing(actor, idParam(params.id), (t) => canWithdraw(t.status)),
+		);
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
 			optionalMessageSchema,
 			(actor, input) => withdrawTopic(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'withdraw',
-		),
+		);
+	},
 	answer: ({ locals, request, params }) =>
 		command(
 			locals,
@@ -136,13 +162,17 @@ export const actions: Actions = {
 			here(params),
 			'redirect',
 		),
-	decline: ({ locals, request, params }) =>
-		command(
+	decline: async ({ locals, request, params }) => {
+		authorize(locals, canRunIntake);
+		const ask = await confirmFirst(request, declineSchema, 'decline');
+		if (ask) return ask;
+		return command(
 			locals,
 			request,
 			declineSchema,
 			(actor, input) => declineTopic(db(), actor, idParam(params.id), input.message),
 			here(params),
 			'decline',
-		),
+		);
+	},
 };

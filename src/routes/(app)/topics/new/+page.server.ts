@@ -21,7 +21,7 @@ export const actions: Actions = {
 	default: ({ locals, request }) => {
 		const actor = authorize(locals, canSubmitTopics);
 		const app = getApp();
-		return uploadAction(request, { schema: topicSchema }, async (input, uploads) => {
+		return uploadAction(request, { schema: topicSchema, said: null }, async (input, uploads) => {
 			const id = await submitTopic(app.db, { store: app.files, maxBytes: app.config.UPLOAD_MAX_BYTES }, actor, input, uploads);
 			return `/topics/${id}?submitted`;
 		});

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { hasBegun } from '$lib/domain/meeting-times';
 import { getApp } from '$lib/server/app';
-import { command, idParam, orNotFound } from '$lib/server/http/guards';
+import { confirmFirst } from '$lib/server/http/confirm';
+import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
+import { approvalSummary } from '$lib/server/meetings/approval.queries';
 import { getOwnAttendance } from '$lib/server/meetings/attendance.queries';
 import { sendApologies, withdrawApologies } from '$lib/server/meetings/attendance.service';
-import { canCommentOn } from '$lib/server/meetings/meetings.policy';
+import { canCommentOn, canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { getMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { apologiesSchema, commentSchema } from '$lib/server/meetings/meetings.schema';
 import { markHeld, publishAgenda } from '$lib/server/meetings/meetings.service';
@@ -27,16 +29,26 @@ const none = z.object({});
 const approval = z.object({ itemId: z.uuid() });
 
 export const actions: Actions = {
-	publish: ({ locals, request, params }) => {
+	// Each irreversible step first shows what it will do (the confirmation step), then does it.
+	publish: async ({ locals, request, params }) => {
 		const id = idParam(params.id);
+		authorize(locals, canManageMeetings);
+		const ask = await confirmFirst(request, none, 'status');
+		if (ask) return ask;
 		return command(locals, request, none, (actor) => publishAgenda(getApp().db, actor, id), `/meetings/${id}`, 'status');
 	},
-	held: ({ locals, request, params }) => {
+	held: async ({ locals, request, params }) => {
 		const id = idParam(params.id);
+		authorize(locals, canManageMeetings);
+		const ask = await confirmFirst(request, none, 'status');
+		if (ask) return ask;
 		return command(locals, request, none, (actor) => markHeld(getApp().db, actor, id), `/meetings/${id}`, 'status');
 	},
-	approve: ({ locals, request, params }) => {
+	approve: async ({ locals, request, params }) => {
 		const id = idParam(params.id);
+		const actor = authorize(locals, canManageMeetings);
+		const ask = await confirmFirst(request, approval, 'status', (input) => approvalSummary(getApp().db, actor, id, input.itemId));
+		if (ask) return ask;
 		return command(
 			locals,
 			request,
@@ -44,6 +56,7 @@ export const actions: Actions = {
 			(actor, input) => approveMinutesByItem(getApp().db, actor, id, input.itemId),
 			`/meetings/${id}`,
 			'status',
+			'approved',
 		);
 	},
 	apologies: ({ locals, request, params }) => {
@@ -79,6 +92,7 @@ export const actions: Actions = {
 			(actor, input) => commentOnMinutes(getApp().db, actor, id, input),
 			`/meetings/${id}#minutes`,
 			'comment',
+			'sent',
 		);
 	},
 };

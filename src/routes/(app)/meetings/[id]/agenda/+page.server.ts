@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { confirmFirst } from '$lib/server/http/confirm';
 import { authorize, command, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
@@ -44,6 +45,7 @@ export const actions: Actions = {
 				return `/meetings/${id}/agenda#row-${itemId}`;
 			},
 			'add',
+			'created',
 		);
 	},
 	// Back at the moved row: without JavaScript the reloaded page scrolls to where the person was.
@@ -71,8 +73,11 @@ export const actions: Actions = {
 			'order',
 		);
 	},
-	remove: ({ locals, request, params }) => {
+	remove: async ({ locals, request, params }) => {
 		const id = idParam(params.id);
+		authorize(locals, canManageMeetings);
+		const ask = await confirmFirst(request, itemRef, 'order');
+		if (ask) return ask;
 		return command(
 			locals,
 			request,
@@ -80,6 +85,7 @@ export const actions: Actions = {
 			(actor, input) => removeItem(getApp().db, actor, id, input.itemId),
 			`/meetings/${id}/agenda`,
 			'order',
+			'deleted',
 		);
 	},
 };

@@ -1,5 +1,6 @@
 import { brusselsParts } from '$lib/domain/recurrence';
 import { getApp } from '$lib/server/app';
+import { confirmFirst } from '$lib/server/http/confirm';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { crisisOptions, getMeetingForEdit } from '$lib/server/meetings/meetings.queries';
@@ -40,9 +41,11 @@ export const actions: Actions = {
 			return `/meetings/${id}`;
 		});
 	},
-	cancel: ({ locals, request, params }) => {
+	cancel: async ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
+		const ask = await confirmFirst(request, cancelSchema, 'cancel');
+		if (ask) return ask;
 		return formAction(
 			request,
 			cancelSchema,

@@ -1,8 +1,12 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
+import { confirmFirst } from '$lib/server/http/confirm';
 import { isUuid } from '$lib/server/http/errors';
-import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
+import { flash } from '$lib/server/http/flash';
+import { formValues, parseEach, readForm } from '$lib/server/http/forms';
+import { authorize, command, failFromError, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { actionSchema, actionStatusSchema, correctionSchema, minutesEntrySchema } from '$lib/server/meetings/meetings.schema';
@@ -13,7 +17,7 @@ import {
 	correctMinutes,
 	listMinutesVersions,
 	reopenMinutes,
-	saveMinutesEntry,
+	saveMinutesEntries,
 	setActionStatus,
 	startMinutes,
 } from '$lib/server/meetings/minutes.service';
@@ -43,23 +47,29 @@ const itemOf = (request: Request) => {
 	return isUuid(item) ? item : '';
 };
 const here = (id: string, anchor = '') => `/meetings/${id}/minutes${anchor}`;
+/** The fields of one item in the minutes form, each named `<field>-<itemId>`. */
+const entryFields = ['discussion', 'outcome', 'outcomeText', 'referralBodyId', 'referralToColleges'] as const;
 
 export const actions: Actions = {
 	start: ({ locals, request, params }) => {
 		const id = idParam(params.id);
 		return command(locals, request, none, (actor) => startMinutes(getApp().db, actor, id), here(id), 'status');
 	},
+	// One form for every item: all of it is saved in one transaction, so no item's text is lost.
 	save: async ({ locals, request, params }) => {
+		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
-		const itemId = itemOf(request);
-		return command(
-			locals,
-			request,
-			minutesEntrySchema,
-			(actor, input) => saveMinutesEntry(getApp().db, actor, id, input),
-			here(id, `#entry-${itemId}`),
-			`entry-${itemId}`,
-		);
+		const form = await readForm(request);
+		const itemIds = form.getAll('item').filter((v): v is string => isUuid(v as string));
+		const parsed = parseEach(minutesEntrySchema, form, itemIds, entryFields, (itemId) => ({ agendaItemId: itemId }));
+		if (!parsed.ok) return fail(400, { formId: 'entries', errors: parsed.errors, values: parsed.values });
+		try {
+			await saveMinutesEntries(getApp().db, actor, id, parsed.data);
+		} catch (e) {
+			return failFromError(e, formValues(form), 'entries');
+		}
+		flash('saved', here(id));
+		redirect(303, here(id));
 	},
 	circulate: ({ locals, request, params }) => {
 		const id = idParam(params.id);
@@ -80,9 +90,12 @@ export const actions: Actions = {
 			'correct',
 		);
 	},
-	approveCorrection: ({ locals, request, params }) => {
+	approveCorrection: async ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, none, (actor) => approveCorrection(getApp().db, actor, id), here(id), 'status');
+		authorize(locals, canManageMeetings);
+		const ask = await confirmFirst(request, none, 'status');
+		if (ask) return ask;
+		return command(locals, request, none, (actor) => approveCorrection(getApp().db, actor, id), here(id), 'status', 'approved');
 	},
 	addAction: ({ locals, request, params }) => {
 		const id = idParam(params.id);
@@ -94,6 +107,7 @@ export const actions: Actions = {
 			(actor, input) => addAction(getApp().db, actor, id, input),
 			here(id, `#entry-${itemId}`),
 			`action-${itemId}`,
+			'created',
 		);
 	},
 	actionStatus: ({ locals, request, params }) => {

@@ -15,9 +15,15 @@ export const actions: Actions = {
 	save: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const bodyId = idParam(params.id);
-		return formAction(request, crisisPeriodSchema, async (input) => {
-			await declareCrisisPeriod(getApp().db, actor, bodyId, input);
-			return `/bodies/${bodyId}/meetings/new?kind=extra`;
-		});
+		return formAction(
+			request,
+			crisisPeriodSchema,
+			async (input) => {
+				await declareCrisisPeriod(getApp().db, actor, bodyId, input);
+				return `/bodies/${bodyId}/meetings/new?kind=extra`;
+			},
+			'default',
+			'created',
+		);
 	},
 };

@@ -22,6 +22,12 @@ export const actions: Actions = {
 	save: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const bodyId = idParam(params.id);
-		return formAction(request, meetingSchema, async (input) => `/meetings/${await createMeeting(getApp().db, actor, bodyId, input)}`);
+		return formAction(
+			request,
+			meetingSchema,
+			async (input) => `/meetings/${await createMeeting(getApp().db, actor, bodyId, input)}`,
+			'default',
+			'created',
+		);
 	},
 };

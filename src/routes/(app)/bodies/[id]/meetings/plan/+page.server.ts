@@ -25,9 +25,15 @@ export const actions: Actions = {
 	save: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const bodyId = idParam(params.id);
-		return formAction(request, planYearSchema, async (input) => {
-			await planMeetingYear(getApp().db, actor, bodyId, input);
-			return `/bodies/${bodyId}/meetings`;
-		});
+		return formAction(
+			request,
+			planYearSchema,
+			async (input) => {
+				await planMeetingYear(getApp().db, actor, bodyId, input);
+				return `/bodies/${bodyId}/meetings`;
+			},
+			'default',
+			'created',
+		);
 	},
 };
