@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatMeetingTime, localName } from '$lib/i18n/current';
+import { m } from '$lib/paraglide/messages.js';
 import { getApp } from '$lib/server/app';
 import { command, idParam, orNotFound } from '$lib/server/http/guards';
 import { canCommentOn } from '$lib/server/meetings/meetings.policy';
@@ -11,7 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = orNotFound(await getMeetingPage(getApp().db, locals.reader, idParam(params.id)));
 	const canComment = Boolean(locals.actor && page.minutes?.status === 'circulated' && canCommentOn(locals.actor, page.meeting.bodyId));
-	return { ...page, canComment, signedIn: Boolean(locals.actor) };
+	const body = localName({ name: page.meeting.bodyName, nameFr: page.meeting.bodyNameFr });
+	const meeting = `${page.meeting.title ?? body}, ${formatMeetingTime(page.meeting.startsAt, page.meeting.endsAt)}`;
+	// The page's own <meta name="description"> (the layout shows it instead of the app's).
+	const description = m.meta_description_meeting({ meeting });
+	return { ...page, canComment, signedIn: Boolean(locals.actor), description };
 };
 
 const none = z.object({});
