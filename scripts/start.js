@@ -1,8 +1,8 @@
 // `npm start`: build if needed, then run the server (adapter-node) in this process, without the
 // TypeScript loader. Configuration is validated by the server at start (src/lib/server/config.ts).
 import path from 'node:path';
-import compression from 'compression';
 import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 import { buildDir, buildIfNeeded } from './build-if-needed.js';
 
 /**
@@ -41,7 +41,7 @@ function compressResponses(app) {
 	const http = app?.server;
 	const attach = app?.attach;
 	if (!http || typeof attach !== 'function' || !http.listeners('request').includes(attach)) {
-		console.warn('Responses are sent uncompressed: adapter-node\'s server was not found.');
+		console.warn("Responses are sent uncompressed: adapter-node's server was not found.");
 		return;
 	}
 	const compress = compression({ filter: shouldCompress });
