@@ -11,7 +11,8 @@ const bench = process.env.AANJAGER_BUILD === 'bench';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: bench ? 'build-bench' : 'build' }),
+		// Static assets are written with .br and .gz beside them and served so (pages: scripts/start.js).
+		adapter: adapter({ out: bench ? 'build-bench' : 'build', precompress: true }),
 		...(bench && {
 			outDir: '.svelte-kit-bench',
 			files: { routes: '.bench/routes', hooks: { server: 'bench/hooks.server' } },

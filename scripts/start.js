@@ -2,6 +2,7 @@
 // TypeScript loader. Configuration is validated by the server at start (src/lib/server/config.ts).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 import { buildDir, buildIfNeeded } from './build-if-needed.js';
 
 /**
@@ -26,4 +27,34 @@ const uploadMax = Number(process.env.UPLOAD_MAX_BYTES) || 50 * 1024 * 1024;
 process.env.BODY_SIZE_LIMIT ||= String(uploadMax * 2 + 1024 * 1024);
 
 buildIfNeeded();
-await import(pathToFileURL(path.join(buildDir(), 'index.js')).href);
+const { server } = await import(pathToFileURL(path.join(buildDir(), 'index.js')).href);
+compressResponses(server);
+
+/**
+ * Pages, data and other dynamic responses go out compressed (brotli or gzip, as the browser accepts);
+ * the static assets are precompressed at build (adapter-node's `precompress`) and served as such. A file
+ * download (/files/…, any attachment) is sent as it is stored: it is mostly compressed already.
+ * adapter-node's server (polka) listens with its `attach` function; the compression runs in front of it.
+ * @param {{ server?: import('node:http').Server, attach?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void }} app
+ */
+function compressResponses(app) {
+	const http = app?.server;
+	const attach = app?.attach;
+	if (!http || typeof attach !== 'function' || !http.listeners('request').includes(attach)) {
+		console.warn("Responses are sent uncompressed: adapter-node's server was not found.");
+		return;
+	}
+	const compress = compression({ filter: shouldCompress });
+	http.removeListener('request', attach);
+	http.prependListener('request', (req, res) => compress(req, res, () => attach(req, res)));
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+function shouldCompress(req, res) {
+	if (req.url?.startsWith('/files/')) return false;
+	if (String(res.getHeader('Content-Disposition') ?? '').startsWith('attachment')) return false;
+	return compression.filter(req, res);
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { hasBegun } from '$lib/domain/meeting-times';
+import { formatMeetingTime, localName } from '$lib/i18n/current';
+import { m } from '$lib/paraglide/messages.js';
 import { getApp } from '$lib/server/app';
 import { confirmFirst } from '$lib/server/http/confirm';
 import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
@@ -22,7 +24,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// A member of the body on the meeting's day sends apologies or names a proxy here until it begins.
 	const upcoming = page.meeting.status === 'planned' || page.meeting.status === 'agenda_published';
 	const own = actor && upcoming ? await getOwnAttendance(db, actor.regionId, actor.personId, page.meeting.id) : null;
-	return { ...page, canComment, signedIn: Boolean(actor), begun, own };
+	const body = localName({ name: page.meeting.bodyName, nameFr: page.meeting.bodyNameFr });
+	const meeting = `${page.meeting.title ?? body}, ${formatMeetingTime(page.meeting.startsAt, page.meeting.endsAt)}`;
+	// The page's own <meta name="description"> (the layout shows it instead of the app's).
+	const description = m.meta_description_meeting({ meeting });
+	return { ...page, canComment, signedIn: Boolean(actor), begun, own, description };
 };
 
 const none = z.object({});
