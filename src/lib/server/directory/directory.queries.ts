@@ -2,7 +2,8 @@
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
-import type { BodyKind, OrganisationKind } from '../../domain/kinds.ts';
+import type { BodyKind, MandateRole, OrganisationKind } from '../../domain/kinds.ts';
+import { personName } from '../../domain/people.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql, currentOnText } from '../db/periods.ts';
@@ -92,7 +93,7 @@ export async function listMunicipalities(db: Db, regionId: string) {
 			.where(and(eq(mandate.regionId, regionId), eq(mandate.role, 'mayor'), currentOn(today)))
 			.orderBy(asc(mandate.startDate)),
 	]);
-	const mayorOf = new Map(mayors.map((row) => [row.organisationId, `${row.givenName} ${row.familyName}`]));
+	const mayorOf = new Map(mayors.map((row) => [row.organisationId, personName(row)]));
 	return municipalities.map((row) => ({ ...row, mayor: mayorOf.get(row.id) ?? null }));
 }
 
@@ -269,4 +270,42 @@ export async function getPerson(db: Db, regionId: string, id: string) {
 		.from(person)
 		.where(and(eq(person.id, id), eq(person.regionId, regionId)));
 	return row ?? null;
+}
+
+/** One current function of a person for a picker: the role and the organisation or body it is held in. */
+export interface PersonChoiceFunction {
+	role: MandateRole;
+	organisationName: string | null;
+	organisationNameFr: string | null;
+	bodyName: string | null;
+	bodyNameFr: string | null;
+}
+
+/** A person to choose in a form, with the current functions that tell namesakes apart. */
+export interface PersonChoice {
+	id: string;
+	givenName: string;
+	familyName: string;
+	functions: PersonChoiceFunction[];
+}
+
+/**
+ * The people of a region for the person pickers, in one query: each with their current functions
+ * (functions in an organisation first, then seats in bodies), sorted by family name, then given name.
+ */
+export async function listPersonChoices(db: Db, regionId: string): Promise<PersonChoice[]> {
+	const today = todayInBrussels();
+	const m = alias(mandate, 'pm');
+	const o = alias(organisation, 'po');
+	const b = alias(body, 'pb');
+	const functions = sql<PersonChoiceFunction[]>`coalesce((select json_agg(json_build_object('role', ${m.role},
+			'organisationName', ${o.name}, 'organisationNameFr', ${o.nameFr}, 'bodyName', ${b.name}, 'bodyNameFr', ${b.nameFr})
+			order by ${m.bodyId} is not null, ${m.startDate}, ${m.id})
+		from ${m} left join ${o} on ${o.id} = ${m.organisationId} left join ${b} on ${b.id} = ${m.bodyId}
+		where ${m.personId} = ${person.id} and ${currentOnSql(m.startDate, m.endDate, today)}), '[]'::json)`;
+	return db
+		.select({ id: person.id, givenName: person.givenName, familyName: person.familyName, functions })
+		.from(person)
+		.where(eq(person.regionId, regionId))
+		.orderBy(asc(person.familyName), asc(person.givenName), asc(person.id));
 }

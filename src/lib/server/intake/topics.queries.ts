@@ -7,6 +7,7 @@ import { isOpen, nextMonths, type TopicStatus, topicBodyKinds, topicStatuses } f
 import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
 import type { Db } from '../db/client.ts';
+import { personNameSql } from '../db/person-name.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
 import { actionVisible, itemVisible, minutesVersionVisible } from '../meetings/meetings.access.ts';
@@ -15,7 +16,6 @@ import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
 import { topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from './intake.tables.ts';
 
-const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
 const supportCount = sql<number>`(select count(*)::int from ${topicSupport} where ${topicSupport.topicId} = ${topic.id})`;
 /** The municipalities that joined a common problem, by name. */
 const supportNames = sql<string | null>`(select string_agg(so.name, ', ' order by so.name) from topic_support ts
@@ -34,7 +34,7 @@ const listColumns = {
 	postponedUntil: topic.postponedUntil,
 	organisationName: organisation.name,
 	organisationNameFr: organisation.nameFr,
-	submitterName: personName(person),
+	submitterName: personNameSql(person),
 	supportCount,
 	supportNames,
 };
@@ -97,7 +97,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			bodyNameFr: body.nameFr,
 			organisationName: organisation.name,
 			organisationNameFr: organisation.nameFr,
-			submitterName: personName(person),
+			submitterName: personNameSql(person),
 			redirectBodyName: redirectBody.name,
 			redirectBodyNameFr: redirectBody.nameFr,
 			preferredMeetingStartsAt: preferred.startsAt,
@@ -126,7 +126,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			.where(eq(topicDocument.topicId, t.id))
 			.orderBy(asc(storedFile.uploadedAt)),
 		db
-			.select({ id: person.id, name: personName(person) })
+			.select({ id: person.id, name: personNameSql(person) })
 			.from(topicSpeaker)
 			.innerJoin(person, eq(person.id, topicSpeaker.personId))
 			.where(eq(topicSpeaker.topicId, t.id))
@@ -136,7 +136,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 				organisationId: topicSupport.organisationId,
 				organisationName: organisation.name,
 				organisationNameFr: organisation.nameFr,
-				personName: personName(person),
+				personName: personNameSql(person),
 				note: topicSupport.note,
 			})
 			.from(topicSupport)
@@ -150,7 +150,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 				kind: topicEvent.kind,
 				message: topicEvent.message,
 				at: topicEvent.at,
-				actorName: personName(person),
+				actorName: personNameSql(person),
 			})
 			.from(topicEvent)
 			.leftJoin(person, eq(person.id, topicEvent.actorPersonId))

@@ -45,7 +45,7 @@ export async function seedDemoDirectory(tx: Tx, passwordHash: string): Promise<D
 		regionId: r.id,
 		regionName: r.name,
 		regionNameFr: r.nameFr,
-		name: `${first.givenName} ${first.familyName}`,
+		name: personName(first),
 		email: first.email,
 		isRegionAdmin: true,
 		locale: null,
