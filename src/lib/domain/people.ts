@@ -2,6 +2,7 @@
 // label that tells two people apart in a picker ("Jan Peeters — burgemeester, Kortrijk") and the
 // order of a list of people (by family name, then given name). The SQL twin of personName is
 // `personNameSql` in server/db/person-name.ts.
+import type { MandateRole } from './kinds.ts';
 
 /** The parts of a person's name as the directory stores them. */
 export interface PersonNameParts {
@@ -56,4 +57,19 @@ export function matchesSearch(label: string, query: string): boolean {
 	const words = searchFold(query).split(' ').filter(Boolean);
 	const haystack = searchFold(label);
 	return words.every((word) => haystack.includes(word));
+}
+
+/** One current function of a person as the directory gives it: the role and the organisation or body it is held in. */
+export interface PersonChoiceFunction {
+	role: MandateRole;
+	organisationName: string | null;
+	organisationNameFr: string | null;
+	bodyName: string | null;
+	bodyNameFr: string | null;
+}
+
+/** A person to choose in a form (a picker's option), with the current functions that tell namesakes apart. */
+export interface PersonChoice extends PersonNameParts {
+	id: string;
+	functions: PersonChoiceFunction[];
 }

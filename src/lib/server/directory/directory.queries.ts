@@ -3,7 +3,7 @@ import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { BodyKind, MandateRole, OrganisationKind } from '../../domain/kinds.ts';
-import { personName } from '../../domain/people.ts';
+import { comparePeople, type PersonChoice, type PersonChoiceFunction, personName } from '../../domain/people.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql, currentOnText } from '../db/periods.ts';
@@ -272,40 +272,23 @@ export async function getPerson(db: Db, regionId: string, id: string) {
 	return row ?? null;
 }
 
-/** One current function of a person for a picker: the role and the organisation or body it is held in. */
-export interface PersonChoiceFunction {
-	role: MandateRole;
-	organisationName: string | null;
-	organisationNameFr: string | null;
-	bodyName: string | null;
-	bodyNameFr: string | null;
-}
-
-/** A person to choose in a form, with the current functions that tell namesakes apart. */
-export interface PersonChoice {
-	id: string;
-	givenName: string;
-	familyName: string;
-	functions: PersonChoiceFunction[];
-}
-
 /**
  * The people of a region for the person pickers, in one query: each with their current functions
  * (functions in an organisation first, then seats in bodies), sorted by family name, then given name.
  */
 export async function listPersonChoices(db: Db, regionId: string): Promise<PersonChoice[]> {
 	const today = todayInBrussels();
-	const m = alias(mandate, 'pm');
-	const o = alias(organisation, 'po');
-	const b = alias(body, 'pb');
-	const functions = sql<PersonChoiceFunction[]>`coalesce((select json_agg(json_build_object('role', ${m.role},
-			'organisationName', ${o.name}, 'organisationNameFr', ${o.nameFr}, 'bodyName', ${b.name}, 'bodyNameFr', ${b.nameFr})
-			order by ${m.bodyId} is not null, ${m.startDate}, ${m.id})
-		from ${m} left join ${o} on ${o.id} = ${m.organisationId} left join ${b} on ${b.id} = ${m.bodyId}
-		where ${m.personId} = ${person.id} and ${currentOnSql(m.startDate, m.endDate, today)}), '[]'::json)`;
-	return db
+	// Raw aliases: drizzle writes columns unqualified inside a select's fields.
+	const current = currentOnSql(sql.raw('pm.start_date'), sql.raw('pm.end_date'), today);
+	const functions = sql<PersonChoiceFunction[]>`coalesce((select json_agg(json_build_object('role', pm.role,
+			'organisationName', po.name, 'organisationNameFr', po.name_fr, 'bodyName', pb.name, 'bodyNameFr', pb.name_fr)
+			order by pm.body_id is not null, pm.start_date, pm.id)
+		from mandate pm left join organisation po on po.id = pm.organisation_id left join body pb on pb.id = pm.body_id
+		where pm.person_id = "person"."id" and ${current}), '[]'::json)`;
+	const rows = await db
 		.select({ id: person.id, givenName: person.givenName, familyName: person.familyName, functions })
 		.from(person)
-		.where(eq(person.regionId, regionId))
-		.orderBy(asc(person.familyName), asc(person.givenName), asc(person.id));
+		.where(eq(person.regionId, regionId));
+	// Sorted here by the domain's rule: the databases' collations differ ("de Smet", "Éloy").
+	return rows.sort((a, b) => comparePeople(a, b) || a.id.localeCompare(b.id));
 }
