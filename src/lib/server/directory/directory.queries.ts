@@ -243,11 +243,7 @@ export async function getMandate(db: Db, regionId: string, id: string) {
 /** Choices for mandate forms: people, organisations and bodies of the region. */
 export async function mandateChoices(db: Db, regionId: string) {
 	const [people, organisations, bodies] = await Promise.all([
-		db
-			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
-			.from(person)
-			.where(eq(person.regionId, regionId))
-			.orderBy(asc(person.familyName), asc(person.givenName)),
+		listPersonChoices(db, regionId),
 		listOrganisations(db, regionId),
 		db.select({ id: body.id, name: body.name, nameFr: body.nameFr }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
 	]);

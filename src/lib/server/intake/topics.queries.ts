@@ -273,7 +273,7 @@ function upcomingMeetings(db: Db, regionId: string, from = new Date()) {
 /** What the submission form offers: the actor's organisations, bodies, meetings, speakers and months. */
 export async function topicFormOptions(db: Db, actor: Actor) {
 	const organisationIds = submitterOrganisations(actor);
-	const [organisations, bodies, meetings, people] = await Promise.all([
+	const [organisations, bodies, meetings] = await Promise.all([
 		organisationIds.length
 			? db
 					.select({ id: organisation.id, name: organisation.name, nameFr: organisation.nameFr })
@@ -283,18 +283,11 @@ export async function topicFormOptions(db: Db, actor: Actor) {
 			: Promise.resolve([]),
 		topicBodies(db, actor.regionId),
 		upcomingMeetings(db, actor.regionId),
-		db
-			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
-			.from(person)
-			.where(eq(person.regionId, actor.regionId))
-			.orderBy(asc(person.familyName), asc(person.givenName))
-			.limit(2000),
 	]);
 	return {
 		organisations,
 		bodies,
 		meetings,
-		people,
 		months: nextMonths(todayInBrussels()),
 		isDirectorOf: directorOf(actor),
 	};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { authorize, command, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
-	const options = await formOptions(db, actor.regionId);
+	const [options, people] = await Promise.all([formOptions(db, actor.regionId), listPersonChoices(db, actor.regionId)]);
 	return {
 		meeting: page.meeting,
 		items: page.items.map((i) => ({
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			supplementary: i.supplementary,
 			documents: i.documents.length,
 		})),
-		options: { people: options.people, organisations: options.organisations },
+		options: { people, organisations: options.organisations },
 		done: url.searchParams.get('done'),
 	};
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { isUuid } from '$lib/server/http/errors';
 import { authorize, command, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
@@ -24,7 +25,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = getApp().db;
 	const id = idParam(params.id);
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, id));
-	const [options, versions] = await Promise.all([formOptions(db, actor.regionId), listMinutesVersions(db, actor.regionId, id)]);
+	const [options, versions, people] = await Promise.all([
+		formOptions(db, actor.regionId),
+		listMinutesVersions(db, actor.regionId, id),
+		listPersonChoices(db, actor.regionId),
+	]);
 	return {
 		meeting: page.meeting,
 		items: page.items.map((i) => ({ id: i.id, number: displayNumber(i), title: i.title, kind: i.kind })),
@@ -33,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		actions: page.actions,
 		versions,
 		options,
+		people,
 	};
 };
 
