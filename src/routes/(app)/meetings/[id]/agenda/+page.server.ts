@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		})),
 		options: { people, organisations: options.organisations },
 		done: url.searchParams.get('done'),
+		moved: { itemId: url.searchParams.get('moved'), direction: url.searchParams.get('direction') === 'up' ? ('up' as const) : ('down' as const) },
 	};
 };
 
@@ -46,7 +47,8 @@ export const actions: Actions = {
 			'add',
 		);
 	},
-	// Back at the moved row: without JavaScript the reloaded page scrolls to where the person was.
+	// Back at the moved row's button: without JavaScript the fragment names the button (a focusable
+	// target takes the focus on load) and the page says the item's new position.
 	move: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
@@ -55,7 +57,7 @@ export const actions: Actions = {
 			moveItemSchema,
 			async (input) => {
 				await moveItem(getApp().db, actor, id, input.itemId, input.direction);
-				return `/meetings/${id}/agenda?done=order#row-${input.itemId}`;
+				return `/meetings/${id}/agenda?moved=${input.itemId}&direction=${input.direction}#move-${input.itemId}`;
 			},
 			'order',
 		);
