@@ -44,12 +44,7 @@ export function comparePeople(a: PersonNameParts, b: PersonNameParts): number {
 
 /** Text folded for searching: lower case, without accents, single spaces ("Désirée" finds "desiree"). */
 export function searchFold(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Whether every word typed occurs in the label, in any order ("peet kort" finds "Jan Peeters — burgemeester, Kortrijk"). */

@@ -89,7 +89,13 @@ describe('label maps', () => {
 			familyName: 'Peeters',
 			functions: [
 				{ role: 'mayor' as const, organisationName: 'Kortrijk', organisationNameFr: 'Courtrai', bodyName: null, bodyNameFr: null },
-				{ role: 'member' as const, organisationName: null, organisationNameFr: null, bodyName: 'Conferentie van Burgemeesters', bodyNameFr: null },
+				{
+					role: 'member' as const,
+					organisationName: null,
+					organisationNameFr: null,
+					bodyName: 'Conferentie van Burgemeesters',
+					bodyNameFr: null,
+				},
 			],
 		};
 		expect(labels.personChoiceLabel('nl-BE', jan)).toBe('Jan Peeters — burgemeester, Kortrijk; lid, Conferentie van Burgemeesters');

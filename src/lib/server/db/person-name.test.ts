@@ -23,8 +23,14 @@ describe('personNameSql', () => {
 	it('writes each name as personName does', async () => {
 		const [{ id: regionId }] = await database.db.execute<{ id: string }>(sql`select id from region limit 1`).then((r) => r.rows);
 		for (const name of names) {
-			const [row] = await database.db.insert(person).values({ regionId, ...name }).returning({ id: person.id });
-			const [built] = await database.db.select({ name: personNameSql(person) }).from(person).where(eq(person.id, row.id));
+			const [row] = await database.db
+				.insert(person)
+				.values({ regionId, ...name })
+				.returning({ id: person.id });
+			const [built] = await database.db
+				.select({ name: personNameSql(person) })
+				.from(person)
+				.where(eq(person.id, row.id));
 			const raw = await database.db.execute<{ name: string }>(
 				sql`select ${sql.raw(personNameText('p'))} as name from person p where p.id = ${row.id}`,
 			);

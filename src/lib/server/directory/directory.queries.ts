@@ -2,7 +2,7 @@
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
-import type { BodyKind, MandateRole, OrganisationKind } from '../../domain/kinds.ts';
+import type { BodyKind, OrganisationKind } from '../../domain/kinds.ts';
 import { comparePeople, type PersonChoice, type PersonChoiceFunction, personName } from '../../domain/people.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db, RootDb } from '../db/client.ts';

@@ -27,7 +27,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		})),
 		options: { people, organisations: options.organisations },
 		done: url.searchParams.get('done'),
-		moved: { itemId: url.searchParams.get('moved'), direction: url.searchParams.get('direction') === 'up' ? ('up' as const) : ('down' as const) },
+		moved: {
+			itemId: url.searchParams.get('moved'),
+			direction: url.searchParams.get('direction') === 'up' ? ('up' as const) : ('down' as const),
+		},
 	};
 };
 
