@@ -174,7 +174,7 @@ describe('moving agenda items by keyboard', () => {
 		await expectAccessible(page);
 		const results = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
 		expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
-		// The remove button's name begins with what it shows.
+		// The remove button's name begins with what it shows (WCAG 2.5.3).
 		await page.getByRole('button', { name: `Verwijderen: ${ALFA}`, exact: true }).waitFor();
 	});
 
