@@ -159,10 +159,13 @@ describe('without JavaScript', () => {
 		expect(before.length).toBeGreaterThan(2);
 		const last = before.at(-1) ?? '';
 		await p.getByRole('button', { name: `${last} één plaats omhoog` }).click();
-		// A normal form post and a reload, back at the moved row.
-		await p.getByRole('status').filter({ hasText: 'De nieuwe volgorde is bewaard.' }).waitFor();
+		// A normal form post and a reload, back at the moved item's button.
+		await p
+			.getByRole('status')
+			.filter({ hasText: `Punt ${before.length - 1} van ${before.length}: ${last}` })
+			.waitFor();
 		expect(await titles()).toEqual([...before.slice(0, -2), last, before.at(-2)]);
-		expect(new URL(p.url()).hash).toMatch(/^#row-/);
+		expect(new URL(p.url()).hash).toMatch(/^#move-/);
 		await context.close();
 	});
 });

@@ -79,7 +79,7 @@ describe('a month of the Conference', () => {
 		const up = page.getByRole('button', { name: 'Vervoerregio: stand van zaken één plaats omhoog' });
 		await up.focus();
 		await page.keyboard.press('Enter');
-		await page.getByRole('status').filter({ hasText: 'De nieuwe volgorde is bewaard.' }).waitFor();
+		await page.getByRole('status').filter({ hasText: 'Punt 3 van 4: Vervoerregio: stand van zaken' }).waitFor();
 		const titles = await page.getByRole('table', { name: 'Agenda' }).locator('tbody th').allTextContents();
 		expect(titles.map((t) => t.trim().slice(0, 12))).toEqual(['Goedkeuring ', 'Personeelsdo', 'Vervoerregio', 'Hervorming e']);
 		await expectAccessible(page);

@@ -32,6 +32,7 @@ export const entityTypeLabel = bound(labels.entityTypeLabel);
 export const errorText = bound(labels.errorText);
 export const localName = bound(labels.localName);
 export const mandateText = bound(labels.mandateText);
+export const personChoiceLabel = bound(labels.personChoiceLabel);
 
 export const formatDate = bound(formats.formatDate);
 export const formatMonth = bound(formats.formatMonth);

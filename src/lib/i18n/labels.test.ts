@@ -82,6 +82,26 @@ describe('label maps', () => {
 		expect(labels.localName('en', { name: 'Conferentie', nameFr: 'Conférence' })).toBe('Conferentie');
 		expect(labels.localName('fr', { name: 'Conferentie', nameFr: null })).toBe('Conferentie');
 	});
+
+	it('labels a person for a picker with their functions in the language of the reader', () => {
+		const jan = {
+			givenName: 'Jan',
+			familyName: 'Peeters',
+			functions: [
+				{ role: 'mayor' as const, organisationName: 'Kortrijk', organisationNameFr: 'Courtrai', bodyName: null, bodyNameFr: null },
+				{
+					role: 'member' as const,
+					organisationName: null,
+					organisationNameFr: null,
+					bodyName: 'Conferentie van Burgemeesters',
+					bodyNameFr: null,
+				},
+			],
+		};
+		expect(labels.personChoiceLabel('nl-BE', jan)).toBe('Jan Peeters — burgemeester, Kortrijk; lid, Conferentie van Burgemeesters');
+		expect(labels.personChoiceLabel('fr', jan).startsWith('Jan Peeters — bourgmestre, Courtrai; ')).toBe(true);
+		expect(labels.personChoiceLabel('en', { ...jan, functions: [] })).toBe('Jan Peeters');
+	});
 });
 
 describe('the catalogue outside Vite', () => {

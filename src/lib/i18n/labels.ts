@@ -12,6 +12,7 @@ import type {
 	MinutesStatus,
 	OutcomeKind,
 } from '#lib/domain/meetings.ts';
+import { type PersonChoiceFunction, type PersonFunction, type PersonNameParts, personLabel } from '#lib/domain/people.ts';
 import type { InvitationState, TopicAsk, TopicEventKind, TopicStatus, TopicUrgency } from '#lib/domain/topics.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
@@ -373,4 +374,20 @@ export function mandateText(
 		? localName(locale, { name: row.bodyName, nameFr: row.bodyNameFr })
 		: localName(locale, { name: row.organisationName, nameFr: row.organisationNameFr });
 	return `${roleLabel(locale, row.role)} – ${where}`;
+}
+
+/** A person's current function in words for a picker: "burgemeester" and "Kortrijk" (the body, else the organisation). */
+function functionInWords(locale: Locale, row: PersonChoiceFunction): PersonFunction {
+	const place = row.bodyName
+		? localName(locale, { name: row.bodyName, nameFr: row.bodyNameFr })
+		: localName(locale, { name: row.organisationName, nameFr: row.organisationNameFr });
+	return { role: roleLabel(locale, row.role).toLocaleLowerCase(locale), place: place || null };
+}
+
+/** A person with their current functions, as a picker shows them: "Jan Peeters — burgemeester, Kortrijk". */
+export function personChoiceLabel(locale: Locale, person: PersonNameParts & { functions: readonly PersonChoiceFunction[] }): string {
+	return personLabel(
+		person,
+		person.functions.map((f) => functionInWords(locale, f)),
+	);
 }

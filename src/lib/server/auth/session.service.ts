@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
+import { personName } from '../../domain/people.ts';
 import type { Actor, ActorRole } from '../access/actor.ts';
 import type { Db, RootDb } from '../db/client.ts';
 import { currentOnText } from '../db/periods.ts';
@@ -90,7 +91,7 @@ export async function validateSessionToken(db: RootDb, token: string): Promise<{
 			regionId: row.regionId,
 			regionName: row.regionName,
 			regionNameFr: row.regionNameFr,
-			name: `${row.givenName} ${row.familyName}`,
+			name: personName(row),
 			email: row.email,
 			isRegionAdmin: row.isRegionAdmin,
 			locale: row.locale,

@@ -3,6 +3,7 @@ import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { todayInBrussels } from '../../domain/dates.ts';
 import type { BodyKind, OrganisationKind } from '../../domain/kinds.ts';
+import { comparePeople, type PersonChoice, type PersonChoiceFunction, personName } from '../../domain/people.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql, currentOnText } from '../db/periods.ts';
@@ -92,7 +93,7 @@ export async function listMunicipalities(db: Db, regionId: string) {
 			.where(and(eq(mandate.regionId, regionId), eq(mandate.role, 'mayor'), currentOn(today)))
 			.orderBy(asc(mandate.startDate)),
 	]);
-	const mayorOf = new Map(mayors.map((row) => [row.organisationId, `${row.givenName} ${row.familyName}`]));
+	const mayorOf = new Map(mayors.map((row) => [row.organisationId, personName(row)]));
 	return municipalities.map((row) => ({ ...row, mayor: mayorOf.get(row.id) ?? null }));
 }
 
@@ -242,11 +243,7 @@ export async function getMandate(db: Db, regionId: string, id: string) {
 /** Choices for mandate forms: people, organisations and bodies of the region. */
 export async function mandateChoices(db: Db, regionId: string) {
 	const [people, organisations, bodies] = await Promise.all([
-		db
-			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
-			.from(person)
-			.where(eq(person.regionId, regionId))
-			.orderBy(asc(person.familyName), asc(person.givenName)),
+		listPersonChoices(db, regionId),
 		listOrganisations(db, regionId),
 		db.select({ id: body.id, name: body.name, nameFr: body.nameFr }).from(body).where(eq(body.regionId, regionId)).orderBy(asc(body.name)),
 	]);
@@ -269,4 +266,25 @@ export async function getPerson(db: Db, regionId: string, id: string) {
 		.from(person)
 		.where(and(eq(person.id, id), eq(person.regionId, regionId)));
 	return row ?? null;
+}
+
+/**
+ * The people of a region for the person pickers, in one query: each with their current functions
+ * (functions in an organisation first, then seats in bodies), sorted by family name, then given name.
+ */
+export async function listPersonChoices(db: Db, regionId: string): Promise<PersonChoice[]> {
+	const today = todayInBrussels();
+	// Raw aliases: drizzle writes columns unqualified inside a select's fields.
+	const current = currentOnSql(sql.raw('pm.start_date'), sql.raw('pm.end_date'), today);
+	const functions = sql<PersonChoiceFunction[]>`coalesce((select json_agg(json_build_object('role', pm.role,
+			'organisationName', po.name, 'organisationNameFr', po.name_fr, 'bodyName', pb.name, 'bodyNameFr', pb.name_fr)
+			order by pm.body_id is not null, pm.start_date, pm.id)
+		from mandate pm left join organisation po on po.id = pm.organisation_id left join body pb on pb.id = pm.body_id
+		where pm.person_id = "person"."id" and ${current}), '[]'::json)`;
+	const rows = await db
+		.select({ id: person.id, givenName: person.givenName, familyName: person.familyName, functions })
+		.from(person)
+		.where(eq(person.regionId, regionId));
+	// Sorted here by the domain's rule: the databases' collations differ ("de Smet", "Éloy").
+	return rows.sort((a, b) => comparePeople(a, b) || a.id.localeCompare(b.id));
 }

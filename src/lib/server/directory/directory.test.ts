@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, makeOtherRegion } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
+import { comparePeople } from '../../domain/people.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
 import { listAudit } from '../audit/audit.service.ts';
@@ -11,7 +12,15 @@ import { AppError } from '../http/errors.ts';
 import { parseForm } from '../http/forms.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
 import { canManageDirectory, canReadAudit } from './directory.policy.ts';
-import { getBodyPage, getOrganisationPage, getPersonPage, listBodies, listMunicipalities, listPeople } from './directory.queries.ts';
+import {
+	getBodyPage,
+	getOrganisationPage,
+	getPersonPage,
+	listBodies,
+	listMunicipalities,
+	listPeople,
+	listPersonChoices,
+} from './directory.queries.ts';
 import { mandateSchema, personSchema } from './directory.schema.ts';
 import {
 	createBodies,
@@ -95,6 +104,34 @@ describe('the demo region', () => {
 		expect(conference?.members).toBe(17);
 		const page = await getBodyPage(db, mayor.regionId, conference?.id as string);
 		expect(page?.mandates.some((m) => m.endDate === '2024-12-31')).toBe(true);
+	});
+});
+
+describe('the person pickers', () => {
+	it('offer every person of the region once, by family name, with their current functions only', async () => {
+		const choices = await listPersonChoices(db, mayor.regionId);
+		const [{ n }] = await db.select({ n: count() }).from(person).where(eq(person.regionId, mayor.regionId));
+		expect(choices).toHaveLength(n);
+		expect(new Set(choices.map((c) => c.id)).size).toBe(n);
+		expect([...choices].sort((a, b) => comparePeople(a, b) || a.id.localeCompare(b.id)).map((c) => c.id)).toEqual(choices.map((c) => c.id));
+		const theMayor = choices.find((c) => c.id === mayor.personId);
+		// Functions in an organisation come before seats in bodies.
+		expect(theMayor?.functions[0]).toMatchObject({ role: 'mayor', organisationName: 'Kortrijk', bodyName: null });
+		expect(theMayor?.functions.map((f) => f.bodyName)).toContain('Conferentie van Burgemeesters');
+		// The Conference seat that ended on 2024-12-31 is not a current function of anyone.
+		const ended = await db.select({ personId: mandate.personId }).from(mandate).where(eq(mandate.endDate, '2024-12-31'));
+		for (const { personId } of ended) {
+			const current = await listPeople(db, mayor.regionId).then((people) => people.find((p) => p.id === personId)?.mandates.length);
+			expect(choices.find((c) => c.id === personId)?.functions).toHaveLength(current ?? 0);
+		}
+	});
+
+	it('offer no one of another region', async () => {
+		const other = await makeOtherRegion(db);
+		const choices = await listPersonChoices(db, other.region.id);
+		expect(choices.map((c) => c.id)).toEqual([other.person.id]);
+		const ours = new Set((await listPersonChoices(db, mayor.regionId)).map((c) => c.id));
+		expect(choices.some((c) => ours.has(c.id))).toBe(false);
 	});
 });
 

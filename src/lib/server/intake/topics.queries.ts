@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor.ts';
 import { type Reader, readerOf } from '../access/reader.ts';
 import { uuidArray } from '../access/sql.ts';
 import type { Db } from '../db/client.ts';
+import { personNameSql } from '../db/person-name.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
 import { actionVisible, itemVisible, minutesVersionVisible } from '../meetings/meetings.access.ts';
@@ -16,7 +17,6 @@ import { speaksFor, topicVisible } from './intake.access.ts';
 import { canRunIntake, directorOf, submitterOrganisations } from './intake.policy.ts';
 import { topic, topicDocument, topicEvent, topicSpeaker, topicSupport } from './intake.tables.ts';
 
-const personName = (p: typeof person) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
 const supportCount = sql<number>`(select count(*)::int from ${topicSupport} where ${topicSupport.topicId} = ${topic.id})`;
 /** The municipalities that joined a common problem, by name. */
 const supportNames = sql<string | null>`(select string_agg(so.name, ', ' order by so.name) from topic_support ts
@@ -35,7 +35,7 @@ const listColumns = {
 	postponedUntil: topic.postponedUntil,
 	organisationName: organisation.name,
 	organisationNameFr: organisation.nameFr,
-	submitterName: personName(person),
+	submitterName: personNameSql(person),
 	supportCount,
 	supportNames,
 };
@@ -98,7 +98,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			bodyNameFr: body.nameFr,
 			organisationName: organisation.name,
 			organisationNameFr: organisation.nameFr,
-			submitterName: personName(person),
+			submitterName: personNameSql(person),
 			redirectBodyName: redirectBody.name,
 			redirectBodyNameFr: redirectBody.nameFr,
 			preferredMeetingStartsAt: preferred.startsAt,
@@ -127,7 +127,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 			.where(eq(topicDocument.topicId, t.id))
 			.orderBy(asc(storedFile.uploadedAt)),
 		db
-			.select({ id: person.id, name: personName(person) })
+			.select({ id: person.id, name: personNameSql(person) })
 			.from(topicSpeaker)
 			.innerJoin(person, eq(person.id, topicSpeaker.personId))
 			.where(eq(topicSpeaker.topicId, t.id))
@@ -137,7 +137,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 				organisationId: topicSupport.organisationId,
 				organisationName: organisation.name,
 				organisationNameFr: organisation.nameFr,
-				personName: personName(person),
+				personName: personNameSql(person),
 				note: topicSupport.note,
 			})
 			.from(topicSupport)
@@ -151,7 +151,7 @@ export async function getTopicPage(db: Db, actor: Actor | null, topicId: string)
 				kind: topicEvent.kind,
 				message: topicEvent.message,
 				at: topicEvent.at,
-				actorName: personName(person),
+				actorName: personNameSql(person),
 			})
 			.from(topicEvent)
 			.leftJoin(person, eq(person.id, topicEvent.actorPersonId))
@@ -274,7 +274,7 @@ function upcomingMeetings(db: Db, regionId: string, from = new Date()) {
 /** What the submission form offers: the actor's organisations, bodies, meetings, speakers and months. */
 export async function topicFormOptions(db: Db, actor: Actor) {
 	const organisationIds = submitterOrganisations(actor);
-	const [organisations, bodies, meetings, people] = await Promise.all([
+	const [organisations, bodies, meetings] = await Promise.all([
 		organisationIds.length
 			? db
 					.select({ id: organisation.id, name: organisation.name, nameFr: organisation.nameFr })
@@ -284,18 +284,11 @@ export async function topicFormOptions(db: Db, actor: Actor) {
 			: Promise.resolve([]),
 		topicBodies(db, actor.regionId),
 		upcomingMeetings(db, actor.regionId),
-		db
-			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
-			.from(person)
-			.where(eq(person.regionId, actor.regionId))
-			.orderBy(asc(person.familyName), asc(person.givenName))
-			.limit(2000),
 	]);
 	return {
 		organisations,
 		bodies,
 		meetings,
-		people,
 		months: nextMonths(todayInBrussels()),
 		isDirectorOf: directorOf(actor),
 	};

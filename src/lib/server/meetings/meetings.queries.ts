@@ -14,9 +14,11 @@ import type {
 	MinutesStatus,
 	OutcomeKind,
 } from '../../domain/meetings.ts';
+import { personName } from '../../domain/people.ts';
 import type { Reader } from '../access/reader.ts';
 import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
+import { personNameText } from '../db/person-name.ts';
 import { composedPerReader, runComposed } from '../db/prepared.ts';
 import { cachedStatement } from '../db/read-cache.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
@@ -152,7 +154,8 @@ export interface MeetingPage {
 	}[];
 }
 
-const NAME = (p: string) => sql.raw(`(${p}.given_name || ' ' || ${p}.family_name)`);
+/** The name of the person alias `p` (domain personName, in SQL). */
+const NAME = (p: string) => sql.raw(personNameText(p));
 
 // The aliases the statements below use; the access builders render their columns.
 const m = alias(meeting, 'm');
@@ -370,7 +373,7 @@ export async function getMinutesVersion(db: RootDb, reader: Reader, meetingId: s
 export async function formOptions(db: Db, regionId: string) {
 	const [people, organisations, bodies] = await Promise.all([
 		db
-			.select({ id: person.id, given: person.givenName, family: person.familyName })
+			.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
 			.from(person)
 			.where(eq(person.regionId, regionId))
 			.orderBy(asc(person.familyName), asc(person.givenName)),
@@ -383,7 +386,7 @@ export async function formOptions(db: Db, regionId: string) {
 	]);
 	const municipal = (kind: string) => kind === 'college' || kind === 'council' || kind === 'management_team';
 	return {
-		people: people.map((p): [string, string] => [p.id, `${p.family} ${p.given}`]),
+		people: people.map((p): [string, string] => [p.id, personName(p)]),
 		organisations: organisations.map((o): [string, string] => [o.id, o.name]),
 		bodies: bodies.map((b): [string, string] => [b.id, b.name]),
 		/** The bodies in two groups (a referral goes to a municipality's College or to a body of the region). */

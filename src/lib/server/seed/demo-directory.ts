@@ -2,6 +2,7 @@
 // bodies, people with their mandates and the demo accounts, through the directory and auth
 // services (each write audited). The region's first secretariat account is made first and then acts
 // for the rest, as a secretariat setting up its region would.
+import { personName } from '../../domain/people.ts';
 import type { Actor } from '../access/actor.ts';
 import { insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Tx } from '../db/client.ts';
@@ -45,7 +46,7 @@ export async function seedDemoDirectory(tx: Tx, passwordHash: string): Promise<D
 		regionId: r.id,
 		regionName: r.name,
 		regionNameFr: r.nameFr,
-		name: `${first.givenName} ${first.familyName}`,
+		name: personName(first),
 		email: first.email,
 		isRegionAdmin: true,
 		locale: null,

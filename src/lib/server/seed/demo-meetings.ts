@@ -5,6 +5,7 @@
 // meeting. Each step is stamped with the moment it happened (the services' `at`), and audited.
 import { and, eq } from 'drizzle-orm';
 import { formatMeetingTime } from '#lib/i18n/formats.ts';
+import { personName } from '../../domain/people.ts';
 import { currentOn } from '../../domain/periods.ts';
 import { brusselsInstant, brusselsParts } from '../../domain/recurrence.ts';
 import { parseRichText } from '../../domain/richtext.ts';
@@ -245,7 +246,7 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 		.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
 		.from(person)
 		.where(eq(person.regionId, regionId));
-	const personName = new Map(personRows.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+	const personNames = new Map(personRows.map((p) => [p.id, personName(p)]));
 	const organisationRows = await tx
 		.select({ id: organisation.id, name: organisation.name })
 		.from(organisation)
@@ -254,9 +255,9 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 	const nameOf = (ref: Ref | undefined) => {
 		if (!ref) return null;
 		const r = who(ref);
-		return (r.personId ? personName.get(r.personId) : r.organisationId ? organisationName.get(r.organisationId) : undefined) ?? null;
+		return (r.personId ? personNames.get(r.personId) : r.organisationId ? organisationName.get(r.organisationId) : undefined) ?? null;
 	};
-	const members = await conferenceMembers(tx, ctx, personName);
+	const members = await conferenceMembers(tx, ctx, personNames);
 
 	const { past, upcoming } = planRegular(now);
 	const { extras, briefings } = planCovid();
@@ -413,7 +414,7 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 	// Version 1 of the oldest meeting's minutes misspelled the family name of its first speaker; version 2 corrects it.
 	const speakerItem = corrected?.items.find((item) => item.topic?.speakers.length);
 	const speakerRef = speakerItem?.topic?.speakers[0];
-	const speakerName = speakerRef && personName.get(who(speakerRef).personId ?? '');
+	const speakerName = speakerRef && personNames.get(who(speakerRef).personId ?? '');
 	const introduced = (item: PlanItem, name: string) => `Toelichting door ${name}. ${item.discussion}`;
 	for (const [i, m] of regular.entries()) {
 		await plan(m);
@@ -474,7 +475,7 @@ async function approveInWriting(tx: Tx, actor: Actor, meetingId: string, at: Dat
 }
 
 /** The Conference's members with their dates, mayors in the order of the municipalities, then by name. */
-async function conferenceMembers(tx: Tx, ctx: DemoMeetingsContext, personName: Map<string, string>) {
+async function conferenceMembers(tx: Tx, ctx: DemoMeetingsContext, personNames: Map<string, string>) {
 	const mandates = await tx
 		.select({ personId: mandate.personId, startDate: mandate.startDate, endDate: mandate.endDate })
 		.from(mandate)
@@ -483,7 +484,7 @@ async function conferenceMembers(tx: Tx, ctx: DemoMeetingsContext, personName: M
 	const order = (id: string) => mayorIndex.get(id) ?? ctx.municipalities.length;
 	return (day: string) =>
 		[...new Set(mandates.filter((x) => currentOn(x, day)).map((x) => x.personId))].sort(
-			(a, b) => order(a) - order(b) || (personName.get(a) ?? '').localeCompare(personName.get(b) ?? '') || a.localeCompare(b),
+			(a, b) => order(a) - order(b) || (personNames.get(a) ?? '').localeCompare(personNames.get(b) ?? '') || a.localeCompare(b),
 		);
 }
 

@@ -1,3 +1,4 @@
+import { personName } from '$lib/domain/people';
 import { getApp } from '$lib/server/app';
 import { listAudit } from '$lib/server/audit/audit.service';
 import { canReadAudit } from '$lib/server/directory/directory.policy';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			action: r.action,
 			entityType: r.entityType,
 			entityId: r.entityId,
-			who: r.actorGivenName ? `${r.actorGivenName} ${r.actorFamilyName}` : null,
+			who: r.actorGivenName ? personName({ givenName: r.actorGivenName, familyName: r.actorFamilyName ?? '' }) : null,
 			before: r.before ? JSON.stringify(r.before, null, 1) : null,
 			after: r.after ? JSON.stringify(r.after, null, 1) : null,
 		})),

@@ -1,3 +1,4 @@
+import { personName } from '$lib/domain/people';
 import { getApp } from '$lib/server/app';
 import { canManageDirectory } from '$lib/server/directory/directory.policy';
 import { listPeople } from '$lib/server/directory/directory.queries';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		// Only what the page shows: the name and the current roles.
 		people: people.map((p) => ({
 			id: p.id,
-			name: `${p.familyName}, ${p.givenName}`,
+			name: personName(p),
 			mandates: p.mandates.map((row) => ({
 				role: row.role,
 				bodyName: row.bodyName,

@@ -1,4 +1,5 @@
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { authorize } from '$lib/server/http/guards';
 import { uploadAction } from '$lib/server/http/uploads';
 import { canSubmitTopics } from '$lib/server/intake/intake.policy';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, canSubmitTopics);
 	const app = getApp();
 	return {
-		options: await topicFormOptions(app.db, actor),
+		options: { ...(await topicFormOptions(app.db, actor)), people: await listPersonChoices(app.db, actor.regionId) },
 		maxBytes: app.config.UPLOAD_MAX_BYTES,
 		welcome: url.searchParams.has('welcome'),
 	};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { confirmFirst } from '$lib/server/http/confirm';
 import { authorize, command, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = authorize(locals, canManageMeetings);
 	const db = getApp().db;
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
-	const options = await formOptions(db, actor.regionId);
+	const [options, people] = await Promise.all([formOptions(db, actor.regionId), listPersonChoices(db, actor.regionId)]);
 	return {
 		meeting: page.meeting,
 		items: page.items.map((i) => ({
@@ -26,8 +27,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			broughtBy: i.broughtBy,
 			documents: i.documents.length,
 		})),
-		options: { people: options.people, organisations: options.organisations },
+		options: { people, organisations: options.organisations },
 		done: url.searchParams.get('done'),
+		moved: {
+			itemId: url.searchParams.get('moved'),
+			direction: url.searchParams.get('direction') === 'up' ? ('up' as const) : ('down' as const),
+		},
 	};
 };
 
@@ -48,7 +53,8 @@ export const actions: Actions = {
 			'created',
 		);
 	},
-	// Back at the moved row: without JavaScript the reloaded page scrolls to where the person was.
+	// Back at the moved row's button: without JavaScript the fragment names the button (a focusable
+	// target takes the focus on load) and the page says the item's new position.
 	move: ({ locals, request, params }) => {
 		const actor = authorize(locals, canManageMeetings);
 		const id = idParam(params.id);
@@ -57,7 +63,7 @@ export const actions: Actions = {
 			moveItemSchema,
 			async (input) => {
 				await moveItem(getApp().db, actor, id, input.itemId, input.direction);
-				return `/meetings/${id}/agenda?done=order#row-${input.itemId}`;
+				return `/meetings/${id}/agenda?moved=${input.itemId}&direction=${input.direction}#move-${input.itemId}`;
 			},
 			'order',
 		);

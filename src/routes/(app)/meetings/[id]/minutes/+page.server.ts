@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { displayNumber } from '$lib/domain/meetings';
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { confirmFirst } from '$lib/server/http/confirm';
 import { isUuid } from '$lib/server/http/errors';
 import { flash } from '$lib/server/http/flash';
@@ -28,7 +29,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = getApp().db;
 	const id = idParam(params.id);
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, id));
-	const [options, versions] = await Promise.all([formOptions(db, actor.regionId), listMinutesVersions(db, actor.regionId, id)]);
+	const [options, versions, people] = await Promise.all([
+		formOptions(db, actor.regionId),
+		listMinutesVersions(db, actor.regionId, id),
+		listPersonChoices(db, actor.regionId),
+	]);
 	return {
 		meeting: page.meeting,
 		items: page.items.map((i) => ({ id: i.id, number: displayNumber(i), title: i.title, kind: i.kind })),
@@ -37,6 +42,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		actions: page.actions,
 		versions,
 		options,
+		people,
 	};
 };
 

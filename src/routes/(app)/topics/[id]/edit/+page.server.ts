@@ -1,5 +1,6 @@
 import { canSubmitterEdit } from '$lib/domain/topics';
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { editValues } from '$lib/server/http/forms';
 import { formAction, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
 import { topicSchema } from '$lib/server/intake/intake.schema';
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		title: found.row.title,
 		locked: !canSubmitterEdit(found.row.status, found.row.intakeStartedAt !== null),
 		values: { ...editValues(found.row, fields), speakerIds: found.speakerIds },
-		options: await topicFormOptions(db, actor),
+		options: { ...(await topicFormOptions(db, actor)), people: await listPersonChoices(db, actor.regionId) },
 	};
 };
 

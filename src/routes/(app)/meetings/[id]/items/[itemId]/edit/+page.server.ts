@@ -1,4 +1,5 @@
 import { getApp } from '$lib/server/app';
+import { listPersonChoices } from '$lib/server/directory/directory.queries';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { canManageMeetings } from '$lib/server/meetings/meetings.policy';
 import { formOptions, getManagedMeetingPage } from '$lib/server/meetings/meetings.queries';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = getApp().db;
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, idParam(params.id)));
 	const item = orNotFound(page.items.find((i) => i.id === params.itemId));
-	const options = await formOptions(db, actor.regionId);
+	const [options, people] = await Promise.all([formOptions(db, actor.regionId), listPersonChoices(db, actor.regionId)]);
 	return {
 		meetingId: page.meeting.id,
 		title: item.title,
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			durationMinutes: item.durationMinutes ? String(item.durationMinutes) : '',
 			confidentiality: item.confidentiality,
 		},
-		options: { people: options.people, organisations: options.organisations },
+		options: { people, organisations: options.organisations },
 	};
 };
 
