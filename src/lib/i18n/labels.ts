@@ -319,6 +319,7 @@ const errors: Record<string, Message> = {
 	organisation_required: m.error_organisation_required,
 	invitation_invalid: m.error_invitation_invalid,
 	invitation_email_taken: m.error_invitation_email_taken,
+	office_taken: m.error_office_taken,
 };
 
 /** The message for a stable error code from a form or the API (a generic one for an unknown code). */

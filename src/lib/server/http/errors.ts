@@ -6,6 +6,8 @@ export class AppError extends Error {
 		readonly code: string,
 		readonly status: number,
 		readonly fields: FieldErrors = {},
+		/** What a field's message names (e.g. the other mandate of an office), passed to the form as `detail`. */
+		readonly detail?: Record<string, unknown>,
 	) {
 		super(code);
 	}
