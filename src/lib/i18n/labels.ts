@@ -236,6 +236,8 @@ const auditActions: Record<string, Message> = {
 	comment: m.audit_action_comment,
 	retry: m.audit_action_retry,
 	discard: m.audit_action_discard,
+	accept: m.audit_action_accept,
+	revoke: m.audit_action_revoke,
 };
 const entityTypes: Record<string, Message> = {
 	person: m.entity_person,
@@ -320,6 +322,9 @@ const errors: Record<string, Message> = {
 	invitation_invalid: m.error_invitation_invalid,
 	invitation_email_taken: m.error_invitation_email_taken,
 	office_taken: m.error_office_taken,
+	person_email_required: m.error_person_email_required,
+	person_has_account: m.error_person_has_account,
+	person_no_mandate: m.error_person_no_mandate,
 };
 
 /** The message for a stable error code from a form or the API (a generic one for an unknown code). */

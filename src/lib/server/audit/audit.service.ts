@@ -25,7 +25,9 @@ export type AuditAction =
 	| 'correct'
 	| 'comment'
 	| 'retry'
-	| 'discard';
+	| 'discard'
+	| 'accept'
+	| 'revoke';
 
 /** Who made a change: an actor (its region and account), or a region with no account (the seed). */
 export interface AuditBy {
