@@ -45,7 +45,8 @@ export async function signIn(db: RootDb, input: { email: string; password: strin
 	if (!valid || !found) return { ok: false, reason: 'invalid' };
 	await signInSucceeded(db, input.email, ip, now);
 	// Told only after the right password: the account exists, but its person holds no mandate today.
-	if (!found.isRegionAdmin && !(await holdsMandateOn(db, found.personId, todayInBrussels(now)))) return { ok: false, reason: 'mandate_ended' };
+	if (!found.isRegionAdmin && !(await holdsMandateOn(db, found.personId, todayInBrussels(now))))
+		return { ok: false, reason: 'mandate_ended' };
 	return { ok: true, accountId: found.id };
 }
 

@@ -89,7 +89,12 @@ describe('accounts for office-holders', () => {
 		newMayorId = await createPerson(db, secretariat, { givenName: 'Nele', familyName: 'Nieuwkomer', email: 'nele@spiere.test' });
 		const input = { personId: newMayorId, role: 'mayor' as const, organisationId: spiereId, startDate: todayInBrussels() };
 		const error = await expectField(createMandate(db, secretariat, input), 'startDate', 'office_taken');
-		expect(error.detail?.conflict).toMatchObject({ mandateId: sitting.id, role: 'mayor', organisationName: 'Spiere-Helkijn', endDate: null });
+		expect(error.detail?.conflict).toMatchObject({
+			mandateId: sitting.id,
+			role: 'mayor',
+			organisationName: 'Spiere-Helkijn',
+			endDate: null,
+		});
 		// A mayor who starts after the sitting one's end is no conflict once that one is ended.
 		await endMandate(db, secretariat, sitting.id, yesterday());
 		mandateId = await createMandate(db, secretariat, input);
@@ -112,7 +117,11 @@ describe('accounts for office-holders', () => {
 		const first = await invitePerson(db, secretariat, newMayorId);
 		const again = await invitePerson(db, secretariat, newMayorId);
 		expect(again).not.toBe(first);
-		expect(await personAccess(db, secretariat, newMayorId)).toMatchObject({ state: 'invited', invitationId: again, email: 'nele@spiere.test' });
+		expect(await personAccess(db, secretariat, newMayorId)).toMatchObject({
+			state: 'invited',
+			invitationId: again,
+			email: 'nele@spiere.test',
+		});
 		const mails = await outboxMails(seen);
 		// The first link was revoked before its mail went out: only the second is sent.
 		expect(mails.map((m) => m.to && 'text' in m.to && m.to.text)).toEqual(['nele@spiere.test']);
@@ -145,7 +154,13 @@ describe('accounts for office-holders', () => {
 		const nobody = await createPerson(db, secretariat, { givenName: 'Zonder', familyName: 'Adres' });
 		await expectField(invitePerson(db, secretariat, nobody), 'form', 'person_email_required');
 		const former = await createPerson(db, secretariat, { givenName: 'Oud', familyName: 'Mandaat', email: 'oud@spiere.test' });
-		await createMandate(db, secretariat, { personId: former, role: 'councillor', organisationId: spiereId, startDate: '2013-01-01', endDate: '2018-12-31' });
+		await createMandate(db, secretariat, {
+			personId: former,
+			role: 'councillor',
+			organisationId: spiereId,
+			startDate: '2013-01-01',
+			endDate: '2018-12-31',
+		});
 		await expectField(invitePerson(db, secretariat, former), 'form', 'person_no_mandate');
 	});
 
@@ -159,7 +174,8 @@ describe('accounts for office-holders', () => {
 			.select({ id: mandate.id, endDate: mandate.endDate })
 			.from(mandate)
 			.where(eq(mandate.personId, councillor.personId));
-		for (const { id } of all.filter((m) => m.endDate === null || m.endDate >= todayInBrussels())) await endMandate(db, secretariat, id, yesterday());
+		for (const { id } of all.filter((m) => m.endDate === null || m.endDate >= todayInBrussels()))
+			await endMandate(db, secretariat, id, yesterday());
 
 		expect(await validateSessionToken(db, token)).toBeNull();
 		expect(await signIn(db, { email: 'raadslid@kortrijk.demo', password: 'aanjager-demo' }, '127.0.0.22')).toEqual({
