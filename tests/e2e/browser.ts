@@ -59,11 +59,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	}
 }
 
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, a line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 /** axe-core reports no WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-	expect(summary, `axe on ${page.url()}`).toEqual([]);
+	expect(await axeViolations(page), `axe on ${page.url()}`).toEqual([]);
 }
 
 /** The HTTP status of a navigation. */

@@ -1,0 +1,107 @@
+// Every role, on a desktop and on a 390 px phone, walks the pages it can reach by following links from
+// its home page (one page of each kind: ids in the path are one kind), and on each page: the answer is
+// 200, axe reports no WCAG 2.1 AA violation, the page does not scroll sideways on the phone, and the
+// header takes at most a sixth of the phone's screen.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launch, newContext, signIn } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser.close());
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+/** Pages of distinct kinds visited per role and size: enough for every menu entry and a page below each. */
+const MAX_PAGES = 22;
+
+const roles = [
+	'secretariaat@leiedal.demo',
+	'burgemeester@kortrijk.demo',
+	'directeur@kortrijk.demo',
+	'schepen@kortrijk.demo',
+	'raadslid@kortrijk.demo',
+	'contact@elz.demo',
+	null, // an anonymous visitor
+];
+
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The kind of a page: its path with ids replaced, and the names of its query parameters. */
+function kindOf(url: URL): string {
+	return `${url.pathname.replace(uuid, ':id').replace(/\/\d{4}(-\d{2})?(?=\/|$)/g, '/:period')}?${[...url.searchParams.keys()].sort().join('&')}`;
+}
+
+/** Links worth following: same origin, a page (not a download, a feed, sign-out or a language switch). */
+function followable(href: string, origin: string): URL | null {
+	const url = new URL(href, origin);
+	if (url.origin !== origin) return null;
+	if (/\.(pdf|ics|csv|xml|txt)$/.test(url.pathname)) return null;
+	if (/^\/(files|documents|logout|lang)(\/|$)/.test(url.pathname)) return null;
+	if (/\/(pdf|download)(\/|$)/.test(url.pathname)) return null;
+	url.hash = '';
+	return url;
+}
+
+/** What is wrong with the page as it is now: axe's violations, and on a phone its width and header. */
+async function problemsOf(page: Page, size: typeof PHONE): Promise<string[]> {
+	const where = new URL(page.url()).pathname;
+	const problems = (await axeViolations(page)).map((v) => `${where}: ${v}`);
+	const { scrollWidth, header } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		header: document.querySelector('header')?.getBoundingClientRect().height ?? 0,
+	}));
+	if (size === PHONE) {
+		if (scrollWidth > PHONE.width) problems.push(`${where}: ${scrollWidth} px wide on a ${PHONE.width} px phone`);
+		if (header > PHONE.height / 6) problems.push(`${where}: the header takes ${Math.round(header)} px of ${PHONE.height}`);
+	}
+	return problems;
+}
+
+async function walk(page: Page, size: typeof PHONE): Promise<{ visited: string[]; problems: string[] }> {
+	const origin = new URL(page.url()).origin;
+	const queue: URL[] = [new URL('/', origin)];
+	const seen = new Set<string>();
+	const visited: string[] = [];
+	const problems: string[] = [];
+	while (queue.length && visited.length < MAX_PAGES) {
+		const url = queue.shift() as URL;
+		const kind = kindOf(url);
+		if (seen.has(kind)) continue;
+		seen.add(kind);
+		const response = await page.goto(url.pathname + url.search);
+		expect(response?.status(), `${url.pathname}${url.search}`).toBe(200);
+		// A redirect (e.g. to the sign-in page) lands on a page whose kind may be known already.
+		const landed = new URL(page.url());
+		if (kindOf(landed) !== kind && seen.has(kindOf(landed))) continue;
+		seen.add(kindOf(landed));
+		visited.push(landed.pathname + landed.search);
+		problems.push(...(await problemsOf(page, size)));
+		const hrefs = await page.$$eval('a[href]:not([download])', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+		for (const href of hrefs) {
+			const next = followable(href, origin);
+			if (next && !seen.has(kindOf(next))) queue.push(next);
+		}
+	}
+	return { visited, problems };
+}
+
+describe.each(roles)('%s', (email) => {
+	it.each([
+		['desktop', DESKTOP],
+		['phone', PHONE],
+	])('on a %s, every page it reaches is accessible and fits', async (_name, size) => {
+		const context = await newContext(browser);
+		const page = await context.newPage();
+		await page.setViewportSize(size);
+		if (email) await signIn(page, email);
+		else await page.goto('/');
+		const { visited, problems } = await walk(page, size);
+		// The walk really went somewhere: the home page and the pages below the menu.
+		expect(visited.length, visited.join('\n')).toBeGreaterThanOrEqual(email ? 8 : 3);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
