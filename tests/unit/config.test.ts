@@ -30,4 +30,14 @@ describe('configuration', () => {
 	it('treats empty variables as unset', () => {
 		expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
 	});
+
+	it('takes the region logo of the PDFs as an existing PNG or JPEG file, and refuses anything else at start', () => {
+		const logo = 'src/lib/server/pdf/logo/default-logo.png';
+		expect(loadConfig({}).REGION_LOGO).toBeUndefined();
+		expect(loadConfig({ REGION_LOGO: logo }).REGION_LOGO).toBe(logo);
+		expect(() => loadConfig({ REGION_LOGO: 'src/lib/server/pdf/logo/README.md' })).toThrow(
+			'REGION_LOGO: must be a .png, .jpg or .jpeg file',
+		);
+		expect(() => loadConfig({ REGION_LOGO: 'logo-that-is-not-there.png' })).toThrow('REGION_LOGO: the file does not exist');
+	});
 });

@@ -55,6 +55,54 @@ async function read(buffer: Buffer) {
 	return { totalPages, pages: text, metadata };
 }
 
+/** One marked run of a page: its tag (H2, P, TD, Artifact…) and its text. */
+type Marked = { tag: string; text: string };
+
+/** The text of every page as marked content, in reading order (consecutive pieces of one mark joined). */
+async function markedPages(buffer: Buffer): Promise<Marked[][]> {
+	const pdf = await getDocumentProxy(new Uint8Array(buffer));
+	const pages: Marked[][] = [];
+	for (let n = 1; n <= pdf.numPages; n++) {
+		const content = await (await pdf.getPage(n)).getTextContent({ includeMarkedContent: true });
+		const marks: Marked[] = [];
+		let open: Marked | null = null;
+		for (const item of content.items as { type?: string; tag?: string; str?: string; hasEOL?: boolean }[]) {
+			if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+				open = { tag: item.tag ?? '', text: '' };
+				marks.push(open);
+			} else if (item.type === 'endMarkedContent') open = null;
+			else if (item.str !== undefined) {
+				// A line ends without its space: put one back.
+				const text = item.hasEOL ? `${item.str} ` : item.str;
+				if (open) open.text += text;
+				else marks.push({ tag: '', text });
+			}
+		}
+		pages.push(marks.filter((mark) => mark.text.trim() !== '').map((mark) => ({ ...mark, text: flat(mark.text).trim() })));
+	}
+	await pdf.destroy();
+	return pages;
+}
+
+/** The roles of a PDF's structure tree, depth first. */
+async function structureRoles(buffer: Buffer): Promise<string[]> {
+	const pdf = await getDocumentProxy(new Uint8Array(buffer));
+	const roles: string[] = [];
+	const walk = (node: { role?: string; children?: unknown[] }) => {
+		if (node.role) roles.push(node.role);
+		for (const child of node.children ?? []) walk(child as typeof node);
+	};
+	for (let n = 1; n <= pdf.numPages; n++) walk((await (await pdf.getPage(n)).getStructTree()) as never);
+	await pdf.destroy();
+	return roles;
+}
+
+/** The body of indirect object `id` in the raw PDF (pdfkit writes dictionaries uncompressed). */
+function object(raw: string, id: string): string {
+	const start = raw.indexOf(`\n${id} 0 obj\n`);
+	return start < 0 ? '' : raw.slice(start, raw.indexOf('endobj', start));
+}
+
 /** Text with all whitespace collapsed, so words wrapped over lines still match. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -153,6 +201,8 @@ function meetingPage(): MeetingPage {
 		broughtByPersonId: null,
 		broughtByOrganisationId: 'org-1',
 		broughtBy: 'Stad Kortrijk',
+		broughtByPerson: null,
+		broughtByOrganisation: 'Stad Kortrijk',
 		speakers: [{ id: 'p-1', name: 'An Declercq' }],
 		documents: [],
 	};
@@ -237,5 +287,198 @@ describe("meeting PDFs in the reader's locale", () => {
 		expect(english).toMatch(/Conferentie van Burgemeesters – Friday,? 9 January 2026, 08:00–10:00/);
 		expect(english).toContain('Page 1 of 1');
 		expect(english).not.toContain('Aangebracht door');
+	});
+});
+
+/** A long agenda: many sections with long bodies, subsections and lists, to force page breaks everywhere. */
+function longAgenda(count: number): PdfSection[] {
+	return Array.from({ length: count }, (_, k) => ({
+		heading: `${k + 1}. Agendapunt nummer ${k + 1} over de samenwerking in de regio`,
+		tags: ['Procesbespreking', `${10 + (k % 4) * 5} min`],
+		fields: [['Aangebracht door', 'An Declercq (Stad Kortrijk)']],
+		body: `${'De burgemeesters bespreken de voorstellen en de gevolgen voor de gemeenten. '.repeat(2 + ((k * 7) % 9))}\n\n- eerste punt\n- tweede punt`,
+		subsections:
+			k % 2 === 0
+				? [
+						{ heading: 'Besluit', body: 'De Conferentie neemt kennis van het voorstel.' },
+						{ heading: 'Opvolging', bullets: ['Brief aan de minister', 'Nota voor de Colleges'] },
+					]
+				: [],
+	}));
+}
+
+describe('tagged PDF (PDF/UA)', () => {
+	it('is marked, has a structure tree, the language, the title shown by the viewer and the PDF/UA identification', async () => {
+		const buffer = await renderPdf(input([section(1), section(2)]));
+		const raw = buffer.toString('latin1');
+		const catalog = raw.slice(raw.lastIndexOf('/Type /Catalog'));
+		const markInfo = /\/MarkInfo (\d+) 0 R/.exec(catalog)?.[1];
+		expect(markInfo).toBeDefined();
+		expect(object(raw, markInfo!)).toMatch(/\/Marked true/);
+		expect(catalog).toMatch(/\/StructTreeRoot \d+ 0 R/);
+		expect(catalog).toMatch(/\/Lang \(nl-BE\)/);
+		expect(object(raw, /\/ViewerPreferences (\d+) 0 R/.exec(catalog)![1]!)).toMatch(/\/DisplayDocTitle true/);
+		const metadata = object(raw, /\/Metadata (\d+) 0 R/.exec(catalog)![1]!);
+		expect(metadata).toContain('<pdfuaid:part>1</pdfuaid:part>');
+		expect(metadata).toContain('Verslag Conferentie van Burgemeesters 9 januari 2026');
+		// Every font is embedded (PDF/UA): DejaVu subsets, no standard font such as Helvetica.
+		expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+		expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+	});
+
+	it('tags headings, paragraphs, lists and tables, and marks the running header and footer as artifacts', async () => {
+		const buffer = await renderPdf(
+			input([section(1), section(2)], {
+				tables: [
+					{
+						heading: 'Aanwezigheden',
+						columns: ['Gemeente', 'Naam', 'Aanwezigheid'],
+						rowHeader: 1,
+						rows: [['Kortrijk', 'An Declercq', 'aanwezig']],
+					},
+				],
+			}),
+		);
+		const roles = new Set(await structureRoles(buffer));
+		for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'])
+			expect(roles).toContain(role);
+		const pages = await markedPages(buffer);
+		for (const page of pages) {
+			for (const mark of page.filter((m) => /Regio Zuid-West-Vlaanderen|^Pagina \d+ van \d+$/.test(m.text)))
+				expect(mark.tag).toBe('Artifact');
+			// Nothing is left outside a mark (PDF/UA: content is tagged or an artifact).
+			expect(page.filter((mark) => mark.tag === '')).toEqual([]);
+		}
+		const headings = pages.flat().filter((mark) => /^H\d$/.test(mark.tag));
+		expect(headings.map((h) => `${h.tag} ${h.text}`)).toEqual([
+			'H1 Verslag (versie 2, goedgekeurd)',
+			'H2 Aanwezigheden',
+			'H2 1. Gemeenschappelijk standpunt kanaal Bossuit–Kortrijk (punt 1)',
+			'H3 Besluit',
+			'H3 Opvolging',
+			'H2 2. Gemeenschappelijk standpunt kanaal Bossuit–Kortrijk (punt 2)',
+			'H3 Besluit',
+			'H3 Opvolging',
+		]);
+		const cells = pages.flat().filter((mark) => mark.tag === 'TH' || mark.tag === 'TD');
+		expect(cells.map((c) => `${c.tag} ${c.text}`)).toEqual([
+			'TH Gemeente',
+			'TH Naam',
+			'TH Aanwezigheid',
+			'TD Kortrijk',
+			'TH An Declercq',
+			'TD aanwezig',
+		]);
+	});
+
+	it('heads every page of a long agenda with the logo, the region and the body, and never ends a page with a heading', async () => {
+		const buffer = await renderPdf(input(longAgenda(40), { bodyName: 'Conferentie van Burgemeesters', title: 'Agenda' }));
+		const pages = await markedPages(buffer);
+		expect(pages.length).toBeGreaterThan(5);
+		const headings: string[] = [];
+		pages.forEach((page, index) => {
+			const artifacts = page
+				.filter((mark) => mark.tag === 'Artifact')
+				.map((mark) => mark.text)
+				.join(' | ');
+			expect(artifacts).toContain('Regio Zuid-West-Vlaanderen');
+			expect(artifacts).toContain('Conferentie van Burgemeesters');
+			expect(artifacts).toContain(`Pagina ${index + 1} van ${pages.length}`);
+			const content = page.filter((mark) => mark.tag !== 'Artifact');
+			expect(content.at(-1)?.tag, `the last text of page ${index + 1}`).not.toMatch(/^H\d$/);
+			headings.push(...content.filter((mark) => mark.tag === 'H2').map((mark) => mark.text));
+		});
+		// The headings come in order, each once, over the pages.
+		expect(headings).toEqual(longAgenda(40).map((s) => s.heading));
+		// One logo image (the default one, 160 pixels wide), shown on every page.
+		const raw = buffer.toString('latin1');
+		expect(raw.match(/\/Subtype \/Image/g)).toHaveLength(1);
+		expect(raw).toMatch(/\/Subtype \/Image\n\/BitsPerComponent 8\n\/Width 160/);
+		expect(raw.match(/\/XObject <<\n\/I1 \d+ 0 R/g)).toHaveLength(pages.length);
+	});
+});
+
+describe('meeting PDFs: who brought an item, items left out, the minutes', () => {
+	it('says who brought an item (the person and the organisation) and, only with a gap, that items are left out', async () => {
+		const page = meetingPage();
+		const item = page.items[0]!;
+		const second = { ...item, id: 'item-3', number: 3, position: 3, title: 'Derde punt', broughtBy: 'An Declercq (Stad Kortrijk)' };
+		const gap = flat((await read(await agendaPdf({ ...page, items: [item, second] }, 'nl-BE'))).pages.join('\n'));
+		expect(gap).toContain('Aangebracht door: An Declercq (Stad Kortrijk)');
+		expect(gap).toContain('Agendapunten die u niet mag inzien, zijn weggelaten.');
+		const none = flat(
+			(await read(await agendaPdf({ ...page, items: [item, { ...second, number: 2, position: 2 }] }, 'nl-BE'))).pages.join('\n'),
+		);
+		expect(none).not.toContain('niet mag inzien');
+		const secretariat = flat(
+			(await read(await agendaPdf({ ...page, secretariat: true, items: [item, second] }, 'nl-BE'))).pages.join('\n'),
+		);
+		expect(secretariat).not.toContain('niet mag inzien');
+	});
+
+	it('lists the attendance grouped by municipality or organisation, and states the version and the approval date', async () => {
+		const page = meetingPage();
+		page.attendance = [
+			{
+				personId: 'p1',
+				name: 'Vincent Van Quickenborne',
+				organisation: 'Stad Kortrijk',
+				status: 'present',
+				representedById: null,
+				representedBy: null,
+			},
+			{
+				personId: 'p2',
+				name: 'Kurt Vanryckeghem',
+				organisation: 'Stad Menen',
+				status: 'represented',
+				representedById: 'p9',
+				representedBy: 'Dirk Spincemaille',
+			},
+			{ personId: 'p3', name: 'Axel Ronse', organisation: 'Stad Kortrijk', status: 'excused', representedById: null, representedBy: null },
+			{
+				personId: 'p4',
+				name: 'Anne Ferrant',
+				organisation: 'Gemeente Anzegem',
+				status: 'absent',
+				representedById: null,
+				representedBy: null,
+			},
+			{ personId: 'p5', name: 'Piet Zonder', organisation: null, status: null, representedById: null, representedBy: null },
+		];
+		const buffer = await minutesPdf(page, 'nl-BE');
+		const marks = (await markedPages(buffer)).flat();
+		const text = flat(marks.map((mark) => mark.text).join(' '));
+		expect(text).toContain('Versie: 2');
+		expect(text).toContain('Goedkeuring: goedgekeurd op 6 februari 2026');
+		expect(text).toContain('1 aanwezig · 1 verontschuldigd · 1 afwezig · 1 vertegenwoordigd');
+		const rows = marks.filter((mark) => mark.tag === 'TD' || mark.tag === 'TH').map((mark) => mark.text);
+		expect(rows).toEqual([
+			'Gemeente of organisatie',
+			'Naam',
+			'Aanwezigheid',
+			'Gemeente Anzegem',
+			'Anne Ferrant',
+			'afwezig',
+			'Stad Kortrijk',
+			'Axel Ronse',
+			'verontschuldigd',
+			'Stad Kortrijk',
+			'Vincent Van Quickenborne',
+			'aanwezig',
+			'Stad Menen',
+			'Kurt Vanryckeghem',
+			'vertegenwoordigd door Dirk Spincemaille',
+			'Zonder organisatie',
+			'Piet Zonder',
+			'niet genoteerd',
+		]);
+
+		const draft = meetingPage();
+		draft.minutes = { ...draft.minutes!, version: 1, status: 'circulated', approvedAt: null };
+		const english = flat((await read(await minutesPdf(draft, 'en'))).pages.join('\n'));
+		expect(english).toContain('Version: 1');
+		expect(english).toContain('Approval: circulated, not approved');
+		expect(english).not.toContain('Attendance');
 	});
 });

@@ -98,3 +98,14 @@ export function isNumberingConsistent(items: readonly NumberedItem[]): boolean {
 	const numbers = displayNumbers(items);
 	return ordered.every((item, i) => numbers.get(item.id) === i + 1);
 }
+
+/**
+ * Does the numbering the reader sees skip numbers (items they may not see, such as confidential ones, are left out)?
+ * True when a number between 1 and the highest shown is missing; a hidden last item leaves no gap, so says nothing.
+ */
+export function hasNumberingGap(items: readonly { number: number | null; position: number }[]): boolean {
+	const shown = new Set(items.map((item) => displayNumber(item)));
+	const highest = Math.max(0, ...shown);
+	for (let n = 1; n <= highest; n++) if (!shown.has(n)) return true;
+	return false;
+}

@@ -1,4 +1,5 @@
 // Configuration from environment variables, validated once at start with a clear message per variable.
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,16 @@ const schema = z.object({
 		.min(1024)
 		.max(2 ** 31 - 1)
 		.default(50 * 1024 * 1024),
+	/**
+	 * The region's logo at the top of every page of the agenda and minutes PDFs: a PNG or JPEG file (a path).
+	 * Unset: the default logo in src/lib/server/pdf/logo. A deployment serves one region, so the logo is
+	 * configuration, like the region's address (ORIGIN); no upload screen is needed to change it.
+	 */
+	REGION_LOGO: z
+		.string()
+		.regex(/\.(png|jpe?g)$/i, 'must be a .png, .jpg or .jpeg file')
+		.refine((file) => fs.existsSync(file) && fs.statSync(file).isFile(), 'the file does not exist')
+		.optional(),
 });
 
 /** Mail links and CSRF need the public address: ORIGIN, else the address `npm start` listens on. */

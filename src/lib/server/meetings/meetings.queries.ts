@@ -39,11 +39,14 @@ import {
 import { agendaItem, crisisPeriod, document, meeting, minutesVersion } from './meetings.tables.ts';
 
 /** A mandate (the unaliased table) current on the day of meeting m, in Brussels. */
-const MEMBER_ON_MEETING_DAY = currentOnSql(
-	mandate.startDate,
-	mandate.endDate,
-	sql.raw(`(m.starts_at at time zone 'Europe/Brussels')::date`),
-);
+const MEETING_DAY = sql.raw(`(m.starts_at at time zone 'Europe/Brussels')::date`);
+const MEMBER_ON_MEETING_DAY = currentOnSql(mandate.startDate, mandate.endDate, MEETING_DAY);
+
+const mo = alias(mandate, 'mo');
+/** The organisation of person x on the day of meeting m: of their mandate in m's body first, else of another current one. */
+const ORGANISATION_ON_MEETING_DAY = sql`(select o.name from mandate mo join organisation o on o.id = mo.organisation_id
+	where mo.person_id = x.person_id and ${currentOnSql(mo.startDate, mo.endDate, MEETING_DAY)}
+	order by (mo.body_id is not distinct from m.body_id) desc, o.name limit 1)`;
 
 export interface DocumentRef {
 	id: string;
@@ -73,7 +76,12 @@ export interface MeetingItem {
 	approvesMeetingId: string | null;
 	broughtByPersonId: string | null;
 	broughtByOrganisationId: string | null;
+	/** Who brought it, as shown: 'An Declercq (Stad Kortrijk)', or the person or the organisation alone. */
 	broughtBy: string | null;
+	/** The person who brought it (the topic's submitter when it came from intake). */
+	broughtByPerson: string | null;
+	/** The organisation it was brought on behalf of. */
+	broughtByOrganisation: string | null;
 	speakers: { id: string; name: string }[];
 	documents: DocumentRef[];
 }
@@ -121,7 +129,15 @@ export interface MeetingPage {
 	} | null;
 	comments: { id: string; agendaItemId: string; author: string; text: string; createdAt: string }[];
 	attendance:
-		| { personId: string; name: string; status: AttendanceStatus | null; representedById: string | null; representedBy: string | null }[]
+		| {
+				personId: string;
+				name: string;
+				/** The person's municipality or organisation on the meeting's day (their mandate in the body first). */
+				organisation: string | null;
+				status: AttendanceStatus | null;
+				representedById: string | null;
+				representedBy: string | null;
+		  }[]
 		| null;
 	actions: {
 		id: string;
@@ -166,7 +182,9 @@ const meetingPageQuery = (r: Reader, meetingId: Placeholder) => sql`select json_
 	coalesce((select json_agg(json_build_object('id', i.id, 'position', i.position, 'number', i.number, 'supplementary', i.supplementary,
 		'title', i.title, 'kind', i.kind, 'summary', i.summary, 'durationMinutes', i.duration_minutes, 'confidentiality', i.confidentiality,
 		'approvesMeetingId', i.approves_meeting_id, 'broughtByPersonId', i.brought_by_person_id,
-		'broughtByOrganisationId', i.brought_by_organisation_id, 'broughtBy', coalesce(${NAME('bp')}, bo.name),
+		'broughtByOrganisationId', i.brought_by_organisation_id, 'broughtByPerson', ${NAME('bp')}, 'broughtByOrganisation', bo.name,
+		'broughtBy', case when bp.id is not null and bo.id is not null then ${NAME('bp')} || ' (' || bo.name || ')'
+			else coalesce(${NAME('bp')}, bo.name) end,
 		'speakers', coalesce((select json_agg(json_build_object('id', sp.id, 'name', ${NAME('sp')}) order by sp.family_name)
 			from agenda_item_speaker s join person sp on sp.id = s.person_id where s.agenda_item_id = i.id), '[]'::json),
 		'documents', coalesce((select json_agg(${DOCUMENT_JSON} order by d.created_at, d.title) from document d ${LATEST_VERSION}
@@ -188,7 +206,7 @@ const meetingPageQuery = (r: Reader, meetingId: Placeholder) => sql`select json_
 		join minutes_version v on v.id = k.minutes_version_id
 		where k.minutes_version_id = mv.id and ${commentVisible(r, m, i, v)}), '[]'::json) as comments,
 	case when ${officialOf(r, m)} then coalesce((select json_agg(json_build_object('personId', x.person_id,
-		'name', ${NAME('xp')}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
+		'name', ${NAME('xp')}, 'organisation', ${ORGANISATION_ON_MEETING_DAY}, 'status', a.status, 'representedById', a.represented_by_person_id, 'representedBy', ${NAME('rp')})
 		order by xp.family_name, xp.given_name)
 		from (select distinct person_id from mandate where body_id = m.body_id and role in ('member', 'chair') and ${MEMBER_ON_MEETING_DAY}
 			union select person_id from attendance where meeting_id = m.id) x

@@ -107,6 +107,32 @@ function resolver(ctx: DemoMeetingsContext) {
 	};
 }
 
+/**
+ * Who brought an item, as the agenda shows it: the person and the organisation. A reference names one of the two;
+ * the other is the obvious one (a municipality's mayor, an organisation's contact, Leiedal's first secretariat
+ * officer; a mayor's or an alderman's municipality). No reader sees more for it: each of them already reads the items.
+ */
+function broughtByResolver(ctx: DemoMeetingsContext) {
+	const who = resolver(ctx);
+	const mun = (i: number) => ctx.municipalities[i % ctx.municipalities.length];
+	return (ref: Ref): { personId: string | null; organisationId: string | null } => {
+		const [kind, arg] = ref.split(':');
+		const n = Number(arg ?? 0);
+		const { personId, organisationId } = who(ref);
+		switch (kind) {
+			case 'mun':
+				return { personId: mun(n).mayorId, organisationId };
+			case 'mayor':
+			case 'alderman':
+				return { personId, organisationId: mun(n).organisationId };
+			case 'leiedal':
+				return { personId: ctx.secretariatPersonIds[0] ?? null, organisationId };
+			default:
+				return { personId: personId ?? ctx.contacts[kind as keyof DemoMeetingsContext['contacts']] ?? null, organisationId };
+		}
+	};
+}
+
 // --- Notes (PDF) ------------------------------------------------------------------------------------
 
 const fileSlug = (s: string) =>
@@ -214,6 +240,7 @@ const NO_LIMIT = Number.POSITIVE_INFINITY;
 export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?: FileStore, now: Date = new Date()): Promise<void> {
 	const { regionId, conferenceId, secretariat: actor } = ctx;
 	const who = resolver(ctx);
+	const broughtBy = broughtByResolver(ctx);
 	const personRows = await tx
 		.select({ id: person.id, givenName: person.givenName, familyName: person.familyName })
 		.from(person)
@@ -273,7 +300,7 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 			id,
 			topics.map((item) => {
 				const topic = item.topic as NonNullable<PlanItem['topic']>;
-				const by = topic.by ? who(topic.by) : { personId: null, organisationId: null };
+				const by = topic.by ? broughtBy(topic.by) : { personId: null, organisationId: null };
 				return itemSchema.parse({
 					title: item.title,
 					kind: item.kind,

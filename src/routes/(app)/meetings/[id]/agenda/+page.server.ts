@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			kind: i.kind,
 			confidentiality: i.confidentiality,
 			supplementary: i.supplementary,
+			broughtBy: i.broughtBy,
 			documents: i.documents.length,
 		})),
 		options: { people: options.people, organisations: options.organisations },
