@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { todayInBrussels } from '../../src/lib/domain/dates.ts';
-import type { MandateRole } from '../../src/lib/domain/kinds.ts';
+import { type MandateRole, singleHolderOffices } from '../../src/lib/domain/kinds.ts';
 import type { Confidentiality, MeetingStatus } from '../../src/lib/domain/meetings.ts';
 import { brusselsInstant } from '../../src/lib/domain/recurrence.ts';
 import { itemKindFor, nextMonths, type TopicStatus } from '../../src/lib/domain/topics.ts';
@@ -17,7 +17,7 @@ import { readerOf } from '../../src/lib/server/access/reader.ts';
 import { insertPersonAccount } from '../../src/lib/server/auth/accounts.service.ts';
 import type { RootDb } from '../../src/lib/server/db/client.ts';
 import { createMandate, createOrganisation } from '../../src/lib/server/directory/directory.service.ts';
-import { organisation } from '../../src/lib/server/directory/directory.tables.ts';
+import { mandate, organisation } from '../../src/lib/server/directory/directory.tables.ts';
 import { FileStore } from '../../src/lib/server/files/store.ts';
 import type { Upload } from '../../src/lib/server/http/uploads.ts';
 import { submitterOrganisations } from '../../src/lib/server/intake/intake.policy.ts';
@@ -102,7 +102,11 @@ export async function buildActor(
 				organisationId = municipality.id;
 			}
 		}
-		await createMandate(db, admin, { personId, role: options.role, organisationId, bodyId, startDate: '2000-01-01' });
+		const values = { personId, role: options.role, organisationId, bodyId, startDate: '2000-01-01' };
+		// A built office-holder sits beside the demo's (a second general director of a town): inserted
+		// as a row, since the directory service refuses two holders of one office (office-holders.test.ts).
+		if (options.role in singleHolderOffices) await db.insert(mandate).values({ ...values, regionId: admin.regionId });
+		else await createMandate(db, admin, values);
 	}
 	return actorFor(db, email);
 }

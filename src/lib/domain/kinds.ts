@@ -25,3 +25,11 @@ export type BodyKind = (typeof bodyKinds)[number];
 
 export const mandateRoles = ['mayor', 'alderman', 'general_director', 'councillor', 'chair', 'member', 'secretariat', 'contact'] as const;
 export type MandateRole = (typeof mandateRoles)[number];
+
+/**
+ * Offices one person holds at a time: a municipality's mayor and general director, a body's chair.
+ * Two mandates of such an office may not overlap by a single day.
+ */
+export const singleHolderOffices = { mayor: 'organisation', general_director: 'organisation', chair: 'body' } as const satisfies Partial<
+	Record<MandateRole, 'organisation' | 'body'>
+>;

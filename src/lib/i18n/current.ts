@@ -40,3 +40,4 @@ export const formatWeekday = bound(formats.formatWeekday);
 export const formatDateTime = bound(formats.formatDateTime);
 export const formatMeetingTime = bound(formats.formatMeetingTime);
 export const formatSize = bound(formats.formatSize);
+export const formatDay = bound(formats.formatDay);

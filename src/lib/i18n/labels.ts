@@ -238,6 +238,8 @@ const auditActions: Record<string, Message> = {
 	comment: m.audit_action_comment,
 	retry: m.audit_action_retry,
 	discard: m.audit_action_discard,
+	accept: m.audit_action_accept,
+	revoke: m.audit_action_revoke,
 };
 const entityTypes: Record<string, Message> = {
 	person: m.entity_person,
@@ -329,6 +331,10 @@ const errors: Record<string, Message> = {
 	apologies_closed: m.error_apologies_closed,
 	proxy_not_sensible: m.error_proxy_not_sensible,
 	no_apologies: m.error_no_apologies,
+	office_taken: m.error_office_taken,
+	person_email_required: m.error_person_email_required,
+	person_has_account: m.error_person_has_account,
+	person_no_mandate: m.error_person_no_mandate,
 };
 
 /** Messages that name when a step was already taken (a second click): `at` is an ISO instant. */

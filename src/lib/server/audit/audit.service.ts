@@ -1,9 +1,7 @@
 // The audit log: every mutation records who, what, when, and the state before and after,
 // in the same transaction as the change itself.
-import { and, count, desc, eq } from 'drizzle-orm';
-import { account } from '../auth/auth.tables.ts';
+// (Reads of the log for its page are in audit.queries.ts.)
 import type { Db } from '../db/client.ts';
-import { person } from '../directory/directory.tables.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
 
 export type AuditAction =
@@ -25,7 +23,9 @@ export type AuditAction =
 	| 'correct'
 	| 'comment'
 	| 'retry'
-	| 'discard';
+	| 'discard'
+	| 'accept'
+	| 'revoke';
 
 /** Who made a change: an actor (its region and account), or a region with no account (the seed). */
 export interface AuditBy {
@@ -84,34 +84,4 @@ export async function auditEach(
 			after: scrub(e.after ?? null),
 		})),
 	);
-}
-
-/** A page of a region's audit log, newest first, with the actor's name. */
-export async function listAudit(db: Db, regionId: string, page: { limit: number; offset: number }) {
-	const [rows, [total]] = await Promise.all([
-		db
-			.select({
-				id: auditEvent.id,
-				at: auditEvent.at,
-				action: auditEvent.action,
-				entityType: auditEvent.entityType,
-				entityId: auditEvent.entityId,
-				before: auditEvent.before,
-				after: auditEvent.after,
-				actorGivenName: person.givenName,
-				actorFamilyName: person.familyName,
-			})
-			.from(auditEvent)
-			.leftJoin(account, eq(account.id, auditEvent.actorAccountId))
-			.leftJoin(person, eq(person.id, account.personId))
-			.where(eq(auditEvent.regionId, regionId))
-			.orderBy(desc(auditEvent.at), desc(auditEvent.id))
-			.limit(page.limit)
-			.offset(page.offset),
-		db
-			.select({ n: count() })
-			.from(auditEvent)
-			.where(and(eq(auditEvent.regionId, regionId))),
-	]);
-	return { rows, total: total?.n ?? 0 };
 }

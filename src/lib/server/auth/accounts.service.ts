@@ -1,4 +1,4 @@
-// Accounts: create one for a person (CLI `user add`, and later invitations).
+// Accounts: create one for a person (CLI `user add`, invitations of contacts and of office-holders).
 import { eq, sql } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
 import type { Db, RootDb } from '../db/client.ts';
@@ -41,6 +41,16 @@ export async function insertPersonAccount(
 	await audit(tx, { regionId, accountId: actor }, 'create', 'person', p.id, null, p);
 	await audit(tx, { regionId, accountId: actor }, 'create', 'account', a.id, null, a);
 	return { personId: p.id, accountId: a.id };
+}
+
+/** Insert an account for a person already in the directory (an invited office-holder) and audit it as theirs. */
+export async function insertAccount(tx: Db, input: { regionId: string; personId: string; email: string; passwordHash: string }) {
+	const [a] = await tx
+		.insert(account)
+		.values({ ...input, isRegionAdmin: false })
+		.returning({ id: account.id, personId: account.personId, email: account.email, isRegionAdmin: account.isRegionAdmin });
+	await audit(tx, { regionId: input.regionId, accountId: a.id }, 'create', 'account', a.id, null, a);
+	return a.id;
 }
 
 /** Create a person and an account in a region; refuses an address that already has an account. */

@@ -1,7 +1,10 @@
 // Sign-in and password reset.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { todayInBrussels } from '../../domain/dates.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Db, RootDb } from '../db/client.ts';
+import { currentOnSql } from '../db/periods.ts';
+import { mandate } from '../directory/directory.tables.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../platform/crypto/password.ts';
 import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
@@ -12,6 +15,7 @@ import { clearAccountAttempts, reserveAttempt, reserveSignIn, signInSucceeded, t
 export type SignInResult =
 	| { ok: true; accountId: string }
 	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'mandate_ended' }
 	| { ok: false; reason: 'throttled'; retryAt: Date };
 
 /**
@@ -24,7 +28,13 @@ export async function signIn(db: RootDb, input: { email: string; password: strin
 	if (!reservation.ok) return { ok: false, reason: 'throttled', retryAt: reservation.retryAt };
 
 	const [found] = await db
-		.select({ id: account.id, passwordHash: account.passwordHash, disabledAt: account.disabledAt })
+		.select({
+			id: account.id,
+			passwordHash: account.passwordHash,
+			disabledAt: account.disabledAt,
+			isRegionAdmin: account.isRegionAdmin,
+			personId: account.personId,
+		})
 		.from(account)
 		.where(sql`lower(${account.email}) = ${input.email.toLowerCase()}`)
 		.limit(1);
@@ -34,7 +44,23 @@ export async function signIn(db: RootDb, input: { email: string; password: strin
 
 	if (!valid || !found) return { ok: false, reason: 'invalid' };
 	await signInSucceeded(db, input.email, ip, now);
+	// Told only after the right password: the account exists, but its person holds no mandate today.
+	if (!found.isRegionAdmin && !(await holdsMandateOn(db, found.personId, todayInBrussels(now))))
+		return { ok: false, reason: 'mandate_ended' };
 	return { ok: true, accountId: found.id };
+}
+
+/**
+ * Does the person hold a mandate on the day (any role, a contact of an organisation included)? Without
+ * one an account cannot sign in, and its sessions stop (session.service.ts asks the same in SQL).
+ */
+export async function holdsMandateOn(db: Db, personId: string, day: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: mandate.id })
+		.from(mandate)
+		.where(and(eq(mandate.personId, personId), currentOnSql(mandate.startDate, mandate.endDate, day)))
+		.limit(1);
+	return Boolean(row);
 }
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;

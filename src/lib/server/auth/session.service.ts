@@ -51,7 +51,11 @@ interface SessionRow {
 const mandateM = alias(mandate, 'm');
 const CURRENT_ON_2 = currentOnText(mandateM.startDate, mandateM.endDate, sql.raw('$2::date'));
 
-/** The session, its account, person and region, and the roles of current mandates ($2: today). */
+/**
+ * The session, its account, person and region, and the roles of current mandates ($2: today). A
+ * person whose mandates have all ended has no session any more (region administrators excepted: the
+ * first one of a region is made on the command line, without a mandate).
+ */
 const sessionStatement = {
 	name: 'aanjager_session_actor',
 	readOnly: true,
@@ -61,7 +65,8 @@ const sessionStatement = {
 		coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'bodyId', m.body_id))
 			from mandate m where m.person_id = p.id and ${CURRENT_ON_2}), '[]'::json) as roles
 		from session s join account a on a.id = s.account_id join person p on p.id = a.person_id join region r on r.id = a.region_id
-		where s.id = $1 and s.expires_at > now() and a.disabled_at is null limit 1`,
+		where s.id = $1 and s.expires_at > now() and a.disabled_at is null
+			and (a.is_region_admin or exists (select 1 from mandate m where m.person_id = p.id and ${CURRENT_ON_2})) limit 1`,
 };
 
 /**

@@ -2,12 +2,13 @@
 // Each is one transaction that also writes its audit event. Every reference is checked to be in
 // the actor's region: an id of another region is "not found".
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
+import { singleHolderOffices } from '../../domain/kinds.ts';
 import { bodyClassification, organisationClassification, roleCode } from '../../domain/oslo.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit, auditEach } from '../audit/audit.service.ts';
 import type { Db, RootDb, Transactor } from '../db/client.ts';
-import { invalidField, notFound } from '../http/errors.ts';
+import { AppError, invalidField, notFound } from '../http/errors.ts';
 import type { crisisPeriod } from '../meetings/meetings.tables.ts';
 import type { BodyInput, MandateInput, OrganisationInput, PersonInput } from './directory.schema.ts';
 import { body, mandate, organisation, person, region } from './directory.tables.ts';
@@ -226,11 +227,69 @@ export async function updateBody(db: RootDb, actor: Actor, id: string, input: Bo
 	await updateAudited(db, actor, body, id, await bodyValues(db, actor, input));
 }
 
-async function mandateValues(db: Db, actor: Actor, input: MandateInput) {
+async function mandateValues(db: Db, actor: Actor, input: MandateInput, self?: string) {
 	await assertInRegion(db, person, input.personId, actor.regionId, 'personId');
 	await assertInRegion(db, organisation, input.organisationId, actor.regionId, 'organisationId');
 	await assertInRegion(db, body, input.bodyId, actor.regionId, 'bodyId');
+	await assertOfficeFree(db, actor.regionId, input, self);
 	return mandateRow(input);
+}
+
+/** The other holder of a one-holder office, as the mandate form names them. */
+export interface OfficeConflict {
+	mandateId: string;
+	personId: string;
+	givenName: string;
+	familyName: string;
+	role: string;
+	organisationName: string | null;
+	organisationNameFr: string | null;
+	bodyName: string | null;
+	bodyNameFr: string | null;
+	startDate: string;
+	endDate: string | null;
+}
+
+/**
+ * A one-holder office (mayor or general director of an organisation, chair of a body) has one holder
+ * on any day: another mandate of the same office whose period meets this one's is refused, with a
+ * message on the start date naming it. One that ended before this one starts is no conflict.
+ */
+async function assertOfficeFree(db: Db, regionId: string, input: MandateInput, self?: string) {
+	const scope = singleHolderOffices[input.role as keyof typeof singleHolderOffices];
+	const target = scope === 'organisation' ? input.organisationId : scope === 'body' ? input.bodyId : undefined;
+	if (!scope || !target) return;
+	const conditions: (SQL | undefined)[] = [
+		eq(mandate.regionId, regionId),
+		eq(mandate.role, input.role),
+		scope === 'organisation' ? eq(mandate.organisationId, target) : eq(mandate.bodyId, target),
+		// Periods [start, end] meet: the other has not ended before this starts, nor starts after this ends.
+		or(isNull(mandate.endDate), gte(mandate.endDate, input.startDate)),
+		input.endDate ? lte(mandate.startDate, input.endDate) : undefined,
+		self ? ne(mandate.id, self) : undefined,
+	];
+	const [other] = await db
+		.select({
+			mandateId: mandate.id,
+			personId: person.id,
+			givenName: person.givenName,
+			familyName: person.familyName,
+			role: mandate.role,
+			organisationName: organisation.name,
+			organisationNameFr: organisation.nameFr,
+			bodyName: body.name,
+			bodyNameFr: body.nameFr,
+			startDate: mandate.startDate,
+			endDate: mandate.endDate,
+		})
+		.from(mandate)
+		.innerJoin(person, eq(person.id, mandate.personId))
+		.leftJoin(organisation, eq(organisation.id, mandate.organisationId))
+		.leftJoin(body, eq(body.id, mandate.bodyId))
+		.where(and(...conditions))
+		.orderBy(mandate.startDate)
+		.limit(1);
+	if (other) throw new AppError('invalid', 400, { startDate: 'office_taken' }, {}, { conflict: other satisfies OfficeConflict });
 }
 
 /** The columns of a mandate (its references checked by the caller). */
@@ -284,7 +343,7 @@ export async function createMandates(db: Transactor, actor: Actor, inputs: Manda
 
 /** Edit a mandate. */
 export async function updateMandate(db: RootDb, actor: Actor, id: string, input: MandateInput) {
-	await updateAudited(db, actor, mandate, id, await mandateValues(db, actor, input));
+	await updateAudited(db, actor, mandate, id, await mandateValues(db, actor, input, id));
 }
 
 /** End a mandate on a date (not before its start, checked on the locked row). */

@@ -6,7 +6,7 @@ import { openTestDatabase } from '../../../../tests/support/test-db.ts';
 import { comparePeople } from '../../domain/people.ts';
 import type { Actor } from '../access/actor.ts';
 import { readerOf } from '../access/reader.ts';
-import { listAudit } from '../audit/audit.service.ts';
+import { listAudit } from '../audit/audit.queries.ts';
 import type { Database, RootDb } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { parseForm } from '../http/forms.ts';
@@ -148,7 +148,7 @@ describe('writing the directory', () => {
 		const page = await getPersonPage(db, readerOf(secretariat), id);
 		expect(page?.person.familyName).toBe('Tester');
 		expect(await countRows(auditEvent)).toBe(before + 2);
-		const { rows } = await listAudit(db, secretariat.regionId, { limit: 2, offset: 0 });
+		const { rows } = await listAudit(db, secretariat.regionId, {}, { limit: 2, offset: 0 });
 		expect(rows[0]).toMatchObject({ action: 'update', entityType: 'person', entityId: id, actorFamilyName: expect.any(String) });
 		expect(rows[0].before).toMatchObject({ familyName: 'Testers' });
 		expect(rows[0].after).toMatchObject({ familyName: 'Tester', phone: '+32 56 00 00 00' });
@@ -193,7 +193,7 @@ describe('writing the directory in batches (an import, the demo seed)', () => {
 		expect(mandates).toHaveLength(2);
 		expect((await getBodyPage(db, secretariat.regionId, board))?.mandates.map((m) => m.personId).sort()).toEqual([...people].sort());
 		expect(await countRows(auditEvent)).toBe(before + 6);
-		const { rows: events } = await listAudit(db, secretariat.regionId, { limit: 6, offset: 0 });
+		const { rows: events } = await listAudit(db, secretariat.regionId, {}, { limit: 6, offset: 0 });
 		expect(events.map((e) => e.entityType).sort()).toEqual(['body', 'mandate', 'mandate', 'organisation', 'person', 'person']);
 	});
 
@@ -220,7 +220,7 @@ describe('writing the directory in batches (an import, the demo seed)', () => {
 	it('creates a region, audited as the seed', async () => {
 		const r = await createRegion(db, { slug: 'batch-regio', name: 'Batchregio' });
 		expect(r).toMatchObject({ slug: 'batch-regio', name: 'Batchregio', nameFr: null });
-		const { rows } = await listAudit(db, r.id, { limit: 5, offset: 0 });
+		const { rows } = await listAudit(db, r.id, {}, { limit: 5, offset: 0 });
 		expect(rows).toMatchObject([{ action: 'create', entityType: 'region', entityId: r.id, actorFamilyName: null }]);
 		expect(await db.select({ id: region.id }).from(region).where(eq(region.slug, 'batch-regio'))).toEqual([{ id: r.id }]);
 	});

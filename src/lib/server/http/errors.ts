@@ -8,6 +8,8 @@ export class AppError extends Error {
 		readonly fields: FieldErrors = {},
 		/** Values the message names (e.g. `at`: when a step was already taken), as strings. */
 		readonly params: Record<string, string> = {},
+		/** What a field's message names (e.g. the other mandate of an office), passed to the form as `detail`. */
+		readonly detail?: Record<string, unknown>,
 	) {
 		super(code);
 	}

@@ -35,7 +35,7 @@ export function orNotFound<T>(value: T | null | undefined): T {
 export function failFromError(e: unknown, values: Record<string, string>, formId = 'default') {
 	if (e instanceof AppError) {
 		if (e.status === 404) error(404, { message: 'Not found', code: 'not_found' });
-		return fail(e.status, { formId, errors: e.fields, values, params: e.params });
+		return fail(e.status, { formId, errors: e.fields, values, params: e.params, ...(e.detail ? { detail: e.detail } : {}) });
 	}
 	throw e;
 }

@@ -5,7 +5,7 @@ import { TIME_ZONE } from '../../domain/dates.ts';
 import type { TopicEventKind } from '../../domain/topics.ts';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db/client.ts';
-import { body, organisation, region } from '../directory/directory.tables.ts';
+import { body, organisation, person, region } from '../directory/directory.tables.ts';
 import { type Locale, recipientOf } from '../mail/recipient.ts';
 import { meeting } from '../meetings/meetings.tables.ts';
 import { tokenId } from '../platform/crypto/tokens.ts';
@@ -130,17 +130,33 @@ export async function invitationMail(
 	now = new Date(),
 ): Promise<RenderedMail | null> {
 	const [row] = await db
-		.select({ email: invitation.email, tokenHash: invitation.tokenHash, organisationName: organisation.name, regionName: region.name })
+		.select({
+			email: invitation.email,
+			tokenHash: invitation.tokenHash,
+			organisationName: organisation.name,
+			personId: invitation.personId,
+			givenName: person.givenName,
+			familyName: person.familyName,
+			regionName: region.name,
+		})
 		.from(invitation)
-		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.leftJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.leftJoin(person, eq(person.id, invitation.personId))
 		.innerJoin(region, eq(region.id, invitation.regionId))
 		.where(and(eq(invitation.id, invitationId), isNull(invitation.usedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, now)));
 	if (!row || row.tokenHash !== tokenId(token)) return null;
 	const link = `${origin}/invitations/${token}`;
-	const params = { organisation: row.organisationName, region: row.regionName, link };
+	const subject = m.mail_invitation_subject({ region: row.regionName }, { locale: 'nl-BE' });
+	if (row.personId) {
+		// A person of the directory (a mayor…): an account for the mandates they hold.
+		const named = { name: `${row.givenName} ${row.familyName}`, region: row.regionName, link };
+		const text = (locale: Locale) => m.mail_person_invitation_text(named, { locale });
+		return { to: row.email, subject, text: `${text('nl-BE')}\n\n---\n\n${text('fr')}\n` };
+	}
+	const params = { organisation: row.organisationName ?? '', region: row.regionName, link };
 	return {
 		to: row.email,
-		subject: m.mail_invitation_subject({ region: row.regionName }, { locale: 'nl-BE' }),
+		subject,
 		text: `${m.mail_invitation_text(params, { locale: 'nl-BE' })}\n\n---\n\n${m.mail_invitation_text(params, { locale: 'fr' })}\n`,
 	};
 }

@@ -71,3 +71,9 @@ export const joinSchema = z
 	.object({ givenName: text(100), familyName: text(100), password: newPassword, confirm: z.string().min(1).max(1024) })
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'passwords_differ' });
 export type JoinInput = z.infer<typeof joinSchema>;
+
+/** An invited person of the directory (a mayor…) only chooses a password: their name is known. */
+export const activateSchema = z
+	.object({ password: newPassword, confirm: z.string().min(1).max(1024) })
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'passwords_differ' });
+export type ActivateInput = z.infer<typeof activateSchema>;

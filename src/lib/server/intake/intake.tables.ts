@@ -147,8 +147,8 @@ export const topicEvent = pgTable(
 );
 
 /**
- * An invitation for a contact of an organisation to create an account. `tokenHash` is the SHA-256 of
- * the token in the link; the link works once and expires.
+ * An invitation to create an account: for a new contact of an organisation, or for a person of the
+ * directory. `tokenHash` is the SHA-256 of the token in the link; the link works once and expires.
  */
 export const invitation = pgTable(
 	'invitation',
@@ -156,9 +156,10 @@ export const invitation = pgTable(
 		id: uuid('id').primaryKey().defaultRandom(),
 		regionId: regionRef(),
 		tokenHash: text('token_hash').notNull(),
-		organisationId: uuid('organisation_id')
-			.notNull()
-			.references(() => organisation.id),
+		/** A new contact of this organisation (the invitee creates their own person)… */
+		organisationId: uuid('organisation_id').references(() => organisation.id),
+		/** …or an account for this person of the directory (a mayor, a general director…). */
+		personId: uuid('person_id').references(() => person.id),
 		email: text('email').notNull(),
 		invitedByAccountId: uuid('invited_by_account_id').references(() => account.id),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -168,5 +169,10 @@ export const invitation = pgTable(
 		accountId: uuid('account_id').references(() => account.id),
 		createdAt: createdAt(),
 	},
-	(t) => [uniqueIndex('invitation_token_idx').on(t.tokenHash), index('invitation_region_idx').on(t.regionId, t.createdAt)],
+	(t) => [
+		uniqueIndex('invitation_token_idx').on(t.tokenHash),
+		index('invitation_region_idx').on(t.regionId, t.createdAt),
+		index('invitation_person_idx').on(t.personId),
+		check('invitation_has_target', sql`${t.organisationId} is not null or ${t.personId} is not null`),
+	],
 );

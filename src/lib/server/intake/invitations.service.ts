@@ -1,5 +1,6 @@
-// Invitations: the secretariat invites a contact of an organisation that has no account yet; the link
-// lets them create an account tied to that organisation. Links carry a long random token (only its
+// Invitations: the secretariat invites a contact of an organisation that has no account yet (the link
+// lets them create their person and account, tied to that organisation), or a person of the directory
+// (person-invitations.service.ts: the link lets them choose a password). Links carry a long random token (only its
 // SHA-256 is stored), expire after INVITATION_LIFETIME_MS and work once.
 import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
@@ -7,15 +8,15 @@ import type { OrganisationKind } from '../../domain/kinds.ts';
 import type { InvitationState } from '../../domain/topics.ts';
 import type { Actor } from '../access/actor.ts';
 import { audit } from '../audit/audit.service.ts';
-import { emailTaken, insertPersonAccount } from '../auth/accounts.service.ts';
+import { emailTaken, insertAccount, insertPersonAccount } from '../auth/accounts.service.ts';
 import type { Db, RootDb } from '../db/client.ts';
-import { mandate, organisation, region } from '../directory/directory.tables.ts';
+import { mandate, organisation, person, region } from '../directory/directory.tables.ts';
 import { AppError, invalidField, notFound } from '../http/errors.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
 import { generateToken, tokenId } from '../platform/crypto/tokens.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canRunIntake } from './intake.policy.ts';
-import type { InvitationInput, JoinInput } from './intake.schema.ts';
+import type { ActivateInput, InvitationInput, JoinInput } from './intake.schema.ts';
 import { invitation } from './intake.tables.ts';
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
@@ -103,13 +104,17 @@ export async function listInvitations(db: Db, actor: Actor, now = new Date()) {
 			email: invitation.email,
 			organisationName: organisation.name,
 			organisationNameFr: organisation.nameFr,
+			personId: invitation.personId,
+			givenName: person.givenName,
+			familyName: person.familyName,
 			createdAt: invitation.createdAt,
 			expiresAt: invitation.expiresAt,
 			usedAt: invitation.usedAt,
 			revokedAt: invitation.revokedAt,
 		})
 		.from(invitation)
-		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.leftJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.leftJoin(person, eq(person.id, invitation.personId))
 		.where(eq(invitation.regionId, actor.regionId))
 		.orderBy(desc(invitation.createdAt))
 		.limit(200);
@@ -126,7 +131,7 @@ export function invitableOrganisations(db: Db, actor: Actor) {
 		.orderBy(asc(organisation.name));
 }
 
-/** Revoke an open invitation: its link stops working. */
+/** Revoke an open invitation (of a contact or of a person of the directory): its link stops working. */
 export async function revokeInvitation(db: RootDb, actor: Actor, invitationId: string, now = new Date()) {
 	if (!canRunIntake(actor)) throw notFound();
 	await db.transaction(async (tx) => {
@@ -143,11 +148,14 @@ export async function revokeInvitation(db: RootDb, actor: Actor, invitationId: s
 			)
 			.returning();
 		if (!row) throw notFound();
-		await audit(tx, actor, 'update', 'invitation', row.id, null, { revokedAt: now });
+		await audit(tx, actor, 'revoke', 'invitation', row.id, null, { revokedAt: now });
 	});
 }
 
-/** What the invitation page shows for a token: null when the link is unknown, used, revoked or expired. */
+/**
+ * What the invitation page shows for a token: null when the link is unknown, used, revoked or expired.
+ * An invitation of a person of the directory has their name (`personId` set), a contact's has none.
+ */
 export async function findInvitation(db: Db, token: string, now = new Date()) {
 	if (token.length > 128) return null;
 	const [row] = await db
@@ -155,11 +163,15 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
 			email: invitation.email,
 			organisationName: organisation.name,
 			organisationNameFr: organisation.nameFr,
+			personId: invitation.personId,
+			givenName: person.givenName,
+			familyName: person.familyName,
 			regionName: region.name,
 			regionNameFr: region.nameFr,
 		})
 		.from(invitation)
-		.innerJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.leftJoin(organisation, eq(organisation.id, invitation.organisationId))
+		.leftJoin(person, eq(person.id, invitation.personId))
 		.innerJoin(region, eq(region.id, invitation.regionId))
 		.where(
 			and(eq(invitation.tokenHash, tokenId(token)), isNull(invitation.usedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, now)),
@@ -171,10 +183,11 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
 export const invitationInvalid = () => new AppError('invitation_invalid', 410, { form: 'invitation_invalid' });
 
 /**
- * Create the contact's person, their contact mandate in the organisation (from today) and their
- * account, and use up the invitation — all or nothing. Returns the new account's id.
+ * Use an invitation, all or nothing: for a contact, create their person, their contact mandate in the
+ * organisation (from today) and their account; for a person of the directory, their account. Returns
+ * the new account's id. (Which input applies follows from `findInvitation`'s `personId`.)
  */
-export async function joinWithInvitation(db: RootDb, token: string, input: JoinInput, now = new Date()): Promise<string> {
+export async function joinWithInvitation(db: RootDb, token: string, input: JoinInput | ActivateInput, now = new Date()): Promise<string> {
 	if (token.length > 128) throw invitationInvalid();
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
@@ -185,19 +198,31 @@ export async function joinWithInvitation(db: RootDb, token: string, input: JoinI
 			.for('update');
 		if (!inv || invitationState(inv, now) !== 'open') throw invitationInvalid();
 		if (await emailTaken(tx, inv.email)) throw refusedTaken();
-		const { personId, accountId } = await insertPersonAccount(
-			tx,
-			{ regionId: inv.regionId, givenName: input.givenName, familyName: input.familyName, email: inv.email, passwordHash },
-			'self',
-		);
-		await tx.insert(mandate).values({
-			regionId: inv.regionId,
-			personId,
-			role: 'contact',
-			organisationId: inv.organisationId,
-			startDate: todayInBrussels(now),
-		});
+		let accountId: string;
+		if (inv.personId) {
+			accountId = await insertAccount(tx, { regionId: inv.regionId, personId: inv.personId, email: inv.email, passwordHash });
+		} else {
+			if (!('givenName' in input) || !inv.organisationId) throw invitationInvalid();
+			const created = await insertPersonAccount(
+				tx,
+				{ regionId: inv.regionId, givenName: input.givenName, familyName: input.familyName, email: inv.email, passwordHash },
+				'self',
+			);
+			accountId = created.accountId;
+			const [contact] = await tx
+				.insert(mandate)
+				.values({
+					regionId: inv.regionId,
+					personId: created.personId,
+					role: 'contact',
+					organisationId: inv.organisationId,
+					startDate: todayInBrussels(now),
+				})
+				.returning();
+			await audit(tx, { regionId: inv.regionId, accountId }, 'create', 'mandate', contact.id, null, contact);
+		}
 		await tx.update(invitation).set({ usedAt: now, accountId }).where(eq(invitation.id, inv.id));
+		await audit(tx, { regionId: inv.regionId, accountId }, 'accept', 'invitation', inv.id, null, { usedAt: now, accountId });
 		return accountId;
 	});
 }

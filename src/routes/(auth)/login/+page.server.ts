@@ -23,7 +23,8 @@ export const actions: Actions = {
 		const result = await signIn(db, parsed.data, getClientAddress());
 		if (!result.ok) {
 			const minutes = result.reason === 'throttled' ? minutesUntil(result.retryAt) : undefined;
-			return fail(result.reason === 'throttled' ? 429 : 400, { failure: result.reason, minutes, values: { email: parsed.data.email } });
+			const status = result.reason === 'throttled' ? 429 : result.reason === 'mandate_ended' ? 403 : 400;
+			return fail(status, { failure: result.reason, minutes, values: { email: parsed.data.email } });
 		}
 		const { token, expiresAt } = await createSession(db, result.accountId);
 		setSessionCookie(cookies, url, token, expiresAt);
