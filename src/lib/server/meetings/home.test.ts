@@ -82,7 +82,8 @@ describe('the secretariat’s cards', () => {
 
 describe('comments on circulated minutes', () => {
 	it('queue a mail to every secretariat officer with the comment, and count on the secretariat’s card until recirculated', async () => {
-		const built = await buildMeeting(db, { status: 'held', minutes: 'circulated', items: [{ title: 'Vervoerregio' }] });
+		// Circulated in the past (at the meeting's end), so that the comment made now comes after it.
+		const built = await buildMeeting(db, { date: '2019-06-14', status: 'held', minutes: 'circulated', items: [{ title: 'Vervoerregio' }] });
 		const before = (await cardsOf(secretariat)).openComments?.count ?? 0;
 		const jobs = () => db.select().from(outbox).where(eq(outbox.kind, 'minutes.commented'));
 		const queued = (await jobs()).length;
