@@ -117,8 +117,10 @@ describe('items a reader may not see', () => {
 
 describe('the minutes PDF', () => {
 	it('lists who attended with their municipality, and states the version and that it is not approved yet', async () => {
-		const { meetingId } = await buildMeeting(db, { status: 'held', minutes: 'draft', items: [{ title: 'Punt' }] });
-		await recordAttendance(db, secretariat, meetingId, [{ personId: mayor.personId, status: 'present' }]);
+		const { meetingId } = await buildMeeting(db, { date: '2045-06-16', status: 'held', minutes: 'draft', items: [{ title: 'Punt' }] });
+		await recordAttendance(db, secretariat, meetingId, [{ personId: mayor.personId, status: 'present' }], {
+			at: new Date('2045-06-16T12:00:00Z'), // on the meeting's day: presence is recorded from then
+		});
 		const page = await getMeetingPage(db, readerOf(secretariat), meetingId);
 		const row = page?.attendance?.find((a) => a.personId === mayor.personId);
 		expect(row).toMatchObject({ status: 'present', organisation: expect.stringContaining('Kortrijk') });
