@@ -98,6 +98,7 @@ describe('accounts for office-holders', () => {
 			const end = page.locator('form[action="?/end"]');
 			await end.getByLabel('Einddatum').fill(yesterday());
 			await end.getByRole('button', { name: 'Beëindig op deze datum' }).click();
+			await page.getByRole('button', { name: 'Mandaat beëindigen' }).click();
 			await page.getByText('Opgeslagen.').waitFor();
 
 			// Now the new mayor's mandate is accepted, and their seat in the Conference.

@@ -38,6 +38,9 @@ describe('apologies before a meeting', () => {
 		const page = await pageFor('secretariaat@leiedal.demo');
 		meetingId = await planMeeting(page, DATE);
 		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
+		// Publishing fixes the numbering: a confirmation step first.
+		await page.getByRole('heading', { level: 1, name: 'De agenda publiceren?' }).waitFor();
+		await page.getByRole('button', { name: 'Agenda publiceren' }).click();
 		await page.getByText('agenda gepubliceerd', { exact: true }).first().waitFor();
 		expect(await page.getByRole('button', { name: 'Vergadering heeft plaatsgevonden' }).count()).toBe(0);
 		await page.getByText('kan als gehouden gemarkeerd worden vanaf', { exact: false }).waitFor();

@@ -102,7 +102,10 @@ describe('the minutes editor', () => {
 		await second.getByLabel('Samenvatting van de bespreking').fill('Nog niet bewaard.');
 		await first.locator('summary').click();
 		await first.getByLabel('Actie', { exact: true }).fill('Timing F1 doorsturen');
-		await first.getByLabel('Eigenaar (persoon)').selectOption({ index: 1 });
+		// The owner through the person picker (a combobox where scripts run).
+		await first.getByRole('combobox', { name: 'Eigenaar (persoon)' }).pressSequentially('burgemeester kortrijk');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
 		await first.getByRole('button', { name: 'Opvolgactie toevoegen' }).click();
 		await flashed(page, 'Aangemaakt.');
 		await first.getByText('Timing F1 doorsturen').first().waitFor();

@@ -92,9 +92,12 @@ describe('bad input', () => {
 		await endForm.evaluate((form) => form.setAttribute('novalidate', ''));
 		await endForm.getByLabel('Einddatum').fill('2020-01-01');
 		await endForm.getByRole('button').click();
+		// Ending a mandate cannot be undone: a confirmation step first.
+		await page.getByRole('button', { name: 'Mandaat beëindigen' }).click();
 		await page.getByText('De einddatum mag niet voor de begindatum liggen.').first().waitFor();
 		await endForm.getByLabel('Einddatum').fill('2026-06-30');
 		await endForm.getByRole('button').click();
+		await page.getByRole('button', { name: 'Mandaat beëindigen' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Mieke Toetsenbord' }).waitFor();
 		await expect(page.getByRole('table', { name: 'Mandaten' }).textContent()).resolves.toContain('30 juni 2026');
 	});

@@ -137,7 +137,14 @@ describe('the secretariat on the demo Conference', () => {
 
 	it('shows a corrected version of minutes with what changed', async () => {
 		await calendar(page);
-		await page.getByRole('table', { name: 'Voorbije vergaderingen' }).getByRole('row').last().getByRole('link').click();
+		// The demo's oldest meeting has a corrected version (other tests plan meetings in 2020, older still).
+		await page
+			.getByRole('table', { name: 'Voorbije vergaderingen' })
+			.getByRole('row')
+			.filter({ hasNotText: '2020' })
+			.last()
+			.getByRole('link')
+			.click();
 		await page.getByRole('link', { name: 'Versies' }).click();
 		await page.getByRole('heading', { level: 1, name: /versie 2/ }).waitFor();
 		expect(await page.locator('ins').count()).toBeGreaterThan(0);

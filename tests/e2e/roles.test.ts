@@ -26,10 +26,10 @@ async function walkDirectory(page: Page) {
 
 	await page.getByRole('link', { name: 'Kortrijk', exact: true }).click();
 	await page.getByRole('heading', { level: 1, name: 'Kortrijk' }).waitFor();
-	await page.getByRole('table', { name: 'Burgemeester' }).waitFor();
-	await expect(page.getByRole('table', { name: 'Burgemeester' }).getByRole('row').count()).resolves.toBe(2);
+	await page.getByRole('table', { name: 'Burgemeester', exact: true }).waitFor();
+	await expect(page.getByRole('table', { name: 'Burgemeester', exact: true }).getByRole('row').count()).resolves.toBe(2);
 	await page.getByRole('table', { name: 'Algemeen directeur' }).waitFor();
-	await expect(page.getByRole('table', { name: 'Schepen' }).getByRole('row').count()).resolves.toBe(3);
+	await expect(page.getByRole('table', { name: 'Schepen', exact: true }).getByRole('row').count()).resolves.toBe(3);
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Conferentie van Burgemeesters' }).first().click();

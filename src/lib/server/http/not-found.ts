@@ -37,11 +37,14 @@ export function prefersHtml(request: Request): boolean {
 
 /** The product's 404 page for this reader, with status 404. */
 export async function notFoundResponse(event: Pick<RequestEvent, 'fetch'>): Promise<Response> {
-	const page = await event.fetch(NO_ROUTE, { headers: { accept: 'text/html' } });
+	const page = await event.fetch(NO_ROUTE, { headers: { accept: 'text/html', 'accept-encoding': 'identity' } });
 	const headers = new Headers(page.headers);
 	// The session cookie the inner request renewed reaches the outer response through SvelteKit's own cookie handling.
 	headers.delete('set-cookie');
+	// The body is read out as text here: whatever encoding the inner answer had is not this one's (the
+	// server compresses the outer response itself where it should).
 	headers.delete('content-length');
+	headers.delete('content-encoding');
 	return new Response(await page.text(), { status: 404, headers });
 }
 
