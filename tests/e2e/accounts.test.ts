@@ -219,7 +219,7 @@ describe('the audit log', () => {
 
 			// Filter: what the new mayor did (their account, the invitation they used).
 			await page.getByLabel('Object').selectOption({ label: 'Alle soorten' });
-			await page.getByLabel('Wie').selectOption({ label: `${NEW_MAYOR.familyName}, ${NEW_MAYOR.givenName}` });
+			await page.getByLabel('Wie').selectOption({ label: `${NEW_MAYOR.givenName} ${NEW_MAYOR.familyName}` });
 			await page.getByRole('button', { name: 'Filteren' }).click();
 			await page.waitForURL((u) => Boolean(u.searchParams.get('who')));
 			url = new URL(page.url());

@@ -117,7 +117,7 @@ describe('secretariaat@leiedal.demo', () => {
 		await page.getByRole('link', { name: 'Nieuwe organisatie' }).waitFor();
 		await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
-		expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+		expect(await page.locator('ol.audit-log > li').count()).toBeGreaterThan(0);
 		await expectAccessible(page);
 		for (const path of ['/people/new', '/organisations/new', '/bodies/new', '/mandates/new']) {
 			expect(await statusOf(page, path), path).toBe(200);
