@@ -49,58 +49,60 @@ async function bodyPages(page: Page) {
 }
 
 describe('at 390 × 844', () => {
-	it('the secretariat: every main page fits, with a short header and no axe violation', async () => {
+	/** Signs in on a phone and checks every page `pathsOf` names for the person's demo pages. */
+	async function fitsAs(email: string, pathsOf: (p: Awaited<ReturnType<typeof bodyPages>>) => string[]) {
 		const context = await newContext(browser);
 		const page = await context.newPage();
 		await page.setViewportSize(PHONE);
-		await signIn(page, 'secretariaat@leiedal.demo');
-		const { body, meeting, municipality, person } = await bodyPages(page);
-		const paths = [
-			'/',
-			'/municipalities',
-			municipality,
-			'/bodies',
-			body,
-			`${body}/meetings`,
-			`${body}/actions`,
-			meeting,
-			`${meeting}/agenda`,
-			`${meeting}/minutes`,
-			`${meeting}/attendance`,
-			'/people',
-			person,
-			'/organisations',
-			'/topics',
-			'/intake',
-			'/audit',
-			'/admin/jobs',
-		];
-		for (const path of paths) await expectFits(page, path);
+		await signIn(page, email);
+		for (const path of pathsOf(await bodyPages(page))) await expectFits(page, path);
 		await context.close();
-	}, 240_000);
+	}
 
-	it('a mayor: every page they read fits, with a short header and no axe violation', async () => {
-		const context = await newContext(browser);
-		const page = await context.newPage();
-		await page.setViewportSize(PHONE);
-		await signIn(page, 'burgemeester@kortrijk.demo');
-		const { body, meeting, municipality, person } = await bodyPages(page);
-		const paths = [
-			'/',
-			'/municipalities',
-			municipality,
-			'/bodies',
-			body,
-			`${body}/meetings`,
-			`${body}/actions`,
-			meeting,
-			'/people',
-			person,
-			'/organisations',
-		];
-		for (const path of paths) await expectFits(page, path);
-		await context.close();
-	}, 180_000);
+	it(
+		'the secretariat: every main page fits, with a short header and no axe violation',
+		() =>
+			fitsAs('secretariaat@leiedal.demo', ({ body, meeting, municipality, person }) => [
+				'/',
+				'/municipalities',
+				municipality,
+				'/bodies',
+				body,
+				`${body}/meetings`,
+				`${body}/actions`,
+				meeting,
+				`${meeting}/agenda`,
+				`${meeting}/minutes`,
+				`${meeting}/attendance`,
+				'/people',
+				person,
+				'/organisations',
+				'/topics',
+				'/intake',
+				'/audit',
+				'/admin/jobs',
+			]),
+		240_000,
+	);
+
+	it(
+		'a mayor: every page they read fits, with a short header and no axe violation',
+		() =>
+			fitsAs('burgemeester@kortrijk.demo', ({ body, meeting, municipality, person }) => [
+				'/',
+				'/municipalities',
+				municipality,
+				'/bodies',
+				body,
+				`${body}/meetings`,
+				`${body}/actions`,
+				meeting,
+				'/people',
+				person,
+				'/organisations',
+			]),
+		180_000,
+	);
 
 	it('the menu folds: the links, the language switch and sign-out are behind "Menu", without JavaScript too', async () => {
 		for (const javaScriptEnabled of [true, false]) {

@@ -2,6 +2,7 @@
 // the objects they touched, looked up in one query per kind of object (never one per row).
 import { aliasedTable, and, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { type FieldChange, referencedIds } from '../../domain/audit-changes.ts';
+import type { SubjectNames } from '../../i18n/audit.ts';
 import { account } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
@@ -21,17 +22,9 @@ export interface AuditFilters {
 }
 
 /** An object of the log by name: enough to write "Mandaat: burgemeester van Kortrijk — Jan Peeters" and link it. */
-export interface AuditSubject {
-	name: string | null;
-	nameFr?: string | null;
-	/** A mandate's role, where it is held, and the person holding it. */
-	role?: string;
-	where?: string | null;
-	whereFr?: string | null;
-	person?: string;
+export interface AuditSubject extends SubjectNames {
 	/** A meeting's start (also for its minutes, items and documents). */
 	at?: Date;
-	version?: number;
 	href: string | null;
 }
 

@@ -126,14 +126,7 @@ const recorder = alias(person, 'recorder');
 const proxy = alias(person, 'proxy');
 
 /** One person's line on the sheet: who, from where, what was recorded (by whom, when), whom they may send. */
-export interface SheetRow extends CirclePerson {
-	status: AttendanceStatus | null;
-	representedById: string | null;
-	representedBy: string | null;
-	recordedBy: string | null;
-	recordedAt: string | null;
-	proxies: ProxyGroup[];
-}
+export interface SheetRow extends CirclePerson, OwnAttendance {}
 
 /** The attendance of a meeting, grouped by municipality or organisation (municipalities first, by name). */
 export interface AttendanceSheet {
