@@ -1,6 +1,6 @@
 // The layering rules (docs/decisions/0012-layout.md), checked in `npm run lint` and so in CI.
 /** The features: each reaches another only through that feature's service and access modules. */
-const FEATURES = '(directory|meetings|intake|auth)';
+const FEATURES = '(directory|meetings|intake|auth|dispatch|notifications)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

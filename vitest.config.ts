@@ -1,9 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Four projects: pure unit tests; service tests on PGlite and, the same files, on PostgreSQL 15;
 // end-to-end tests in Chromium against the built server.
 export default defineConfig({
 	test: {
+		// Two files at a time (Vitest would take one on two cores): the end-to-end files wait on a browser and
+		// a server most of their time. Each end-to-end worker has a server of its own (tests/support/global-e2e.ts).
+		maxWorkers: 2,
 		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
 		projects: [
 			{
@@ -17,6 +20,8 @@ export default defineConfig({
 				test: {
 					name: 'pglite',
 					include: ['src/lib/server/**/*.test.ts'],
+					// What holds on one database only is in its own file, run by that project alone (never skipped).
+					exclude: [...configDefaults.exclude, 'src/**/*.postgres.test.ts'],
 					globalSetup: ['tests/support/global-pglite.ts'],
 					env: { TEST_DB: 'pglite' },
 					testTimeout: 30_000,
@@ -27,6 +32,7 @@ export default defineConfig({
 				test: {
 					name: 'postgres',
 					include: ['src/lib/server/**/*.test.ts'],
+					exclude: [...configDefaults.exclude, 'src/**/*.pglite.test.ts'],
 					globalSetup: ['tests/support/global-postgres.ts'],
 					env: { TEST_DB: 'postgres' },
 					testTimeout: 30_000,
@@ -38,7 +44,6 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/support/global-e2e.ts'],
-					fileParallelism: false,
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 				},

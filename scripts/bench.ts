@@ -2,15 +2,22 @@
 // PostgreSQL 15, beside two references measured in the same run on the same server: the same page
 // rendered from in-memory data (the framework's floor) and the same bytes returned by an endpoint,
 // both only in the benchmark's own build (build-bench/, docs/decisions/0014-bench-build.md).
-// Also: time from start to the first 200 (fresh and existing data), and idle resident memory.
+// Also: time from start to the first 200 (fresh and existing data), and idle resident memory; and, in
+// this process, the layout and SVG of the registry's web at its largest expected size.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { openEmbedded, openPostgres } from '../src/lib/server/db/client.ts';
+import { renderWebSvg, type WebInput } from '../src/lib/server/registry/web-svg.ts';
 import { samplePdf } from '../tests/support/pdf.ts';
 import { startPostgres } from '../tests/support/postgres-server.ts';
 import { freePort, signInOverHttp, waitForOk } from '../tests/support/server.ts';
+import { largeWeb } from '../tests/support/web-fixture.ts';
+import { seedDispatchHistory, settleDispatchHistory } from './bench-dashboard.ts';
+import { benchDispatch } from './bench-dispatch.ts';
+import { seedBenchDossier } from './bench-dossier.ts';
 import { buildIfNeeded } from './build-if-needed.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -139,9 +146,30 @@ async function prepareMeeting(url: string): Promise<string> {
 			await post(url, `${meeting}/documents?/upload`, cookie, form);
 		}
 	}
-	await post(url, `${meeting}?/publish`, cookie, new URLSearchParams());
+	// Publishing asks for a confirmation first (confirmFirst): the benchmark posts it confirmed.
+	await post(url, `${meeting}?/publish`, cookie, new URLSearchParams({ confirmed: 'yes' }));
 	await extractionDone(url, meeting, cookie);
+	await dispatchDone(url, cookie);
 	return meeting.split('/').pop() ?? '';
+}
+
+/**
+ * Wait until the agenda's dispatch to the municipalities (made by publishing it) has been handed to the
+ * mail server: its deliveries and their ledger events are writes, and measuring while they run would
+ * measure the read cache being emptied by them, not the pages. The newest dispatch on the secretariat's
+ * dashboard is the benchmark meeting's.
+ */
+async function dispatchDone(url: string, cookie: string) {
+	const dashboard = await (await fetch(`${url}/dispatch`, { headers: { cookie } })).text();
+	const id = dashboard.match(/href="\/dispatch\/([0-9a-f-]{36})"/)?.[1];
+	if (!id) throw new Error('the benchmark meeting made no dispatch');
+	const deadline = Date.now() + 180_000;
+	while (Date.now() < deadline) {
+		const page = await (await fetch(`${url}/dispatch/${id}`, { headers: { cookie } })).text();
+		if (!page.includes('mails worden afgeleverd') && page.includes('Verstuurd')) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error("the benchmark meeting's dispatch was not handed over in 3 minutes");
 }
 
 /**
@@ -180,9 +208,21 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 	const municipalities = await (await fetch(`${first.url}/municipalities`, { headers: { cookie } })).text();
 	const kortrijk = municipalities.match(/href="\/organisations\/([0-9a-f-]{36})">Kortrijk</)?.[1];
 	if (!kortrijk) throw new Error('Kortrijk not found');
+	// The registry's largest demo structure (all 13 municipalities in both sources): its page should cost no more than the meeting's.
+	const registry = await (await fetch(`${first.url}/registry?q=Leiedal`, { headers: { cookie } })).text();
+	const leiedal = registry.match(/href="\/registry\/([0-9a-f-]{36})">Intercommunale Leiedal</)?.[1];
+	if (!leiedal) throw new Error('Leiedal not found in the registry');
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	const idleFirst = rssMb(first.child.pid as number);
 	await first.stop();
+	// Three years of the information flow (13 municipalities, an agenda and minutes a month), for the dashboard.
+	const dashboardYear = new Date().getUTCFullYear();
+	const history = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, 2) : await openEmbedded(env.DATA_DIR);
+	const versions = await seedDispatchHistory(history.db, dashboardYear, 3);
+	await settleDispatchHistory(history.db);
+	// A dossier with 200 timeline entries over ten years (linked agenda items and entries of its own).
+	const benchDossier = await seedBenchDossier(history.db);
+	await history.close();
 
 	const server = await startServer(env);
 	const restartMs = server.startMs;
@@ -196,6 +236,12 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 		{ name: 'home', real: '/', memory: '/bench-reference/home' },
 		{ name: 'municipality (Kortrijk)', real: `/organisations/${kortrijk}`, memory: `/bench-reference/organisation/${kortrijk}` },
 		{ name: 'meeting (20 items, 40 documents)', real: `/meetings/${meetingId}`, memory: `/bench-reference/meeting/${meetingId}` },
+		{ name: 'registry structure (Leiedal, 26 memberships)', real: `/registry/${leiedal}`, memory: `/bench-reference/registry/${leiedal}` },
+		{
+			name: `dossier (${benchDossier.items + benchDossier.entries} timeline entries over ten years)`,
+			real: `/dossiers/${benchDossier.id}`,
+			memory: `/bench-reference/dossier/${benchDossier.id}`,
+		},
 	];
 	const only = process.env.BENCH_ONLY;
 	if (only) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(only)));
@@ -231,11 +277,58 @@ async function benchDatabase(label: string, env: Record<string, string>, lines: 
 			);
 		}
 	}
+	// The secretariat's dashboard (a year's matrix with three years of history in the database) against the
+	// meeting page, as the server's CPU per request in this run (the issue's bound: no more than the meeting page).
+	const secretariat = await signInOverHttp(server.url, 'secretariaat@leiedal.demo');
+	const meetingPage = await measure(server, `/meetings/${meetingId}`, session, 1);
+	const dashboard = await measure(server, `/dispatch?year=${dashboardYear}`, secretariat, 1);
+	lines.push(
+		`\n- dispatch dashboard (${versions} versions over 3 years × 13 municipalities, the ${dashboardYear} matrix), 1 connection: **${fmt(dashboard.rps, 0)} req/s**, p99 ${fmt(dashboard.p99)} ms, server CPU **${fmt(dashboard.cpuMs, 2)} ms/req** against the meeting page's ${fmt(meetingPage.cpuMs, 2)} ms/req (ratio **${fmt(dashboard.cpuMs / meetingPage.cpuMs, 2)}**)${dashboard.errors ? ` (${dashboard.errors} errors)` : ''}`,
+	);
+	console.log(`${label} dispatch dashboard: ${fmt(dashboard.cpuMs, 2)} ms/req vs meeting ${fmt(meetingPage.cpuMs, 2)} ms/req`);
 	await server.stop();
 }
 
+/**
+ * The registry's web as a picture (src/lib/server/registry/web-svg.ts), uncached, in this process: layout
+ * and SVG of 150 structures, 13 municipalities and about 2,000 memberships (target: under 200 ms). The
+ * first call includes compiling the code; the page's cache keeps the result for the same content after.
+ */
+function benchWebPicture(lines: string[]) {
+	// Wall time and this process's CPU time: on a shared machine the CPU time says what the work costs.
+	const time = (input: WebInput) => {
+		const start = performance.now();
+		const cpu = process.cpuUsage();
+		renderWebSvg(input);
+		const used = process.cpuUsage(cpu);
+		return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+	};
+	const bipartite = largeWeb('bipartite');
+	const first = time(bipartite);
+	const runs = Array.from({ length: 10 }, () => time(bipartite));
+	const municipalities = Array.from({ length: 10 }, () => time(largeWeb('municipalities')));
+	const wall = runs.map((r) => r.wall);
+	const cpu = runs.map((r) => r.cpu);
+	const count = (kind: string) => bipartite.nodes.filter((n) => n.kind === kind).length;
+	lines.push(`\n### The registry's web as a picture (in process, uncached)\n`);
+	lines.push(
+		`- layout + SVG of ${count('structure')} structures, ${count('municipality')} municipalities, ${count('partner')} partners and ${bipartite.edges.length} memberships, municipalities ↔ structures: first call **${fmt(first.wall, 0)} ms** (CPU ${fmt(first.cpu, 0)} ms), then p50 **${fmt(percentile(wall, 0.5), 0)} ms** (CPU ${fmt(percentile(cpu, 0.5), 0)} ms), max **${fmt(Math.max(...wall), 0)} ms** (${runs.length} calls); municipality ↔ municipality: p50 **${fmt(
+			percentile(
+				municipalities.map((r) => r.wall),
+				0.5,
+			),
+			0,
+		)} ms**; load average ${os.loadavg()[0].toFixed(1)} at the end`,
+	);
+	console.log(
+		`web picture: first ${fmt(first.wall, 0)} ms, p50 ${fmt(percentile(wall, 0.5), 0)} ms (CPU ${fmt(percentile(cpu, 0.5), 0)} ms), max ${fmt(Math.max(...wall), 0)} ms`,
+	);
+}
+
 async function main() {
-	buildIfNeeded('bench');
+	const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+	// BENCH_DATABASES=none measures only what runs in this process (no build, no server).
+	if (databases.includes('pglite') || databases.includes('postgres')) buildIfNeeded('bench');
 	const lines: string[] = [];
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	lines.push(`## Run of ${new Date().toISOString()}`);
@@ -243,7 +336,7 @@ async function main() {
 		`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}. Load generator (autocannon) on the same machine; ${SECONDS} s per measurement after ${WARM_UP_SECONDS} s warm-up; the server runs as \`npm start\` runs it (scripts/start.js).`,
 	);
 
-	const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+	benchWebPicture(lines);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-'));
 	try {
 		if (databases.includes('pglite')) await benchDatabase('Embedded (PGlite)', { DATA_DIR: dataDir, DATABASE_URL: '' }, lines);
@@ -260,6 +353,7 @@ async function main() {
 		pgServer.stop();
 		fs.rmSync(pgData, { recursive: true, force: true });
 	}
+	await benchDispatch(lines);
 
 	finish(lines);
 }

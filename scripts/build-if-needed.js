@@ -55,7 +55,9 @@ export function buildIfNeeded(variant = process.env.AANJAGER_BUILD) {
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: root,
 		stdio: 'inherit',
-		env: { ...process.env, AANJAGER_BUILD: variant ?? '' },
+		// Always the production build: a build started from the tests would otherwise inherit their
+		// NODE_ENV=test and make Svelte's and SvelteKit's development build.
+		env: { ...process.env, NODE_ENV: 'production', AANJAGER_BUILD: variant ?? '' },
 	});
 	if (result.status !== 0) {
 		console.error('The build failed.');

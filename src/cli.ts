@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { printDemoAccounts, workerDeps } from './lib/server/app.ts';
+import { printDemoAccounts, startInbound, workerDeps } from './lib/server/app.ts';
 import { addAccount } from './lib/server/auth/accounts.service.ts';
 import { email, newPassword } from './lib/server/auth/auth.schema.ts';
 import { ConfigError, loadConfig } from './lib/server/config.ts';
@@ -62,12 +62,14 @@ async function runWorker(): Promise<void> {
 	}
 	const mailer = createMailer(config);
 	const worker = startWorker(workerDeps(config, database.db, mailer, new FileStore(path.join(config.dataDir, 'files'))));
+	const dsn = await startInbound(config, database.db);
 	console.log(`Worker running on the ${database.kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'}.`);
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
 		await worker.stop();
+		await dsn?.close();
 		mailer.close();
 		await database.close();
 		process.exit(0);

@@ -9,8 +9,19 @@ import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'aanjager-demo';
 
+/** The end-to-end server of this file's worker (tests/support/global-e2e.ts starts one per lane). */
+export function lane() {
+	const lanes = inject('lanes');
+	return lanes[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % lanes.length];
+}
+
 export function baseUrl(): string {
-	return inject('baseUrl');
+	return lane().baseUrl;
+}
+
+/** The data folder of this file's server (its mail is written to `outbox/` there). */
+export function dataDir(): string {
+	return lane().dataDir;
 }
 
 /** Launch Debian's Chromium headless (never a downloaded browser). */
@@ -37,7 +48,19 @@ export async function newContext(
 	const context = await browser.newContext({ baseURL: baseUrl(), locale: 'nl-BE', ...options });
 	// Fail a step well before the test's own timeout, so the report names the step.
 	context.setDefaultTimeout(15_000);
+	// What the pages say in their console (a hydration mismatch, an uncaught error) is kept for reading
+	// after a failure, in test-results/browser-console.log.
+	context.on('console', (message) => {
+		if (message.type() === 'error' || message.type() === 'warning')
+			consoleLog(`${message.type()} ${message.page()?.url() ?? ''}: ${message.text()}`);
+	});
+	context.on('weberror', (error) => consoleLog(`uncaught ${error.page()?.url() ?? ''}: ${error.error().message}`));
 	return context;
+}
+
+function consoleLog(line: string): void {
+	fs.mkdirSync('test-results', { recursive: true });
+	fs.appendFileSync('test-results/browser-console.log', `${new Date().toISOString()} ${line}\n`);
 }
 
 /** Sign in through the form as a person would. */
@@ -99,9 +122,9 @@ export async function planMeeting(page: Page, date: string) {
 	return new URL(page.url()).pathname.split('/').pop() ?? '';
 }
 
-/** The mails the server wrote to an address (the default transport: .eml files in its data folder), written since `after`. */
+/** The mails to an address that the test SMTP server accepted from the server (written as .eml files into its data folder by tests/support/global-e2e.ts), since `after`. */
 export async function mailsTo(email: string, after = 0): Promise<ParsedMail[]> {
-	const dir = path.join(inject('dataDir'), 'outbox');
+	const dir = path.join(dataDir(), 'outbox');
 	const files = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
 	const mails: ParsedMail[] = [];
 	for (const file of files.filter((f) => fs.statSync(f).mtimeMs >= after)) {

@@ -97,6 +97,12 @@ describe('the minutes editor', () => {
 		await page.reload();
 		expect(await first.getByLabel('Samenvatting van de bespreking').inputValue()).toBe('De F1 is klaar tot Harelbeke.');
 		expect(await second.getByLabel(/Tekst van het standpunt/).inputValue()).toBe('De regio vraagt één zorgraad per zone.');
+		// The page as served holds the saved text (without JavaScript, and before scripts have run).
+		const plain = await pageAs('secretariaat@leiedal.demo', { javaScriptEnabled: false });
+		await plain.goto(page.url());
+		const plainFirst = plain.getByRole('region', { name: /^\d+\. Fietssnelweg/ });
+		expect(await plainFirst.getByLabel('Samenvatting van de bespreking').inputValue()).toBe('De F1 is klaar tot Harelbeke.');
+		await plain.context().close();
 
 		// An action added in place (an enhanced post) keeps another item's unsaved text, and says it was saved.
 		await second.getByLabel('Samenvatting van de bespreking').fill('Nog niet bewaard.');

@@ -1,8 +1,8 @@
 // The secretariat manages the directory through forms, by keyboard; bad input gets a clear message
 // next to the field, the input is kept, and nothing changes.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, expectAccessible, launch, newContext, signIn, statusOf } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, lane, launch, newContext, signIn, statusOf } from './browser.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -120,7 +120,7 @@ describe('bad input', () => {
 	});
 
 	it("answers 404 for another region's objects, on pages and on form posts, and changes nothing", async () => {
-		const other = inject('otherRegion');
+		const other = lane().otherRegion;
 		expect(await statusOf(page, `/organisations/${other.organisationId}`)).toBe(404);
 		expect(await statusOf(page, `/organisations/${other.organisationId}/edit`)).toBe(404);
 		expect(await statusOf(page, `/people/${other.personId}`)).toBe(404);

@@ -1,5 +1,6 @@
-// Vitest global setup for the end-to-end project: build if needed, start the real server on a fresh
-// embedded data folder with the demo region, and stop it (SIGTERM) afterwards.
+// Vitest global setup for the end-to-end project: build if needed, seed the demo region once, and start
+// E2E_LANES real servers, each on its own copy of that embedded data folder with its mail sent over SMTP
+// to a real test server on 127.0.0.1, so that the files of two workers never share data; stop them afterwards.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,26 +8,78 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 import { freePort, waitForOk } from './server.ts';
+import { startSmtpSink } from './smtp-sink.ts';
+
+/** How many servers the end-to-end files run against at once (each file on one, by its worker). */
+export const E2E_LANES = Math.max(1, Number(process.env.E2E_LANES ?? 2));
+
+export interface Lane {
+	baseUrl: string;
+	dataDir: string;
+	otherRegion: { organisationId: string; personId: string };
+}
 
 export default async function setup(project: TestProject) {
 	buildIfNeeded();
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-e2e-'));
+	// The data is seeded once, then each lane gets a copy of the (closed) data folder.
+	const seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-e2e-seed-'));
 	const other = JSON.parse(
-		execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/seed-e2e.ts', dataDir], { encoding: 'utf8' })
+		execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/seed-e2e.ts', seeded], { encoding: 'utf8' })
 			.trim()
 			.split('\n')
 			.at(-1) as string,
 	);
+	fs.mkdirSync('test-results', { recursive: true });
+	const started: Awaited<ReturnType<typeof startLane>>[] = [];
+	try {
+		for (let n = 1; n <= E2E_LANES; n++) {
+			const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `aanjager-e2e-${n}-`));
+			fs.cpSync(seeded, dataDir, { recursive: true });
+			started.push(await startLane(n, dataDir));
+		}
+	} catch (error) {
+		for (const lane of started) await lane.stop();
+		throw error;
+	}
+	fs.rmSync(seeded, { recursive: true, force: true });
+	project.provide(
+		'lanes',
+		started.map((l) => ({ baseUrl: l.baseUrl, dataDir: l.dataDir, otherRegion: other })),
+	);
+	return async () => {
+		for (const lane of started) await lane.stop();
+	};
+}
+
+/** One server on its own copy of the data, its mail to its own SMTP server; output in test-results/e2e-server-<n>.log. */
+async function startLane(n: number, dataDir: string) {
+	// The server's mail goes over SMTP to a real server of the tests; each message it accepts is written,
+	// before its 250, to <dataDir>/outbox/, where the tests read their mail (tests/e2e/browser.ts mailsTo).
+	const received = path.join(dataDir, 'outbox');
+	fs.mkdirSync(received, { recursive: true });
+	const smtp = await startSmtpSink({
+		onData: (raw, count) => {
+			fs.writeFileSync(path.join(received, `${String(count).padStart(6, '0')}.eml`), raw);
+			return 'ok';
+		},
+	});
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, SMTP_URL: '', DATABASE_URL: '' },
+		env: {
+			...process.env,
+			DATA_DIR: dataDir,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			SMTP_URL: smtp.url,
+			DATABASE_URL: '',
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	// The server's output goes to test-results/e2e-server.log as it comes (kept for reading after a
-	// failure, also when the server dies during the run), and the exit is recorded there.
-	fs.mkdirSync('test-results', { recursive: true });
-	const log = fs.createWriteStream('test-results/e2e-server.log');
+	// The server's output is written as it comes (kept for reading after a failure, also when the server
+	// dies during the run), and the exit is recorded there.
+	const log = fs.createWriteStream(`test-results/e2e-server-${n}.log`);
 	let output = '';
 	const keep = (d: Buffer) => {
 		output += d;
@@ -40,26 +93,25 @@ export default async function setup(project: TestProject) {
 			resolve();
 		}),
 	);
+	const stop = async () => {
+		if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+		await exited;
+		await smtp.close();
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	};
 	try {
 		await waitForOk(`${baseUrl}/login`, 90_000);
 	} catch (error) {
 		server.kill('SIGKILL');
+		await stop();
 		throw new Error(`The server did not start:\n${output}\n${error}`);
 	}
-	project.provide('baseUrl', baseUrl);
-	project.provide('dataDir', dataDir);
-	project.provide('otherRegion', other);
-	return async () => {
-		if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-		await exited;
-		fs.rmSync(dataDir, { recursive: true, force: true });
-	};
+	return { baseUrl, dataDir, stop };
 }
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		baseUrl: string;
-		dataDir: string;
-		otherRegion: { organisationId: string; personId: string };
+		/** The end-to-end servers; a file uses the one of its worker (tests/e2e/browser.ts lane). */
+		lanes: Lane[];
 	}
 }

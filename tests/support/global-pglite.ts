@@ -12,7 +12,7 @@ export default async function setup(project: TestProject) {
 	const client = await PGlite.create();
 	const database = wrapPglite(client);
 	await database.migrate();
-	await seedDemo(database.db);
+	await seedDemo(database.db, undefined, new Date(), { dispatches: false });
 	const dump = await client.dumpDataDir('none');
 	await database.close();
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-pglite-')), 'template.tar');

@@ -13,7 +13,7 @@ export default async function setup(project: TestProject) {
 	await admin.end();
 	const template = openPostgres(server.url('aanjager_template'), 2);
 	await template.migrate();
-	await seedDemo(template.db);
+	await seedDemo(template.db, undefined, new Date(), { dispatches: false });
 	await template.close();
 	project.provide('postgresUrl', server.url());
 	return () => server.stop();

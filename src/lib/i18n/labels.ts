@@ -12,11 +12,14 @@ import type {
 	MinutesStatus,
 	OutcomeKind,
 } from '#lib/domain/meetings.ts';
+import type { Delivery, NotificationKind } from '#lib/domain/notifications.ts';
 import { type PersonChoiceFunction, type PersonFunction, type PersonNameParts, personLabel } from '#lib/domain/people.ts';
 import type { InvitationState, TopicAsk, TopicEventKind, TopicStatus, TopicUrgency } from '#lib/domain/topics.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import { formatDateTime } from './formats.ts';
+import { goalErrors } from './goal-labels.ts';
+import { registerErrors } from './register-labels.ts';
 
 /** A catalogue message without parameters. */
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
@@ -259,6 +262,11 @@ const entityTypes: Record<string, Message> = {
 	crisis_period: m.entity_crisis_period,
 	topic: m.entity_topic,
 	invitation: m.entity_invitation,
+	notification_preference: m.entity_notification_preference,
+	registry_structure: m.entity_registry_structure,
+	registry_source: m.entity_registry_source,
+	registry_membership: m.entity_registry_membership,
+	registry_event: m.entity_registry_event,
 };
 
 /** What an audit entry did; an unknown action is shown as itself. */
@@ -267,6 +275,7 @@ export const auditActionLabel = (locale: Locale, action: string): string => audi
 export const entityTypeLabel = (locale: Locale, type: string): string => entityTypes[type]?.({}, { locale }) ?? type;
 
 const errors: Record<string, Message> = {
+	...registerErrors,
 	required: m.error_required,
 	too_long: m.error_too_long,
 	too_short: m.error_too_short,
@@ -335,6 +344,20 @@ const errors: Record<string, Message> = {
 	person_email_required: m.error_person_email_required,
 	person_has_account: m.error_person_has_account,
 	person_no_mandate: m.error_person_no_mandate,
+	dispatch_not_recipient: m.error_dispatch_not_recipient,
+	college_before_dispatch: m.error_college_before_dispatch,
+	recipient_exists: m.error_recipient_exists,
+	invalid_number: m.error_invalid_number,
+	// Dossiers (the pages' forms).
+	not_in_region: m.dossiers_error_not_in_region,
+	ends_before_start: m.dossiers_error_ends_before_start,
+	move_not_allowed: m.dossiers_error_move_not_allowed,
+	own_parent: m.dossiers_error_own_parent,
+	cycle: m.dossiers_error_cycle,
+	type_fixed: m.dossiers_error_type_fixed,
+	not_a_state_of_type: m.dossiers_error_not_a_state_of_type,
+	in_the_future: m.dossiers_error_in_the_future,
+	...goalErrors,
 };
 
 /** Messages that name when a step was already taken (a second click): `at` is an ISO instant. */
@@ -342,6 +365,8 @@ const errorsAt: Record<string, (inputs: { at: string }, options?: { locale?: Loc
 	minutes_already_approved: m.error_minutes_already_approved,
 	agenda_already_published: m.error_agenda_already_published,
 	topic_already_declined: m.error_topic_already_declined,
+	dispatch_already_sent: m.error_dispatch_already_sent,
+	dispatch_already_acknowledged: m.error_dispatch_already_acknowledged,
 };
 const errorsPlain: Record<string, Message> = {
 	meeting_already_held: m.error_meeting_already_held,
@@ -353,6 +378,9 @@ const errorsPlain: Record<string, Message> = {
  * `params.at` (an ISO instant, from an AppError's params) is shown as a date and time in Brussels.
  */
 export function errorText(locale: Locale, code: string, params: Record<string, string> = {}): string {
+	// A dispatch blocked by municipalities without a valid recipient names them.
+	if (code === 'dispatch_recipients_missing')
+		return m.error_dispatch_recipients_missing({ municipalities: params.municipalities ?? '' }, { locale });
 	const dated = errorsAt[code];
 	if (dated) return dated({ at: params.at ? formatDateTime(locale, params.at) : '–' }, { locale });
 	const message =
@@ -397,3 +425,28 @@ export function personChoiceLabel(locale: Locale, person: PersonNameParts & { fu
 		person.functions.map((f) => functionInWords(locale, f)),
 	);
 }
+
+const notificationKinds = {
+	'member.agenda_published': m.notification_kind_member_agenda_published,
+	'member.minutes_circulated': m.notification_kind_member_minutes_circulated,
+	'member.minutes_approved': m.notification_kind_member_minutes_approved,
+	dossier_entry: m.notification_kind_dossier_entry,
+	'meeting.moved': m.notification_kind_meeting_moved,
+	'meeting.cancelled': m.notification_kind_meeting_cancelled,
+	'minutes.commented': m.notification_kind_minutes_commented,
+	'topic.notice': m.notification_kind_topic_notice,
+	'intake.invitation': m.notification_kind_intake_invitation,
+	'auth.password_reset': m.notification_kind_auth_password_reset,
+} satisfies Record<NotificationKind, Message>;
+
+/** A kind of mail, as a person's settings name it: "Mijn vergadering wordt geannuleerd". */
+export const notificationKindLabel = labelOf(notificationKinds);
+
+const deliveryLabels = {
+	each: m.settings_delivery_each,
+	digest: m.settings_delivery_digest,
+	none: m.settings_delivery_none,
+} satisfies Record<Delivery, Message>;
+
+/** How a person gets a kind of mail: "In het weekoverzicht". */
+export const deliveryLabel = labelOf(deliveryLabels);

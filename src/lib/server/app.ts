@@ -2,10 +2,12 @@
 import path from 'node:path';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, openDatabase, type RootDb } from './db/client.ts';
+import { type DsnListener, startDsnListener } from './dispatch/dsn-listener.ts';
+import { deliverySender, returnDomainOf } from './dispatch/handover.service.ts';
 import { FileStore } from './files/store.ts';
-import { jobHandlers } from './jobs.registry.ts';
+import { jobHandlers, tickers } from './jobs.registry.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
-import { noWorker, startWorker, type Worker } from './platform/jobs/worker.ts';
+import { noWorker, startWorker, type Worker, type WorkerDeps } from './platform/jobs/worker.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 
 export interface App {
@@ -17,6 +19,8 @@ export interface App {
 	files: FileStore;
 	/** The outbox worker of this process (a no-op with WORKER=off). */
 	worker: Worker;
+	/** The inbound SMTP listener for delivery status notifications (INBOUND_SMTP_PORT, with the worker). */
+	dsn?: DsnListener;
 }
 
 let app: App | undefined;
@@ -42,13 +46,35 @@ export async function startApp(env: Record<string, string | undefined> = process
 	}
 	const mailer = createMailer(config);
 	const worker = config.WORKER === 'off' ? noWorker : startWorker(workerDeps(config, database.db, mailer, files));
-	app = { config, database, db: database.db, mailer, files, worker };
+	const dsn = config.WORKER === 'off' ? undefined : await startInbound(config, database.db);
+	app = { config, database, db: database.db, mailer, files, worker, dsn };
 	return app;
 }
 
-/** What the outbox worker needs: the database, mail, files, the public address and the registry. */
-export function workerDeps(config: Config, db: RootDb, mailer: Mailer, files: FileStore) {
-	return { db, mailer, files, origin: config.origin, handlers: jobHandlers };
+/** What the outbox worker needs: the database, mail, files, the public address, the registry and the
+ * periodic steps (the features' steps and the hand-over of the dispatches' deliveries). */
+export function workerDeps(config: Config, db: RootDb, mailer: Mailer, files: FileStore): WorkerDeps {
+	return {
+		db,
+		mailer,
+		files,
+		origin: config.origin,
+		logo: config.REGION_LOGO,
+		handlers: jobHandlers,
+		tickers: [...tickers, deliverySender({ returnDomain: returnDomainOf(config) })],
+	};
+}
+
+/** Start the inbound SMTP listener for delivery status notifications when INBOUND_SMTP_PORT is set. */
+export async function startInbound(config: Config, db: RootDb): Promise<DsnListener | undefined> {
+	if (!config.INBOUND_SMTP_PORT) return undefined;
+	const listener = await startDsnListener(db, {
+		port: config.INBOUND_SMTP_PORT,
+		host: config.INBOUND_SMTP_HOST,
+		maxBytes: config.INBOUND_SMTP_MAX_BYTES,
+	});
+	console.log(`Listening for delivery status notifications on ${config.INBOUND_SMTP_HOST}:${listener.port}.`);
+	return listener;
 }
 
 /** The open application (after startApp). */
@@ -63,6 +89,7 @@ export async function stopApp(): Promise<void> {
 	app = undefined;
 	if (!current) return;
 	await current.worker.stop();
+	await current.dsn?.close();
 	current.mailer.close();
 	await current.database.close();
 }

@@ -17,6 +17,22 @@ const schema = z.object({
 		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Aanjager <no-reply@aanjager.local>'),
+	/** The domain of the dispatches' return path (VERP: bounce+<token>@<domain>); default: MAIL_FROM's domain. */
+	MAIL_RETURN_DOMAIN: z
+		.string()
+		.regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+		.optional(),
+	/** Set: the worker listens on this port for delivery status notifications sent to the return path. */
+	INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+	/** The address the inbound SMTP listener binds to. */
+	INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+	/** The largest delivery status notification taken, in bytes (default 1 MB). */
+	INBOUND_SMTP_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(1024)
+		.max(50 * 1024 * 1024)
+		.default(1024 * 1024),
 	/** auto: load the demo region on the embedded database only; always: also on PostgreSQL; never. */
 	SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
 	/** on: the web process also runs the outbox worker (the default); off: `aanjager worker` runs it in its own process. */

@@ -6,10 +6,21 @@ import type { SubjectNames } from '../../i18n/audit.ts';
 import { account } from '../auth/auth.tables.ts';
 import type { Db } from '../db/client.ts';
 import { body, mandate, organisation, person, region } from '../directory/directory.tables.ts';
+import {
+	dossier,
+	dossierPhase,
+	dossierQuestion,
+	goalProgress,
+	goalTarget,
+	speaker,
+	sponsorship,
+	subsidyMilestone,
+} from '../dossiers/dossiers.tables.ts';
 import { isUuid } from '../http/errors.ts';
 import { invitation, topic } from '../intake/intake.tables.ts';
 import { agendaItem, crisisPeriod, document, followUpAction, meeting, minutesVersion } from '../meetings/meetings.tables.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
+import { membership, source as registrySource, structure, structureEvent } from '../registry/registry.tables.ts';
 
 /** What the log page may be filtered by (all optional): who, the kind of object, a period of days. */
 export interface AuditFilters {
@@ -220,7 +231,97 @@ const resolvers: Partial<Record<string, Resolver>> = {
 				.from(invitation)
 				.where(and(eq(invitation.regionId, regionId), inArray(invitation.id, ids)))
 		).map((r) => [r.id, { name: r.email, href: r.personId ? `/people/${r.personId}` : '/intake/invitations' }]),
+	registry_structure: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: structure.id, name: structure.name })
+				.from(structure)
+				.where(and(eq(structure.regionId, regionId), inArray(structure.id, ids)))
+		).map((r) => [r.id, { name: r.name, href: `/registry/${r.id}` }]),
+	registry_source: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: registrySource.id, label: registrySource.label })
+				.from(registrySource)
+				.where(and(eq(registrySource.regionId, regionId), inArray(registrySource.id, ids)))
+		).map((r) => [r.id, { name: r.label, href: null }]),
+	registry_membership: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: membership.id, structureId: structure.id, name: structure.name, member: organisation.name })
+				.from(membership)
+				.innerJoin(structure, eq(structure.id, membership.structureId))
+				.leftJoin(organisation, eq(organisation.id, membership.memberOrganisationId))
+				.where(and(eq(membership.regionId, regionId), inArray(membership.id, ids)))
+		).map((r) => [r.id, { name: r.member ? `${r.name} — ${r.member}` : r.name, href: `/registry/${r.structureId}` }]),
+	registry_event: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: structureEvent.id, structureId: structure.id, name: structure.name })
+				.from(structureEvent)
+				.innerJoin(structure, eq(structure.id, structureEvent.structureId))
+				.where(and(eq(structureEvent.regionId, regionId), inArray(structureEvent.id, ids)))
+		).map((r) => [r.id, { name: r.name, href: `/registry/${r.structureId}` }]),
+	dossier: (db, regionId, ids) => dossierNames(db, regionId, ids),
+	// What belongs to a dossier is named by its dossier.
+	subsidy: (db, regionId, ids) => dossierNames(db, regionId, ids),
+	bottleneck: (db, regionId, ids) => dossierNames(db, regionId, ids),
+	dossier_phase: (db, regionId, ids) => ofDossier(db, regionId, dossierPhase, ids),
+	dossier_question: (db, regionId, ids) => ofDossier(db, regionId, dossierQuestion, ids),
+	goal_target: (db, regionId, ids) => ofDossier(db, regionId, goalTarget, ids),
+	subsidy_milestone: (db, regionId, ids) => ofDossier(db, regionId, subsidyMilestone, ids),
+	sponsorship: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: sponsorship.id, title: dossier.title, dossierId: dossier.id, theme: sponsorship.theme })
+				.from(sponsorship)
+				.leftJoin(dossier, eq(dossier.id, sponsorship.dossierId))
+				.where(and(eq(sponsorship.regionId, regionId), inArray(sponsorship.id, ids)))
+		).map((r) => [r.id, { name: r.title ?? r.theme ?? '', href: r.dossierId ? `/dossiers/${r.dossierId}/sponsors` : '/sponsorships' }]),
+	goal_progress: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: goalProgress.id, title: dossier.title, dossierId: dossier.id })
+				.from(goalProgress)
+				.innerJoin(goalTarget, eq(goalTarget.id, goalProgress.targetId))
+				.innerJoin(dossier, eq(dossier.id, goalTarget.dossierId))
+				.where(and(eq(goalProgress.regionId, regionId), inArray(goalProgress.id, ids)))
+		).map((r) => [r.id, { name: r.title, href: `/dossiers/${r.dossierId}/goal` }]),
+	speaker: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: speaker.id, name: speaker.name })
+				.from(speaker)
+				.where(and(eq(speaker.regionId, regionId), inArray(speaker.id, ids)))
+		).map((r) => [r.id, { name: r.name, href: null }]),
 };
+
+/** Dossiers by their titles. */
+async function dossierNames(db: Db, regionId: string, ids: string[]): Promise<[string, AuditSubject][]> {
+	const rows = await db
+		.select({ id: dossier.id, title: dossier.title })
+		.from(dossier)
+		.where(and(eq(dossier.regionId, regionId), inArray(dossier.id, ids)));
+	return rows.map((r) => [r.id, { name: r.title, href: `/dossiers/${r.id}` }]);
+}
+
+/** Rows of a dossier's own tables, named by the dossier they belong to. */
+async function ofDossier(
+	db: Db,
+	regionId: string,
+	table: typeof dossierPhase | typeof dossierQuestion | typeof goalTarget | typeof subsidyMilestone,
+	ids: string[],
+): Promise<[string, AuditSubject][]> {
+	const rows = await db
+		.select({ id: table.id, title: dossier.title, dossierId: dossier.id })
+		.from(table)
+		.innerJoin(dossier, eq(dossier.id, table.dossierId))
+		.where(and(eq(table.regionId, regionId), inArray(table.id, ids)));
+	return rows.map((r) => [r.id, { name: r.title, href: `/dossiers/${r.dossierId}` }]);
+}
+
+/** Kinds whose id is "parent:other": named by their parent, of the kind given. */
+const namedByParent: Record<string, string> = { dossier_item: 'dossier', dossier_follower: 'dossier', goal_local_target: 'goal_target' };
 
 /** The kinds of object the log can name (the choices of the "kind" filter come from the labels). */
 export const namedKinds = Object.keys(resolvers);
@@ -245,6 +346,17 @@ export async function auditSubjects(
 		if (!wanted.has(kind)) wanted.set(kind, new Set());
 		wanted.get(kind)?.add(id);
 	}
+	// Composite ids ("dossier:item") are named by their parent, under their own key.
+	const aliases: [string, string][] = [];
+	for (const [kind, parent] of Object.entries(namedByParent)) {
+		for (const id of wanted.get(kind) ?? []) {
+			const first = id.split(':')[0];
+			if (!wanted.has(parent)) wanted.set(parent, new Set());
+			wanted.get(parent)?.add(first);
+			aliases.push([subjectKey(kind, id), subjectKey(parent, first)]);
+		}
+		wanted.delete(kind);
+	}
 	const found = await Promise.all(
 		[...wanted].map(([kind, ids]) => {
 			const valid = [...ids].filter(isUuid);
@@ -254,5 +366,10 @@ export async function auditSubjects(
 				: [];
 		}),
 	);
-	return new Map(found.flat());
+	const subjects = new Map(found.flat());
+	for (const [key, parentKey] of aliases) {
+		const subject = subjects.get(parentKey);
+		if (subject) subjects.set(key, subject);
+	}
+	return subjects;
 }

@@ -3,7 +3,18 @@
 // save made by a script that stays on its page does not surface later on another page).
 import { getRequestEvent } from '$app/server';
 
-export const flashKeys = ['saved', 'created', 'deleted', 'sent', 'approved', 'invited', 'confirmed', 'welcome'] as const;
+export const flashKeys = [
+	'saved',
+	'created',
+	'deleted',
+	'sent',
+	'approved',
+	'invited',
+	'confirmed',
+	'welcome',
+	'followed',
+	'unfollowed',
+] as const;
 export type FlashKey = (typeof flashKeys)[number];
 
 const cookieName = 'aanjager_flash';

@@ -7,8 +7,9 @@ import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { meetingDay } from '../../domain/meeting-times.ts';
 import type { AttendanceStatus, MeetingStatus } from '../../domain/meetings.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, RootDb } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
+import { cachedRead } from '../db/read-cache.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
 import { attendance, meeting } from './meetings.tables.ts';
 
@@ -229,7 +230,15 @@ export interface OwnAttendance {
 }
 
 /** The actor's own attendance at a meeting of their region, with the proxies they may name (null: not a member then). */
-export async function getOwnAttendance(db: Db, regionId: string, personId: string, meetingId: string): Promise<OwnAttendance | null> {
+export function getOwnAttendance(db: RootDb, regionId: string, personId: string, meetingId: string): Promise<OwnAttendance | null> {
+	// Read through the cache: the meeting page asks for it on every view of an upcoming meeting, and it
+	// takes four statements (the meeting, the body's circle on the day, the proxies, the row).
+	return cachedRead(db, `own-attendance:${regionId}:${personId}:${meetingId}`, () => readOwnAttendance(db, regionId, personId, meetingId), {
+		region: regionId,
+	});
+}
+
+async function readOwnAttendance(db: Db, regionId: string, personId: string, meetingId: string): Promise<OwnAttendance | null> {
 	const m = await meetingOf(db, regionId, meetingId);
 	if (!m) return null;
 	const circle = await circleOf(db, regionId, m.bodyId, meetingDay(m.startsAt));

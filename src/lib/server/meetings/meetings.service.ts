@@ -1,20 +1,23 @@
 // Commands on meetings and their agendas: plan, move, cancel, publish, hold; add, edit and reorder
 // items. Each is one transaction with its audit event (and mail to members through the outbox).
 // Every id is checked to be of the actor's region; another region's id is "not found".
-import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
-import { hasBegun } from '../../domain/meeting-times.ts';
+import { hasBegun, meetingDay } from '../../domain/meeting-times.ts';
 import { canMoveMeeting, isUpcomingState, type MeetingStatus } from '../../domain/meetings.ts';
 import { brusselsInstant, planYear } from '../../domain/recurrence.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AuditAction, audit, auditEach } from '../audit/audit.service.ts';
+import { account } from '../auth/auth.tables.ts';
 import type { Transactor, Tx } from '../db/client.ts';
 import { currentOnSql } from '../db/periods.ts';
 import { assertInRegion, assertPeopleInRegion } from '../directory/directory.service.ts';
 import { body, mandate, organisation, person } from '../directory/directory.tables.ts';
+import { openVersion } from '../dispatch/dispatch.service.ts';
 import { AppError, alreadyDone, invalidField, notFound } from '../http/errors.ts';
 import { topic } from '../intake/intake.tables.ts';
 import { returnTopicsOfCancelledMeeting } from '../intake/topic-history.service.ts';
+import { type NoticePayload, notify } from '../notifications/notifications.service.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canManageMeetings } from './meetings.policy.ts';
 import type { CrisisPeriodInput, ItemInput, MeetingInput, PlanYearInput } from './meetings.schema.ts';
@@ -26,10 +29,54 @@ import { agendaItem, agendaItemSpeaker, crisisPeriod, document, meeting } from '
  */
 export interface At {
 	at?: Date;
+	/** False when importing history (the demo seed): the members are not told by mail. Default true. */
+	notify?: boolean;
 }
 
 /** A refused state change: a message for the whole form. */
 export const refused = (code: string) => new AppError('invalid', 409, { form: code });
+
+/** A member's notice of the meeting cycle (each by the member's own choice: a mail, the weekly digest, or none). */
+export type MemberNoticeKind = 'member.agenda_published' | 'member.minutes_circulated' | 'member.minutes_approved';
+
+/**
+ * Tell the members of a body on `day` (mandates of member or chair on the body, current that day, the rule
+ * of the attendance circle) who have an address, in the change's transaction, by each one's choice.
+ */
+export async function noticeToMembers<K extends MemberNoticeKind>(
+	tx: Tx,
+	regionId: string,
+	bodyId: string,
+	day: string,
+	kind: K,
+	payload: NoticePayload<K>,
+	{ at = new Date(), notify: tell = true }: At = {},
+) {
+	if (!tell) return;
+	const members = await tx
+		.selectDistinct({ personId: person.id })
+		.from(mandate)
+		.innerJoin(person, eq(person.id, mandate.personId))
+		.leftJoin(account, eq(account.personId, person.id))
+		.where(
+			and(
+				eq(mandate.bodyId, bodyId),
+				eq(mandate.regionId, regionId),
+				inArray(mandate.role, ['member', 'chair']),
+				currentOnSql(mandate.startDate, mandate.endDate, day),
+				isNull(account.disabledAt),
+				sql`coalesce(${account.email}, ${person.email}) is not null`,
+			),
+		);
+	await notify(
+		tx,
+		regionId,
+		kind,
+		members.map((m) => m.personId),
+		payload,
+		{ at },
+	);
+}
 
 /** Only the secretariat prepares meetings; to anyone else a preparing action does not exist (404). */
 export function assertSecretariat(actor: Actor) {
@@ -287,15 +334,29 @@ export function cancelMeeting(db: Transactor, actor: Actor, meetingId: string, r
 	);
 }
 
-/** Publish the agenda: the numbering of its items is fixed from now on. */
-export function publishAgenda(db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) {
+/** Publish the agenda: the numbering of its items is fixed from now on; the members of the meeting's day are told. */
+export function publishAgenda(db: Transactor, actor: Actor, meetingId: string, { at = new Date(), notify: tell }: At = {}) {
 	// Number the items 1..n in the order of their positions, in one statement.
 	const numberItems = async (tx: Tx) => {
 		await tx.execute(sql`update agenda_item set number = ordered.n
 			from (select id, row_number() over (order by position) as n from agenda_item where meeting_id = ${meetingId}) ordered
 			where agenda_item.id = ordered.id`);
 	};
-	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: at }, numberItems, undefined, at);
+	// The municipalities get the agenda (at once, or after the secretariat's review: the body's setting);
+	// the members of the meeting's day are told, each by their own choice.
+	const dispatchAgenda = async (tx: Tx, row: typeof meeting.$inferSelect) => {
+		await openVersion(tx, actor.regionId, meetingId, 'agenda', 'initial', { at, actorPersonId: actor.personId });
+		await noticeToMembers(
+			tx,
+			actor.regionId,
+			row.bodyId,
+			meetingDay(row.startsAt),
+			'member.agenda_published',
+			{ meetingId },
+			{ at, notify: tell },
+		);
+	};
+	return transition(db, actor, meetingId, 'agenda_published', 'publish', { agendaPublishedAt: at }, numberItems, dispatchAgenda, at);
 }
 
 /** Record that the meeting took place: only once it has begun (its start time has passed at `at`). */
@@ -378,6 +439,8 @@ export async function appendItems(tx: Tx, regionId: string, m: { id: string; sta
 		.from(agendaItem)
 		.where(eq(agendaItem.meetingId, m.id));
 	const published = m.status === 'agenda_published';
+	// An item added after publication makes a supplementary version of the agenda's dispatch ("aanvulling").
+	if (published) await openVersion(tx, regionId, m.id, 'agenda', 'supplement', { at: new Date(), actorPersonId: null });
 	return tx
 		.insert(agendaItem)
 		.values(

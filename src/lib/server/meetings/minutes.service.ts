@@ -2,6 +2,7 @@
 // (members comment per item) → approved at the next meeting, and is frozen from then on. A later
 // correction is a new version with a reason. Follow-up actions are followed across meetings.
 import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { todayInBrussels } from '../../domain/dates.ts';
 import { hasBegun } from '../../domain/meeting-times.ts';
 import { canMoveMinutes, type MinutesStatus } from '../../domain/meetings.ts';
 import type { Actor } from '../access/actor.ts';
@@ -10,11 +11,12 @@ import { account } from '../auth/auth.tables.ts';
 import type { Db, Transactor, Tx } from '../db/client.ts';
 import { assertInRegion } from '../directory/directory.service.ts';
 import { body, organisation, person } from '../directory/directory.tables.ts';
+import { openVersion } from '../dispatch/dispatch.service.ts';
 import { alreadyDone, invalidField, notFound } from '../http/errors.ts';
 import { enqueue } from '../platform/jobs/outbox.service.ts';
 import { canCommentOn } from './meetings.policy.ts';
 import type { ActionInput, MinutesEntryInput } from './meetings.schema.ts';
-import { type At, assertSecretariat, lockMeeting, refused } from './meetings.service.ts';
+import { type At, assertSecretariat, lockMeeting, noticeToMembers, refused } from './meetings.service.ts';
 import { agendaItem, followUpAction, meeting, minutesComment, minutesEntry, minutesVersion } from './meetings.tables.ts';
 
 /** The latest version of a meeting's minutes, locked (or undefined). */
@@ -119,6 +121,7 @@ async function moveMinutes(
 	to: MinutesStatus,
 	extra: Partial<typeof minutesVersion.$inferInsert> = {},
 	at = new Date(),
+	then?: (tx: Tx, m: typeof meeting.$inferSelect, version: typeof minutesVersion.$inferSelect) => Promise<void>,
 ) {
 	return db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
@@ -134,13 +137,26 @@ async function moveMinutes(
 			.where(eq(minutesVersion.id, before.id))
 			.returning();
 		await audit(tx, actor, to === 'circulated' ? 'circulate' : 'update', 'minutes', before.id, before, after);
+		if (then) await then(tx, m, after);
 		return after;
 	});
 }
 
-/** Circulate the draft to the members, who can then comment per item. */
-export const circulateMinutes = (db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) =>
-	moveMinutes(db, actor, meetingId, 'circulated', { circulatedAt: at }, at);
+/** Circulate the draft to the members, who can then comment per item; the body's current members are told. */
+export const circulateMinutes = (db: Transactor, actor: Actor, meetingId: string, { at = new Date(), notify }: At = {}) =>
+	moveMinutes(db, actor, meetingId, 'circulated', { circulatedAt: at }, at, (tx, m, version) =>
+		tellOfMinutes(tx, actor, m.bodyId, 'member.minutes_circulated', version.id, { at, notify }),
+	);
+
+/** Tell the body's members of the day of the change that its minutes moved on (by each one's choice). */
+const tellOfMinutes = (
+	tx: Tx,
+	actor: Actor,
+	bodyId: string,
+	kind: 'member.minutes_circulated' | 'member.minutes_approved',
+	minutesVersionId: string,
+	{ at = new Date(), notify }: At,
+) => noticeToMembers(tx, actor.regionId, bodyId, todayInBrussels(at), kind, { minutesVersionId }, { at, notify });
 
 /** Take circulated minutes back to draft (to work in the comments). */
 export const reopenMinutes = (db: Transactor, actor: Actor, meetingId: string) => moveMinutes(db, actor, meetingId, 'draft');
@@ -186,7 +202,13 @@ function secretariatPeople(tx: Tx, regionId: string, except: string) {
  * Mark the approval item of a meeting approved: the circulated minutes of the meeting it names are
  * approved and frozen, and that meeting's state becomes "minutes approved".
  */
-export async function approveMinutesByItem(db: Transactor, actor: Actor, meetingId: string, itemId: string, { at = new Date() }: At = {}) {
+export async function approveMinutesByItem(
+	db: Transactor,
+	actor: Actor,
+	meetingId: string,
+	itemId: string,
+	{ at = new Date(), notify }: At = {},
+) {
 	await db.transaction(async (tx) => {
 		const m = await lockMeeting(tx, actor, meetingId);
 		const item = await itemOf(tx, meetingId, itemId);
@@ -206,7 +228,13 @@ export async function approveMinutesByItem(db: Transactor, actor: Actor, meeting
 			.returning();
 		if (target.status === 'held')
 			await tx.update(meeting).set({ status: 'minutes_approved', updatedAt: at }).where(eq(meeting.id, target.id));
+		await openVersion(tx, actor.regionId, target.id, 'minutes', 'initial', {
+			at,
+			actorPersonId: actor.personId,
+			minutesVersionId: version.id,
+		});
 		await audit(tx, actor, 'approve', 'minutes', version.id, version, after);
+		await tellOfMinutes(tx, actor, target.bodyId, 'member.minutes_approved', version.id, { at, notify });
 	});
 }
 
@@ -228,9 +256,9 @@ export async function correctMinutes(db: Transactor, actor: Actor, meetingId: st
 }
 
 /** Approve a circulated correction (the secretariat records the approval; the reason stays with it). */
-export async function approveCorrection(db: Transactor, actor: Actor, meetingId: string, { at = new Date() }: At = {}) {
+export async function approveCorrection(db: Transactor, actor: Actor, meetingId: string, { at = new Date(), notify }: At = {}) {
 	await db.transaction(async (tx) => {
-		await lockMeeting(tx, actor, meetingId);
+		const m = await lockMeeting(tx, actor, meetingId);
 		const version = await latestVersion(tx, meetingId);
 		if (!version || version.version === 1 || !version.reason) throw refused('not_a_correction');
 		if (version.status === 'approved') throw alreadyDone('minutes_already_approved', version.approvedAt);
@@ -240,7 +268,14 @@ export async function approveCorrection(db: Transactor, actor: Actor, meetingId:
 			.set({ status: 'approved', approvedAt: at, updatedAt: at })
 			.where(eq(minutesVersion.id, version.id))
 			.returning();
+		// Corrected minutes go out as a new version of the minutes' dispatch, never as an edit of the sent one.
+		await openVersion(tx, actor.regionId, meetingId, 'minutes', 'correction', {
+			at,
+			actorPersonId: actor.personId,
+			minutesVersionId: version.id,
+		});
 		await audit(tx, actor, 'approve', 'minutes', version.id, version, after);
+		await tellOfMinutes(tx, actor, m.bodyId, 'member.minutes_approved', version.id, { at, notify });
 	});
 }
 

@@ -39,7 +39,7 @@ async function planPublished(tx: Tx, actor: Actor, bodyId: string, startsAt: Dat
 	);
 	const itemIds = await addItems(tx, actor, id, items);
 	const published = addMs(startsAt, -7 * DAY);
-	await publishAgenda(tx, actor, id, { at: published < now ? published : addMs(now, -DAY) });
+	await publishAgenda(tx, actor, id, { at: published < now ? published : addMs(now, -DAY), notify: false });
 	return { id, itemIds };
 }
 
@@ -77,7 +77,7 @@ export async function seedDemoBodies(tx: Tx, ctx: DemoMeetingsContext, now: Date
 			referralToColleges: false,
 		})),
 	);
-	await circulateMinutes(tx, actor, regioraad.id, { at: addMs(held, 3 * DAY) });
+	await circulateMinutes(tx, actor, regioraad.id, { at: addMs(held, 3 * DAY), notify: false });
 	await commentAsMayor(tx, ctx, regioraad.id, regioraad.itemIds[1], addMs(held, 4 * DAY));
 
 	if (!mobility) return;

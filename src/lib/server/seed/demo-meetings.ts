@@ -332,13 +332,17 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 					extracted: v.text,
 				});
 		}
-		if (m.publishedAt) await publishAgenda(tx, actor, id, { at: m.publishedAt });
+		if (m.publishedAt) await publishAgenda(tx, actor, id, { at: m.publishedAt, notify: false });
 	}
 
 	/** Approve the circulated minutes of the meeting before `m`, at `m` (ten minutes in). */
 	async function approvePrevious(m: PlanMeeting) {
 		const item = m.items.find((x) => x.approves);
-		if (item) await approveMinutesByItem(tx, actor, idOf(meetingIds, m), idOf(itemIds, item), { at: addMs(m.startsAt, 10 * MINUTE) });
+		if (item)
+			await approveMinutesByItem(tx, actor, idOf(meetingIds, m), idOf(itemIds, item), {
+				at: addMs(m.startsAt, 10 * MINUTE),
+				notify: false,
+			});
 	}
 
 	/** What the minutes say of each item of `m` (the discussion as given). */
@@ -361,7 +365,7 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 		await startMinutes(tx, actor, id);
 		// The draft of the last meeting is still being written: its last item has no entry yet.
 		await saveMinutesEntries(tx, actor, id, draft ? entries.slice(0, -1) : entries);
-		if (!draft) await circulateMinutes(tx, actor, id, { at: addMs(m.endsAt, 5 * DAY) });
+		if (!draft) await circulateMinutes(tx, actor, id, { at: addMs(m.endsAt, 5 * DAY), notify: false });
 		for (const a of actions.filter((x) => x.meeting === m)) {
 			const owner = who(a.owner);
 			const input = actionSchema.parse({
@@ -428,8 +432,8 @@ export async function seedDemoMeetings(tx: Tx, ctx: DemoMeetingsContext, files?:
 				...minutesOf(corrected).find((e) => e.agendaItemId === idOf(itemIds, speakerItem))!,
 				discussion: introduced(speakerItem, speakerName),
 			});
-			await circulateMinutes(tx, actor, correctedId, { at: addMs(m.startsAt, -7 * DAY) });
-			await approveCorrection(tx, actor, correctedId, { at: addMs(m.startsAt, 15 * MINUTE) });
+			await circulateMinutes(tx, actor, correctedId, { at: addMs(m.startsAt, -7 * DAY), notify: false });
+			await approveCorrection(tx, actor, correctedId, { at: addMs(m.startsAt, 15 * MINUTE), notify: false });
 		}
 		const entries = minutesOf(m, (item) => {
 			if (commented && item.approves === commented) return COMMENTED_APPROVAL;

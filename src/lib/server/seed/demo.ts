@@ -11,7 +11,14 @@ import { DEMO_ACCOUNTS } from './data/people.ts';
 import { DEMO_REGION } from './data/region.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
+import { seedDemoDispatches } from './demo-dispatches.ts';
+import { seedDemoDossierLinks } from './demo-dossier-links.ts';
+import { seedDemoDossiers } from './demo-dossiers.ts';
+import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoQuestions } from './demo-questions.ts';
+import { seedDemoRegister } from './demo-register.ts';
+import { seedDemoRegistry } from './demo-registry.ts';
 import { seedDemoTopics } from './demo-topics.ts';
 
 export const DEMO_REGION_SLUG = DEMO_REGION.slug;
@@ -20,15 +27,17 @@ export { DEMO_ACCOUNTS };
 
 /**
  * Load the demo region if it is not there yet, with a year of the Conference's meetings around `now`; with `files`,
- * their notes as PDFs too. Returns false when it already existed.
+ * their notes as PDFs too; and a year of their dispatches to the municipalities (unless `dispatches` is false: the
+ * server tests' template starts without, so each test sets up the dispatch it is about). Returns false when it
+ * already existed.
  */
-export async function seedDemo(db: RootDb, files?: FileStore, now = new Date()): Promise<boolean> {
+export async function seedDemo(db: RootDb, files?: FileStore, now = new Date(), options: { dispatches?: boolean } = {}): Promise<boolean> {
 	const [existing] = await db.select({ id: region.id }).from(region).where(eq(region.slug, DEMO_REGION_SLUG));
 	if (existing) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction(async (tx) => {
 		// The region, organisations, bodies, people, mandates and accounts, through the services.
-		const { context } = await seedDemoDirectory(tx, passwordHash);
+		const { context, secretariat } = await seedDemoDirectory(tx, passwordHash);
 		const regionId = context.regionId;
 		// A year of the Conference's meetings around now, and the COVID-19 crisis of 2020.
 		await seedDemoMeetings(tx, context, files, now);
@@ -36,6 +45,17 @@ export async function seedDemo(db: RootDb, files?: FileStore, now = new Date()):
 		await seedDemoTopics(tx, context, files, now);
 		// Meetings of the RegioRaad and a thematic consultation, so every demo role has something to read.
 		await seedDemoBodies(tx, context, now);
+		// A year of agendas and minutes dispatched to the municipalities, with their receipts and College dates.
+		if (options.dispatches !== false) await seedDemoDispatches(tx, context, now);
+		// The registry of cooperation structures: reported 2011, de facto 2021, and the housing register.
+		await seedDemoRegistry(tx, secretariat);
+		// Dossiers: the spatial vision with its phases and sub-dossiers, regional goals, subsidies, bottlenecks.
+		const dossiers = await seedDemoDossiers(tx, context, now);
+		await seedDemoDossierLinks(tx, context, dossiers, now);
+		await seedDemoGoals(tx, context, dossiers, now);
+		await seedDemoRegister(tx, context, dossiers, files, now);
+		// Q&A on the spatial vision, and its follower: last, so that no other part's entries mail the follower.
+		await seedDemoQuestions(tx, context, dossiers, now);
 		await audit(tx, { regionId, accountId: null }, 'seed', 'region', regionId, null, { slug: DEMO_REGION_SLUG });
 	});
 	return true;

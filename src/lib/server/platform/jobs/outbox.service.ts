@@ -39,9 +39,15 @@ export const MAX_ATTEMPTS = 6;
 /** The wait before attempt `attempts + 1`: 20 s, 40 s, 80 s … capped at an hour. */
 export const backoffMs = (attempts: number) => Math.min(60 * 60 * 1000, 2 ** attempts * 10_000);
 
-/** Queue a job of a region (call inside the transaction that makes the change). */
-export async function enqueue<K extends JobKind>(tx: Db, regionId: string, kind: K, payload: JobPayloads[K]): Promise<void> {
-	await tx.insert(outbox).values({ kind, payload, regionId });
+/** Queue a job of a region (call inside the transaction that makes the change); `availableAt` holds it until then. */
+export async function enqueue<K extends JobKind>(
+	tx: Db,
+	regionId: string,
+	kind: K,
+	payload: JobPayloads[K],
+	{ availableAt }: { availableAt?: Date } = {},
+): Promise<void> {
+	await tx.insert(outbox).values({ kind, payload, regionId, ...(availableAt ? { availableAt } : {}) });
 }
 
 /** Claim up to `limit` due jobs by leasing them (`FOR UPDATE SKIP LOCKED`: workers never share a job). */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { todayInBrussels } from '$lib/domain/dates';
 import { getApp } from '$lib/server/app';
 import { canManageDirectory } from '$lib/server/directory/directory.policy';
 import { getPersonPage } from '$lib/server/directory/directory.queries';
+import { sponsorshipsOfPerson } from '$lib/server/dossiers/sponsorships.queries';
 import { authorize, command, formAction, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
 import { revokeInvitation } from '$lib/server/intake/invitations.service';
 import { invitePerson, personAccess } from '$lib/server/intake/person-invitations.service';
@@ -13,7 +15,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const id = idParam(params.id);
 	const page = orNotFound(await getPersonPage(db, locals.reader, id));
 	const canManage = canManageDirectory(actor);
-	return { ...page, canManage, access: canManage ? await personAccess(db, actor, id) : null };
+	const today = todayInBrussels();
+	const sponsorships = await sponsorshipsOfPerson(db, locals.reader, id, today);
+	return { ...page, canManage, access: canManage ? await personAccess(db, actor, id) : null, sponsorships, today };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,2 @@
+ALTER TABLE "dispatch_delivery" ADD COLUMN "due_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "dispatch_delivery_due_idx" ON "dispatch_delivery" USING btree ("due_at") WHERE "dispatch_delivery"."state" in ('queued', 'sending');
