@@ -2,8 +2,14 @@
 // one delivery (a recipient's copy) and what a municipality does with a dispatch version. The ledger is
 // a list of immutable events; a delivery's state and a municipality's progress are folds over it.
 
-export const dispatchKinds = ['agenda', 'minutes'] as const;
-export type DispatchKind = (typeof dispatchKinds)[number];
+/** What a meeting's dispatch carries: its agenda or its approved minutes. */
+export const meetingDispatchKinds = ['agenda', 'minutes'] as const;
+export type DispatchKind = (typeof meetingDispatchKinds)[number];
+
+/** Every kind of dispatch: a meeting's, and a council information session's invitation and report (ADR 0031). */
+export const dispatchKinds = [...meetingDispatchKinds, 'session_invitation', 'session_report'] as const;
+export type AnyDispatchKind = (typeof dispatchKinds)[number];
+export const isMeetingDispatch = (kind: AnyDispatchKind): kind is DispatchKind => kind === 'agenda' || kind === 'minutes';
 
 /** Why a version of a dispatch exists: the first, a supplementary agenda, corrected minutes. */
 export const versionReasons = ['initial', 'supplement', 'correction'] as const;

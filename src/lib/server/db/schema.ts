@@ -10,7 +10,9 @@ import * as intake from '../intake/intake.tables.ts';
 import * as meetings from '../meetings/meetings.tables.ts';
 import * as notifications from '../notifications/notifications.tables.ts';
 import * as platform from '../platform/platform.tables.ts';
+import * as polls from '../polls/polls.tables.ts';
 import * as registry from '../registry/registry.tables.ts';
+import * as sessions from '../sessions/sessions.tables.ts';
 
 /** Every table, by name. */
 export const schema = {
@@ -24,4 +26,6 @@ export const schema = {
 	...notifications,
 	...registry,
 	...dossiers,
+	...sessions,
+	...polls,
 };

@@ -83,14 +83,15 @@ async function stalledVersions(db: Db, at: Date, minutes: number): Promise<Cause
 		.from(dispatchVersion)
 		.innerJoin(dispatch, eq(dispatch.id, dispatchVersion.dispatchId))
 		.where(
-			sql`${dispatchVersion.sentAt} is not null and ${dispatchVersion.sentAt} <= ${before}::timestamptz and (
+			sql`${dispatch.meetingId} is not null and ${dispatchVersion.sentAt} is not null and ${dispatchVersion.sentAt} <= ${before}::timestamptz and (
 				(${dispatchVersion.status} = 'sending' and ${dispatchVersion.completedAt} is null) or ${waiting} > 0)`,
 		);
 	return rows.map((r) => ({
 		kind: 'mail_stalled' as const,
 		regionId: r.regionId,
 		subjectId: r.subjectId,
-		meetingId: r.meetingId,
+		// A meeting's dispatch (the query keeps only those).
+		meetingId: r.meetingId as string,
 		detail: { kind: r.kind as DispatchKind, count: r.waiting, minutes, deliveriesMade: r.completedAt !== null || r.status === 'sent' },
 	}));
 }

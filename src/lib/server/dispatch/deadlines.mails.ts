@@ -55,7 +55,7 @@ function shared(row: EventContext, locale: Locale) {
 		detail,
 		params: {
 			municipality: (locale === 'fr' && row.municipalityFr) || row.municipality,
-			document: documentName(row.dispatchKind, locale),
+			document: documentName(row.dispatchKind as DispatchKind, locale),
 			body: (locale === 'fr' && row.bodyNameFr) || row.bodyName,
 			when: longMoment(locale, row.startsAt),
 			sent: row.sentAt ? longMoment(locale, row.sentAt) : '',

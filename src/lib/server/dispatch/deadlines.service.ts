@@ -73,7 +73,8 @@ async function candidates(db: Db, at: Date): Promise<Candidate[]> {
 			regionId: dispatchVersion.regionId,
 			organisationId: part.organisationId,
 			sentAt: sql<Date>`${dispatchVersion.sentAt}`.mapWith(dispatchVersion.sentAt),
-			kind: dispatch.kind,
+			// Only meetings' dispatches have deadlines: a session's has no setting to join.
+			kind: sql<DispatchKind>`${dispatch.kind}`,
 			acknowledgeWorkingDays: dispatchSetting.acknowledgeWorkingDays,
 			collegeDays: dispatchSetting.collegeDays,
 			reminderEveryWorkingDays: dispatchSetting.reminderEveryWorkingDays,

@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
-import type { MailReaderLevel } from '../../domain/dispatch.ts';
+import type { DispatchKind, MailReaderLevel } from '../../domain/dispatch.ts';
 import type { Locale } from '../../i18n/formats.ts';
 import { baseLocale } from '../../paraglide/runtime.js';
 import type { Actor } from '../access/actor.ts';
@@ -157,8 +157,10 @@ export async function makeDeliveries(
 	versionId: string,
 	options: { at: Date; logo?: string },
 ): Promise<number> {
-	const v = await versionToMake(db, versionId);
-	if (v?.status !== 'sending') return 0;
+	const found = await versionToMake(db, versionId);
+	if (found?.status !== 'sending') return 0;
+	// The query joins the meeting: a version found is a meeting's dispatch, with its body.
+	const v = { ...found, meetingId: found.meetingId as string, bodyId: found.bodyId as string, kind: found.kind as DispatchKind };
 	const sentAt = v.sentAt ?? options.at;
 	const items = (v.content ?? []) as FrozenItem[];
 	const [addressees, names] = await Promise.all([

@@ -186,11 +186,12 @@ export async function getDispatchPage(db: Db, scope: DispatchScope, dispatchId: 
 	const [d] = await db
 		.select({
 			id: dispatch.id,
-			kind: dispatch.kind,
-			meetingId: dispatch.meetingId,
+			// The joins keep a meeting's dispatches only (a session's has its own page).
+			kind: sql<DispatchKind>`${dispatch.kind}`,
+			meetingId: meeting.id,
 			meetingStartsAt: meeting.startsAt,
 			meetingTitle: meeting.title,
-			bodyId: dispatch.bodyId,
+			bodyId: body.id,
 			bodyName: body.name,
 			bodyNameFr: body.nameFr,
 		})
@@ -367,7 +368,7 @@ async function historyRows(
 		.select({
 			dispatchId: dispatch.id,
 			versionId: dispatchVersion.id,
-			kind: dispatch.kind,
+			kind: sql<DispatchKind>`${dispatch.kind}`,
 			version: dispatchVersion.version,
 			reason: dispatchVersion.reason,
 			sentAt: dispatchVersion.sentAt,
@@ -690,7 +691,7 @@ export async function listRecentDispatches(db: Db, regionId: string, limit = 12)
 	const rows = await db
 		.select({
 			id: dispatch.id,
-			kind: dispatch.kind,
+			kind: sql<DispatchKind>`${dispatch.kind}`,
 			meetingStartsAt: meeting.startsAt,
 			bodyName: body.name,
 			bodyNameFr: body.nameFr,

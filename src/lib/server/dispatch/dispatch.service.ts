@@ -246,7 +246,8 @@ export async function startVersion(tx: Tx, regionId: string, versionId: string, 
 		.innerJoin(dispatch, eq(dispatch.id, dispatchVersion.dispatchId))
 		.where(and(eq(dispatchVersion.id, versionId), eq(dispatchVersion.regionId, regionId)))
 		.for('update');
-	if (!row) throw new AppError('not_found', 404);
+	// A session's dispatch is started by the sessions' own command (ADR 0031).
+	if (!row?.meetingId || !row.bodyId) throw new AppError('not_found', 404);
 	if (row.version.status !== 'prepared') return false;
 	const blocked = (await plannedRecipients(tx, regionId, row.bodyId, todayInBrussels(options.at))).filter((p) => !p.ok);
 	if (blocked.length > 0) throw new RecipientsMissing(blocked.map((b) => b.name));

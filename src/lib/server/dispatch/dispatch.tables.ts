@@ -33,6 +33,7 @@ import { createdAt, updatedAt } from '../db/columns.ts';
 import { body, organisation, person, regionRef } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
 import { agendaItem, meeting, minutesVersion } from '../meetings/meetings.tables.ts';
+import { infoSession } from '../sessions/sessions.tables.ts';
 
 /** A body whose agendas and minutes go to the municipalities, with its mode and deadlines. */
 export const dispatchSetting = pgTable(
@@ -107,22 +108,33 @@ export const dispatchRecipient = pgTable(
 	],
 );
 
-/** The agenda, or the approved minutes, of one meeting on their way to the municipalities. */
+/**
+ * The agenda, or the approved minutes, of one meeting on their way to the municipalities; or a council
+ * information session's invitation (to every person of its audience) or report (to the municipalities).
+ */
 export const dispatch = pgTable(
 	'dispatch',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
 		regionId: regionRef(),
-		bodyId: uuid('body_id')
-			.notNull()
-			.references(() => body.id),
-		meetingId: uuid('meeting_id')
-			.notNull()
-			.references(() => meeting.id),
+		/** The meeting's body (null for a session's dispatch). */
+		bodyId: uuid('body_id').references(() => body.id),
+		/** The meeting whose agenda or minutes this is (null for a council information session's dispatch). */
+		meetingId: uuid('meeting_id').references(() => meeting.id),
+		/** The council information session whose invitation or report this is (ADR 0031). */
+		infoSessionId: uuid('info_session_id').references(() => infoSession.id),
 		kind: text('kind', { enum: dispatchKinds }).notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [uniqueIndex('dispatch_meeting_kind_idx').on(t.meetingId, t.kind), index('dispatch_region_idx').on(t.regionId, t.createdAt)],
+	(t) => [
+		uniqueIndex('dispatch_meeting_kind_idx').on(t.meetingId, t.kind),
+		uniqueIndex('dispatch_session_kind_idx').on(t.infoSessionId, t.kind),
+		index('dispatch_region_idx').on(t.regionId, t.createdAt),
+		check(
+			'dispatch_subject',
+			sql`(${t.kind} in ('agenda', 'minutes') and ${t.meetingId} is not null and ${t.bodyId} is not null and ${t.infoSessionId} is null) or (${t.kind} in ('session_invitation', 'session_report') and ${t.infoSessionId} is not null and ${t.meetingId} is null and ${t.bodyId} is null)`,
+		),
+	],
 );
 
 /**

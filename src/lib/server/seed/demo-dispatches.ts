@@ -361,7 +361,7 @@ export async function seedDemoDispatches(tx: Tx, ctx: DemoMeetingsContext, now: 
 	const events: EventRow[] = [];
 	for (const o of opened) {
 		const row = byId.get(o.versionId);
-		if (!row?.sentAt) continue;
+		if (!row?.sentAt || !row.bodyId) continue;
 		const written = await history(
 			tx,
 			ctx,
