@@ -9,6 +9,7 @@ import { freePort, signInOverHttp, waitForOk } from '../support/server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-embedded-'));
 const running: ChildProcess[] = [];
+const STARTUP = 180_000;
 
 interface Started {
 	child: ChildProcess;
@@ -29,7 +30,9 @@ async function start(wait = true): Promise<Started> {
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	if (wait) await waitForOk(`${url}/login`, 90_000);
+	// A fresh folder migrates and seeds the whole demo region before it answers: on a loaded CI machine
+	// that has taken over a minute, so the starts below have three.
+	if (wait) await waitForOk(`${url}/login`, STARTUP);
 	return { child, url, output: () => output, exit };
 }
 
@@ -46,7 +49,7 @@ describe('embedded data folder', () => {
 		first = await start();
 		expect(first.output()).toContain('burgemeester@kortrijk.demo');
 		cookie = await signInOverHttp(first.url);
-	});
+	}, STARTUP + 20_000);
 
 	it('refuses a second process on the same folder at once, naming the folder and the holder', async () => {
 		const second = await start(false);
@@ -56,7 +59,7 @@ describe('embedded data folder', () => {
 		expect(second.output()).toContain(`pid ${first.child.pid}`);
 		// The first one still serves.
 		expect((await fetch(`${first.url}/login`)).status).toBe(200);
-	});
+	}, 120_000);
 
 	it('refuses `aanjager worker` on the folder the web process holds (it runs the worker itself), with a clear message', async () => {
 		const child = spawn(process.execPath, ['bin/aanjager.js', 'worker'], {
@@ -72,7 +75,7 @@ describe('embedded data folder', () => {
 		expect(output).toContain(`is in use by another Aanjager process (pid ${first.child.pid})`);
 		expect(output).toContain('WORKER=off');
 		expect((await fetch(`${first.url}/login`)).status).toBe(200);
-	});
+	}, 120_000);
 
 	it('opens a folder left by kill -9 without manual steps, with acknowledged writes kept', async () => {
 		first.child.kill('SIGKILL');
@@ -88,5 +91,5 @@ describe('embedded data folder', () => {
 		again.child.kill('SIGTERM');
 		expect(await again.exit).toBe(0);
 		expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(false);
-	});
+	}, STARTUP + 20_000);
 });

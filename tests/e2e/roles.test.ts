@@ -124,5 +124,7 @@ describe('secretariaat@leiedal.demo', () => {
 			await expectAccessible(page);
 		}
 		await context.close();
-	});
+		// The secretariat's walk is the longest of this file (the directory, the audit log and four forms,
+		// each checked with axe): it took just over a minute on a loaded CI machine.
+	}, 150_000);
 });

@@ -41,18 +41,27 @@ afterAll(() => database.close());
 
 describe('a dossier', () => {
 	it('starts in its type’s initial state; a move outside the workflow changes nothing, an allowed one is a dated entry', async () => {
-		const id = await createDossier(db, secretariat, base({ type: 'bottleneck', title: 'Drempels in financiering' }));
+		const id = await createDossier(db, secretariat, base({ type: 'regional_goal', title: 'Minder leegstand in de kernen' }));
 		const status = async () => (await db.select({ s: dossier.status }).from(dossier).where(eq(dossier.id, id)))[0].s;
-		expect(await status()).toBe('raised');
-		expect(await refusal(moveDossier(db, secretariat, id, { to: 'answered' }))).toMatchObject({ status: 409 });
-		expect(await status()).toBe('raised');
-		await moveDossier(db, secretariat, id, { to: 'position_taken', on: '2026-03-02' }, { at: new Date('2026-03-03T10:00:00Z') });
-		expect(await status()).toBe('position_taken');
+		expect(await status()).toBe('proposed');
+		expect(await refusal(moveDossier(db, secretariat, id, { to: 'achieved' }))).toMatchObject({ status: 409 });
+		expect(await status()).toBe('proposed');
+		await moveDossier(db, secretariat, id, { to: 'adopted', on: '2026-03-02' }, { at: new Date('2026-03-03T10:00:00Z') });
+		expect(await status()).toBe('adopted');
 		const entries = await db.select().from(dossierEntry).where(eq(dossierEntry.dossierId, id));
 		expect(entries).toEqual([
-			expect.objectContaining({ kind: 'status_change', fromStatus: 'raised', toStatus: 'position_taken', occurredOn: '2026-03-02' }),
+			expect.objectContaining({ kind: 'status_change', fromStatus: 'proposed', toStatus: 'adopted', occurredOn: '2026-03-02' }),
 		]);
-		expect(await refusal(moveDossier(db, secretariat, id, { to: 'letter_sent', on: '2099-01-01' }))).toMatchObject({ status: 400 });
+		// A move dated in the future is refused.
+		expect(await refusal(moveDossier(db, secretariat, id, { to: 'in_progress', on: '2099-01-01' }))).toMatchObject({ status: 400 });
+		expect(await status()).toBe('adopted');
+	});
+
+	it('leaves a bottleneck’s moves that need evidence to the register’s own commands', async () => {
+		const id = await createDossier(db, secretariat, base({ type: 'bottleneck', title: 'Drempels in financiering' }));
+		expect(await refusal(moveDossier(db, secretariat, id, { to: 'position_taken', on: '2026-03-02' }))).toMatchObject({ status: 409 });
+		expect((await db.select({ s: dossier.status }).from(dossier).where(eq(dossier.id, id)))[0].s).toBe('raised');
+		expect(await db.select().from(dossierEntry).where(eq(dossierEntry.dossierId, id))).toEqual([]);
 	});
 
 	it('refuses references of another region and anyone but the secretariat, and changes nothing', async () => {

@@ -32,7 +32,6 @@ let db: RootDb;
 let regionId: string;
 let names: Map<string, string>;
 const now = new Date();
-let took = 0;
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -53,9 +52,7 @@ beforeAll(async () => {
 		secretariat,
 		municipalities: municipalities.map((m) => ({ ...m, mayorId: '', aldermanIds: [] })),
 	} as unknown as DemoMeetingsContext;
-	const started = performance.now();
 	await db.transaction((tx) => seedDemoDispatches(tx, ctx, now));
-	took = performance.now() - started;
 });
 
 afterAll(() => database.close());
@@ -74,10 +71,6 @@ const versions = () =>
 		.where(eq(dispatch.regionId, regionId));
 
 describe('the demo year of dispatches', () => {
-	it('is quick to load', () => {
-		expect(took).toBeLessThan(15_000);
-	});
-
 	it('configures the Conference (all 13, at once) and the RegioRaad (minutes only), with a College mailbox each', async () => {
 		const settings = await db.select().from(dispatchSetting).where(eq(dispatchSetting.regionId, regionId));
 		expect(
