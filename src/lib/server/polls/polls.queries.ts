@@ -24,6 +24,7 @@ export async function getPollPage(db: Db, actor: Actor, meetingId: string, itemI
 			itemTitle: agendaItem.title,
 			itemKind: agendaItem.kind,
 			number: agendaItem.number,
+			position: agendaItem.position,
 			supplementary: agendaItem.supplementary,
 			meetingId: meeting.id,
 			meetingTitle: meeting.title,
