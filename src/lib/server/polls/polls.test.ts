@@ -37,7 +37,7 @@ const votes = async (pollId: string) => (await db.select({ n: count() }).from(po
 
 /** A Conference meeting with one item, held from 08:00 on a far day; returns its ids and a moment during it. */
 async function heldMeeting(options: { minutes?: 'draft' | 'approved' } = {}) {
-	days += 1;
+	days += 3;
 	const date = new Date(Date.UTC(2091, 0, days)).toISOString().slice(0, 10);
 	const built = await buildMeeting(db, {
 		date,
