@@ -185,3 +185,24 @@ describe('the result', () => {
 		expect(await db.select().from(minutesEntry).where(eq(minutesEntry.minutesVersionId, version.id))).toEqual([]);
 	});
 });
+
+describe('the demo', () => {
+	it('has three closed polls whose results are the sounding-board outcomes of the last held meeting’s draft minutes', async () => {
+		const closed = await db
+			.select()
+			.from(poll)
+			.where(and(eq(poll.regionId, secretariat.regionId), eq(poll.status, 'closed')));
+		const demo = closed.filter((p) => p.closedAt && p.closedAt.getFullYear() < 2090);
+		expect(demo).toHaveLength(3);
+		for (const p of demo) {
+			const [entry] = await db
+				.select({ outcome: minutesEntry.outcome, text: minutesEntry.outcomeText, status: minutesVersion.status })
+				.from(minutesEntry)
+				.innerJoin(minutesVersion, eq(minutesVersion.id, minutesEntry.minutesVersionId))
+				.where(eq(minutesEntry.agendaItemId, p.agendaItemId));
+			expect(entry).toMatchObject({ outcome: 'sounding_board', status: 'draft' });
+			expect(entry.text).toMatch(/^Temperatuurmeting: .* Dit is een peiling, geen beslissing\.$/);
+			expect(await votes(p.id)).toBeGreaterThan(6);
+		}
+	});
+});

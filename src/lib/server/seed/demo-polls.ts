@@ -27,8 +27,8 @@ const VOICES: PollVoice[] = [
 	'support',
 	'abstain',
 ];
-/** Outcomes a poll may replace in the draft (the demo's other outcomes stay as the minutes say them). */
-const REPLACEABLE = new Set([null, 'noted', 'sounding_board']);
+/** Outcomes a poll's result replaces most naturally in the draft (others only when the meeting has too few of these). */
+const NATURAL = new Set([null, 'noted', 'sounding_board']);
 
 /** The polls of the demo: three closed ones in the last held meeting's draft minutes, an open one in a meeting in progress. */
 export async function seedDemoPolls(tx: Tx, ctx: DemoMeetingsContext, now: Date): Promise<void> {
@@ -72,7 +72,7 @@ export async function seedDemoPolls(tx: Tx, ctx: DemoMeetingsContext, now: Date)
 	}
 }
 
-/** The meeting's items a poll may be held on: not the approval, and (in a draft) not an outcome of another kind. */
+/** The meeting's items a poll may be held on (not the approval), those fit for a sounding board first. */
 async function pollItems(tx: Tx, meetingId: string) {
 	const items = await tx
 		.select({ id: agendaItem.id, kind: agendaItem.kind, outcome: minutesEntry.outcome })
@@ -80,9 +80,10 @@ async function pollItems(tx: Tx, meetingId: string) {
 		.leftJoin(minutesEntry, eq(minutesEntry.agendaItemId, agendaItem.id))
 		.where(and(eq(agendaItem.meetingId, meetingId), ne(agendaItem.kind, 'minutes_approval')))
 		.orderBy(asc(agendaItem.position));
-	// Items brought for a sounding board first, then those the draft already says something of.
-	const rank = (i: (typeof items)[number]) => (i.kind === 'sounding_board' ? 0 : 2) + (i.outcome ? 0 : 1);
-	return items.filter((i) => REPLACEABLE.has(i.outcome)).sort((a, b) => rank(a) - rank(b));
+	// Items brought for a sounding board first, then those noted or not written yet, then the others.
+	const rank = (i: (typeof items)[number]) =>
+		(i.kind === 'sounding_board' ? 0 : 2) + (NATURAL.has(i.outcome) ? 0 : 4) + (i.outcome ? 0 : 1);
+	return [...items].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
