@@ -6,6 +6,7 @@ import * as dossier from './dossier-labels.ts';
 import * as formats from './formats.ts';
 import * as goals from './goal-labels.ts';
 import * as labels from './labels.ts';
+import * as polls from './poll-labels.ts';
 import * as register from './register-labels.ts';
 import * as registry from './registry-labels.ts';
 
@@ -69,3 +70,6 @@ export const subsidyMilestoneLabel = bound(dossier.subsidyMilestoneLabel);
 export const formatGoalValue = bound(goals.formatGoalValue);
 export const formatProgress = bound(goals.formatProgress);
 export const formatEuro = bound(register.formatEuro);
+
+export const pollVoiceLabel = bound(polls.pollVoiceLabel);
+export const pollOutcomeText = bound(polls.pollOutcomeText);

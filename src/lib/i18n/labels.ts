@@ -19,6 +19,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import { formatDateTime } from './formats.ts';
 import { goalErrors } from './goal-labels.ts';
+import { pollErrors, pollErrorsAt, pollVotedText } from './poll-labels.ts';
 import { registerErrors } from './register-labels.ts';
 
 /** A catalogue message without parameters. */
@@ -267,6 +268,8 @@ const entityTypes: Record<string, Message> = {
 	registry_source: m.entity_registry_source,
 	registry_membership: m.entity_registry_membership,
 	registry_event: m.entity_registry_event,
+	poll: m.entity_poll,
+	poll_vote: m.entity_poll_vote,
 };
 
 /** What an audit entry did; an unknown action is shown as itself. */
@@ -358,6 +361,7 @@ const errors: Record<string, Message> = {
 	not_a_state_of_type: m.dossiers_error_not_a_state_of_type,
 	in_the_future: m.dossiers_error_in_the_future,
 	...goalErrors,
+	...pollErrors,
 };
 
 /** Messages that name when a step was already taken (a second click): `at` is an ISO instant. */
@@ -367,6 +371,7 @@ const errorsAt: Record<string, (inputs: { at: string }, options?: { locale?: Loc
 	topic_already_declined: m.error_topic_already_declined,
 	dispatch_already_sent: m.error_dispatch_already_sent,
 	dispatch_already_acknowledged: m.error_dispatch_already_acknowledged,
+	...pollErrorsAt,
 };
 const errorsPlain: Record<string, Message> = {
 	meeting_already_held: m.error_meeting_already_held,
@@ -381,6 +386,8 @@ export function errorText(locale: Locale, code: string, params: Record<string, s
 	// A dispatch blocked by municipalities without a valid recipient names them.
 	if (code === 'dispatch_recipients_missing')
 		return m.error_dispatch_recipients_missing({ municipalities: params.municipalities ?? '' }, { locale });
+	// A second voice of a municipality names who gave its voice, and when.
+	if (code === 'poll_already_voted') return pollVotedText(locale, params.who ?? '–', params.at ? formatDateTime(locale, params.at) : '–');
 	const dated = errorsAt[code];
 	if (dated) return dated({ at: params.at ? formatDateTime(locale, params.at) : '–' }, { locale });
 	const message =

@@ -20,6 +20,7 @@ import { isUuid } from '../http/errors.ts';
 import { invitation, topic } from '../intake/intake.tables.ts';
 import { agendaItem, crisisPeriod, document, followUpAction, meeting, minutesVersion } from '../meetings/meetings.tables.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
+import { poll, pollVote } from '../polls/polls.tables.ts';
 import { membership, source as registrySource, structure, structureEvent } from '../registry/registry.tables.ts';
 
 /** What the log page may be filtered by (all optional): who, the kind of object, a period of days. */
@@ -262,6 +263,30 @@ const resolvers: Partial<Record<string, Resolver>> = {
 				.innerJoin(structure, eq(structure.id, structureEvent.structureId))
 				.where(and(eq(structureEvent.regionId, regionId), inArray(structureEvent.id, ids)))
 		).map((r) => [r.id, { name: r.name, href: `/registry/${r.structureId}` }]),
+	poll: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: poll.id, question: poll.question, itemId: agendaItem.id, meetingId: agendaItem.meetingId })
+				.from(poll)
+				.innerJoin(agendaItem, eq(agendaItem.id, poll.agendaItemId))
+				.where(and(eq(poll.regionId, regionId), inArray(poll.id, ids)))
+		).map((r) => [r.id, { name: r.question, href: `/meetings/${r.meetingId}/items/${r.itemId}/poll` }]),
+	poll_vote: async (db, regionId, ids) =>
+		(
+			await db
+				.select({
+					id: pollVote.id,
+					question: poll.question,
+					municipality: organisation.name,
+					itemId: agendaItem.id,
+					meetingId: agendaItem.meetingId,
+				})
+				.from(pollVote)
+				.innerJoin(poll, eq(poll.id, pollVote.pollId))
+				.innerJoin(agendaItem, eq(agendaItem.id, poll.agendaItemId))
+				.innerJoin(organisation, eq(organisation.id, pollVote.organisationId))
+				.where(and(eq(pollVote.regionId, regionId), inArray(pollVote.id, ids)))
+		).map((r) => [r.id, { name: `${r.question} — ${r.municipality}`, href: `/meetings/${r.meetingId}/items/${r.itemId}/poll` }]),
 	dossier: (db, regionId, ids) => dossierNames(db, regionId, ids),
 	// What belongs to a dossier is named by its dossier.
 	subsidy: (db, regionId, ids) => dossierNames(db, regionId, ids),

@@ -16,6 +16,7 @@ import { seedDemoDossierLinks } from './demo-dossier-links.ts';
 import { seedDemoDossiers } from './demo-dossiers.ts';
 import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoQuestions } from './demo-questions.ts';
 import { seedDemoRegister } from './demo-register.ts';
 import { seedDemoRegistry } from './demo-registry.ts';
@@ -56,6 +57,8 @@ export async function seedDemo(db: RootDb, files?: FileStore, now = new Date(), 
 		await seedDemoRegister(tx, context, dossiers, files, now);
 		// Q&A on the spatial vision, and its follower: last, so that no other part's entries mail the follower.
 		await seedDemoQuestions(tx, context, dossiers, now);
+		// Sounding-board polls on three items of the last meeting held (its minutes a draft), and one open in a meeting under way.
+		await seedDemoPolls(tx, context, now);
 		await audit(tx, { regionId, accountId: null }, 'seed', 'region', regionId, null, { slug: DEMO_REGION_SLUG });
 	});
 	return true;

@@ -13,6 +13,7 @@ import { getMeetingPage } from '$lib/server/meetings/meetings.queries';
 import { apologiesSchema, commentSchema } from '$lib/server/meetings/meetings.schema';
 import { markHeld, publishAgenda } from '$lib/server/meetings/meetings.service';
 import { approveMinutesByItem, commentOnMinutes } from '$lib/server/meetings/minutes.service';
+import { pollLinks } from '$lib/server/polls/polls.queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -28,7 +29,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const meeting = `${page.meeting.title ?? body}, ${formatMeetingTime(page.meeting.startsAt, page.meeting.endsAt)}`;
 	// The page's own <meta name="description"> (the layout shows it instead of the app's).
 	const description = m.meta_description_meeting({ meeting });
-	return { ...page, canComment, signedIn: Boolean(actor), begun, own, description };
+	// The items whose sounding-board poll the reader may open (members, their proxies, the secretariat).
+	const pollItems = await pollLinks(db, actor ?? null, page.meeting.id);
+	return { ...page, canComment, signedIn: Boolean(actor), begun, own, description, pollItems };
 };
 
 const none = z.object({});

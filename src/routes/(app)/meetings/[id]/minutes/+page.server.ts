@@ -22,6 +22,7 @@ import {
 	setActionStatus,
 	startMinutes,
 } from '$lib/server/meetings/minutes.service';
+import { closedPolls } from '$lib/server/polls/polls.queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -29,15 +30,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = getApp().db;
 	const id = idParam(params.id);
 	const page = orNotFound(await getManagedMeetingPage(db, locals.reader, id));
-	const [options, versions, people] = await Promise.all([
+	const [options, versions, people, polls] = await Promise.all([
 		formOptions(db, actor.regionId),
 		listMinutesVersions(db, actor.regionId, id),
 		listPersonChoices(db, actor.regionId),
+		closedPolls(db, actor.regionId, id),
 	]);
 	return {
 		meeting: page.meeting,
 		items: page.items.map((i) => ({ id: i.id, number: displayNumber(i), title: i.title, kind: i.kind })),
 		minutes: page.minutes,
+		// The result of each closed poll, for the secretariat to take over where the minutes do not say it yet.
+		polls,
 		comments: page.comments,
 		actions: page.actions,
 		versions,
