@@ -8,6 +8,7 @@ import * as goals from './goal-labels.ts';
 import * as labels from './labels.ts';
 import * as register from './register-labels.ts';
 import * as registry from './registry-labels.ts';
+import * as sessionQuestions from './session-question-labels.ts';
 
 /** `fn` with its first argument, the locale, taken from the page. */
 const bound =
@@ -69,3 +70,5 @@ export const subsidyMilestoneLabel = bound(dossier.subsidyMilestoneLabel);
 export const formatGoalValue = bound(goals.formatGoalValue);
 export const formatProgress = bound(goals.formatProgress);
 export const formatEuro = bound(register.formatEuro);
+
+export const sessionQuestionStateLabel = bound(sessionQuestions.sessionQuestionStateLabel);

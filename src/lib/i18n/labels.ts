@@ -19,6 +19,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import { formatDateTime } from './formats.ts';
 import { goalErrors } from './goal-labels.ts';
+import { sessionQuestionEntities, sessionQuestionErrors } from './session-question-labels.ts';
 import { registerErrors } from './register-labels.ts';
 
 /** A catalogue message without parameters. */
@@ -267,6 +268,7 @@ const entityTypes: Record<string, Message> = {
 	registry_source: m.entity_registry_source,
 	registry_membership: m.entity_registry_membership,
 	registry_event: m.entity_registry_event,
+	...sessionQuestionEntities,
 };
 
 /** What an audit entry did; an unknown action is shown as itself. */
@@ -358,6 +360,7 @@ const errors: Record<string, Message> = {
 	not_a_state_of_type: m.dossiers_error_not_a_state_of_type,
 	in_the_future: m.dossiers_error_in_the_future,
 	...goalErrors,
+	...sessionQuestionErrors,
 };
 
 /** Messages that name when a step was already taken (a second click): `at` is an ISO instant. */
