@@ -19,8 +19,8 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import { formatDateTime } from './formats.ts';
 import { goalErrors } from './goal-labels.ts';
-import { sessionQuestionEntities, sessionQuestionErrors } from './session-question-labels.ts';
 import { registerErrors } from './register-labels.ts';
+import { sessionQuestionEntities, sessionQuestionErrors } from './session-question-labels.ts';
 
 /** A catalogue message without parameters. */
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
