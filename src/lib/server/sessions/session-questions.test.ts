@@ -277,7 +277,7 @@ describe('what readers see', () => {
 		expect(await sessionQuestions(db, publicReader, sessionId)).toEqual([]);
 		for (const id of [named, anonymous]) {
 			await acceptQuestion(db, secretariat, id);
-			await answerQuestion(db, secretariat, { questionId: id, mode: 'in_session', answer: 'Beantwoord.' });
+			await answerQuestion(db, secretariat, { questionId: id, mode: 'in_writing', answer: 'Beantwoord.' });
 		}
 		const open = await ask(director, sessionId, dossierIds[0], 'Nog open');
 		await db.update(infoSession).set({ status: 'published', publishedAt: new Date() }).where(eq(infoSession.id, sessionId));

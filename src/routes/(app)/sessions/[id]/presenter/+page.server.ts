@@ -1,6 +1,6 @@
+import { m } from '$lib/paraglide/messages.js';
 import { getApp } from '$lib/server/app';
 import { command, idParam, orNotFound } from '$lib/server/http/guards';
-import { m } from '$lib/paraglide/messages.js';
 import {
 	addFloorSpeaker,
 	endFloorSpeaker,
@@ -17,10 +17,15 @@ import {
 	sessionHead,
 	sessionQuestions,
 } from '$lib/server/sessions/session-questions.queries';
-import { currentDossierSchema, floorRefSchema, floorSpeakerSchema, markAnsweredSchema, moveSchema } from '$lib/server/sessions/session-questions.schema';
-import { markAnsweredInSession } from '$lib/server/sessions/session-questions.service';
+import {
+	currentDossierSchema,
+	floorRefSchema,
+	floorSpeakerSchema,
+	markAnsweredSchema,
+	moveSchema,
+} from '$lib/server/sessions/session-questions.schema';
+import { markAnsweredInSession, sessionDay } from '$lib/server/sessions/session-questions.service';
 import { sessionAudience } from '$lib/server/sessions/sessions.audience';
-import { sessionDay } from '$lib/server/sessions/session-questions.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -53,7 +58,14 @@ const here = (id: string) => `/sessions/${id}/presenter`;
 export const actions: Actions = {
 	step: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, currentDossierSchema, (actor, input) => stepCurrentDossier(getApp().db, actor, id, input.direction), here(id), 'step');
+		return command(
+			locals,
+			request,
+			currentDossierSchema,
+			(actor, input) => stepCurrentDossier(getApp().db, actor, id, input.direction),
+			here(id),
+			'step',
+		);
 	},
 	answered: ({ locals, request, params }) => {
 		const id = idParam(params.id);
@@ -68,7 +80,14 @@ export const actions: Actions = {
 	},
 	floorAdd: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, floorSpeakerSchema, (actor, input) => addFloorSpeaker(getApp().db, actor, id, input), here(id), 'floor');
+		return command(
+			locals,
+			request,
+			floorSpeakerSchema,
+			(actor, input) => addFloorSpeaker(getApp().db, actor, id, input),
+			here(id),
+			'floor',
+		);
 	},
 	floorMove: ({ locals, request, params }) => {
 		const id = idParam(params.id);
@@ -76,7 +95,14 @@ export const actions: Actions = {
 	},
 	floorStart: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, floorRefSchema, (actor, input) => startFloorSpeaker(getApp().db, actor, id, input.id), here(id), 'floor');
+		return command(
+			locals,
+			request,
+			floorRefSchema,
+			(actor, input) => startFloorSpeaker(getApp().db, actor, id, input.id),
+			here(id),
+			'floor',
+		);
 	},
 	floorEnd: ({ locals, request, params }) => {
 		const id = idParam(params.id);
@@ -84,6 +110,14 @@ export const actions: Actions = {
 	},
 	floorRemove: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, floorRefSchema, (actor, input) => removeFloorSpeaker(getApp().db, actor, id, input.id), here(id), 'floor', 'deleted');
+		return command(
+			locals,
+			request,
+			floorRefSchema,
+			(actor, input) => removeFloorSpeaker(getApp().db, actor, id, input.id),
+			here(id),
+			'floor',
+			'deleted',
+		);
 	},
 };

@@ -1,7 +1,7 @@
 import { getApp } from '$lib/server/app';
+import { speakerCandidates, speakersOf } from '$lib/server/dossiers/questions.queries';
 import { confirmFirst } from '$lib/server/http/confirm';
 import { command, idParam, orNotFound, requireActor } from '$lib/server/http/guards';
-import { speakerCandidates, speakersOf } from '$lib/server/dossiers/questions.queries';
 import { packDossiers, sessionHead, sessionSpeakers } from '$lib/server/sessions/session-questions.queries';
 import { moveSchema, sessionSpeakerRefSchema, sessionSpeakerSchema } from '$lib/server/sessions/session-questions.schema';
 import { addSessionSpeaker, moveSessionSpeaker, removeSessionSpeaker } from '$lib/server/sessions/session-speakers.service';
@@ -26,7 +26,14 @@ const here = (id: string) => `/sessions/${id}/speakers`;
 export const actions: Actions = {
 	add: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, sessionSpeakerSchema, (actor, input) => addSessionSpeaker(getApp().db, actor, id, input), here(id), 'add');
+		return command(
+			locals,
+			request,
+			sessionSpeakerSchema,
+			(actor, input) => addSessionSpeaker(getApp().db, actor, id, input),
+			here(id),
+			'add',
+		);
 	},
 	move: ({ locals, request, params }) => {
 		const id = idParam(params.id);
