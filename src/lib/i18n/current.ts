@@ -9,6 +9,7 @@ import * as labels from './labels.ts';
 import * as polls from './poll-labels.ts';
 import * as register from './register-labels.ts';
 import * as registry from './registry-labels.ts';
+import * as sessionQuestions from './session-question-labels.ts';
 
 /** `fn` with its first argument, the locale, taken from the page. */
 const bound =
@@ -73,3 +74,4 @@ export const formatEuro = bound(register.formatEuro);
 
 export const pollVoiceLabel = bound(polls.pollVoiceLabel);
 export const pollOutcomeText = bound(polls.pollOutcomeText);
+export const sessionQuestionStateLabel = bound(sessionQuestions.sessionQuestionStateLabel);

@@ -21,6 +21,7 @@ import { formatDateTime } from './formats.ts';
 import { goalErrors } from './goal-labels.ts';
 import { pollErrors, pollErrorsAt, pollVotedText } from './poll-labels.ts';
 import { registerErrors } from './register-labels.ts';
+import { sessionQuestionEntities, sessionQuestionErrors } from './session-question-labels.ts';
 
 /** A catalogue message without parameters. */
 type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
@@ -270,6 +271,7 @@ const entityTypes: Record<string, Message> = {
 	registry_event: m.entity_registry_event,
 	poll: m.entity_poll,
 	poll_vote: m.entity_poll_vote,
+	...sessionQuestionEntities,
 };
 
 /** What an audit entry did; an unknown action is shown as itself. */
@@ -362,6 +364,7 @@ const errors: Record<string, Message> = {
 	in_the_future: m.dossiers_error_in_the_future,
 	...goalErrors,
 	...pollErrors,
+	...sessionQuestionErrors,
 };
 
 /** Messages that name when a step was already taken (a second click): `at` is an ISO instant. */

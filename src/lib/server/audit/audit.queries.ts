@@ -22,6 +22,7 @@ import { agendaItem, crisisPeriod, document, followUpAction, meeting, minutesVer
 import { auditEvent } from '../platform/platform.tables.ts';
 import { poll, pollVote } from '../polls/polls.tables.ts';
 import { membership, source as registrySource, structure, structureEvent } from '../registry/registry.tables.ts';
+import { infoSession, sessionFloorSpeaker, sessionQuestion, sessionSpeaker } from '../sessions/sessions.tables.ts';
 
 /** What the log page may be filtered by (all optional): who, the kind of object, a period of days. */
 export interface AuditFilters {
@@ -319,6 +320,32 @@ const resolvers: Partial<Record<string, Resolver>> = {
 				.from(speaker)
 				.where(and(eq(speaker.regionId, regionId), inArray(speaker.id, ids)))
 		).map((r) => [r.id, { name: r.name, href: null }]),
+	// A session's question, speaker and floor speaker are named by their session.
+	session_question: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: sessionQuestion.id, sessionId: infoSession.id, title: infoSession.title })
+				.from(sessionQuestion)
+				.innerJoin(infoSession, eq(infoSession.id, sessionQuestion.sessionId))
+				.where(and(eq(sessionQuestion.regionId, regionId), inArray(sessionQuestion.id, ids)))
+		).map((r) => [r.id, { name: r.title, href: `/sessions/${r.sessionId}/moderate` }]),
+	session_speaker: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: sessionSpeaker.id, sessionId: infoSession.id, title: infoSession.title, name: speaker.name })
+				.from(sessionSpeaker)
+				.innerJoin(infoSession, eq(infoSession.id, sessionSpeaker.sessionId))
+				.innerJoin(speaker, eq(speaker.id, sessionSpeaker.speakerId))
+				.where(and(eq(sessionSpeaker.regionId, regionId), inArray(sessionSpeaker.id, ids)))
+		).map((r) => [r.id, { name: `${r.title} — ${r.name}`, href: `/sessions/${r.sessionId}/speakers` }]),
+	session_floor_speaker: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: sessionFloorSpeaker.id, sessionId: infoSession.id, title: infoSession.title, name: sessionFloorSpeaker.name })
+				.from(sessionFloorSpeaker)
+				.innerJoin(infoSession, eq(infoSession.id, sessionFloorSpeaker.sessionId))
+				.where(and(eq(sessionFloorSpeaker.regionId, regionId), inArray(sessionFloorSpeaker.id, ids)))
+		).map((r) => [r.id, { name: `${r.title} — ${r.name}`, href: `/sessions/${r.sessionId}/presenter` }]),
 };
 
 /** Dossiers by their titles. */
