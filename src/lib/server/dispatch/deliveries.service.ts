@@ -12,7 +12,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
 import { account } from '../auth/auth.tables.ts';
-import type { RootDb, Transactor } from '../db/client.ts';
+import type { Db, RootDb, Transactor } from '../db/client.ts';
 import { body, organisation, person, region } from '../directory/directory.tables.ts';
 import { recordFile } from '../files/files.service.ts';
 import type { FileStore } from '../files/store.ts';
@@ -45,7 +45,7 @@ function mailReader(regionId: string, level: MailReaderLevel): Reader {
 export const messageIdOf = (deliveryId: string, origin: string) => `<dispatch-${deliveryId}@${new URL(origin).hostname}>`;
 
 /** The version with what its mails are made of; null when there is no such version. */
-async function versionToMake(db: RootDb, versionId: string) {
+async function versionToMake(db: Db, versionId: string) {
 	const [row] = await db
 		.select({
 			id: dispatchVersion.id,
@@ -93,7 +93,7 @@ async function addresseesOf(db: RootDb, regionId: string, bodyId: string, day: s
 }
 
 /** The locales of people's accounts (a person without an account is absent). */
-async function accountLocales(db: RootDb, personIds: string[]): Promise<Map<string, Locale>> {
+async function accountLocales(db: Db, personIds: string[]): Promise<Map<string, Locale>> {
 	if (personIds.length === 0) return new Map();
 	const rows = await db
 		.select({ personId: account.personId, locale: account.locale })
@@ -103,7 +103,7 @@ async function accountLocales(db: RootDb, personIds: string[]): Promise<Map<stri
 }
 
 /** Planned recipients as addressees, each once per municipality. */
-async function addresseesOfPlanned(db: RootDb, planned: PlannedMunicipality[]): Promise<Addressee[]> {
+async function addresseesOfPlanned(db: Db, planned: PlannedMunicipality[]): Promise<Addressee[]> {
 	const personIds = planned.flatMap((p) => p.recipients.map((r) => r.personId)).filter((id): id is string => !!id);
 	const locales = await accountLocales(db, personIds);
 	const seen = new Set<string>();
@@ -287,7 +287,7 @@ async function saveDeliveries(tx: Transactor, regionId: string, versionId: strin
 
 /** The addressees of a session's dispatch on its sending day: the audience's people with a valid address (an
  * invitation), or each municipality of the region's recipients (a report). */
-async function sessionAddressees(db: RootDb, regionId: string, kind: 'session_invitation' | 'session_report', day: string) {
+async function sessionAddressees(db: Db, regionId: string, kind: 'session_invitation' | 'session_report', day: string) {
 	if (kind === 'session_report') {
 		const municipalities = await db
 			.select({ id: organisation.id })
@@ -324,7 +324,7 @@ async function sessionAddressees(db: RootDb, regionId: string, kind: 'session_in
 /** Make the deliveries of a council information session's started version: its invitation to each person of
  * the audience on the sending day, or its report to each municipality's recipients; no attachment. */
 async function makeSessionDeliveries(
-	db: RootDb,
+	db: Transactor,
 	origin: string,
 	versionId: string,
 	v: {
@@ -384,6 +384,13 @@ async function makeSessionDeliveries(
 		});
 		return saveDeliveries(tx, v.regionId, versionId, rows, options.at);
 	});
+}
+
+/** Make the deliveries of a council information session's started version in the caller's transaction (the demo). */
+export async function makeSessionVersionDeliveries(db: Transactor, origin: string, versionId: string, options: { at: Date }) {
+	const found = await versionToMake(db, versionId);
+	if (found?.status !== 'sending' || isMeetingDispatch(found.kind)) return 0;
+	return makeSessionDeliveries(db, origin, versionId, { ...found, kind: found.kind }, options);
 }
 
 /**

@@ -39,7 +39,12 @@ let dataDir: string;
 let kortrijk: string;
 
 /** A councillor of Kortrijk whose mandate runs from `startDate` to `endDate`, with an account in `locale`. */
-async function councillor(name: string, startDate: string, endDate: string | null, options: { email?: string | null; locale?: string } = {}) {
+async function councillor(
+	name: string,
+	startDate: string,
+	endDate: string | null,
+	options: { email?: string | null; locale?: string } = {},
+) {
 	const [p] = await db
 		.insert(person)
 		.values({

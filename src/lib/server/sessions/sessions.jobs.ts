@@ -67,7 +67,7 @@ async function reminderOf(db: Db, origin: string, sessionId: string, personId: s
 		db.select().from(infoSession).where(eq(infoSession.id, sessionId)),
 		recipientOf(db, personId),
 	]);
-	if (!s || s.status !== 'invited' || !recipient) return null;
+	if (s?.status !== 'invited' || !recipient) return null;
 	const mail = sessionReminderMail({
 		locale: recipient.locale,
 		session: {

@@ -68,7 +68,11 @@ async function registrationCounts(db: Db, regionId: string, sessionId: string): 
 			.where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality')))
 			.orderBy(asc(organisation.name)),
 		db
-			.select({ personId: sessionRegistration.personId, organisationId: sessionRegistration.organisationId, mode: sessionRegistration.mode })
+			.select({
+				personId: sessionRegistration.personId,
+				organisationId: sessionRegistration.organisationId,
+				mode: sessionRegistration.mode,
+			})
 			.from(sessionRegistration)
 			.where(eq(sessionRegistration.sessionId, sessionId)),
 		invitedPeople(db, sessionId),
@@ -104,10 +108,7 @@ export async function sessionPage(db: Db, reader: Reader, id: string, at: Date) 
 					.from(sessionRegistration)
 					.where(and(eq(sessionRegistration.sessionId, id), eq(sessionRegistration.personId, reader.personId)))
 			: [],
-		db
-			.select({ n: sql<number>`count(*)::int` })
-			.from(sessionDossier)
-			.where(eq(sessionDossier.sessionId, id)),
+		db.select({ n: sql<number>`count(*)::int` }).from(sessionDossier).where(eq(sessionDossier.sessionId, id)),
 	]);
 	return {
 		session: s,
@@ -157,7 +158,16 @@ export async function invitationPage(db: Db, reader: Reader, id: string, at: Dat
 	for (const a of audience) {
 		let row = byMunicipality.get(a.organisationId);
 		if (!row) {
-			row = { organisationId: a.organisationId, name: a.municipality, audience: 0, withoutAddress: [], invited: 0, accepted: 0, bounced: 0, opened: 0 };
+			row = {
+				organisationId: a.organisationId,
+				name: a.municipality,
+				audience: 0,
+				withoutAddress: [],
+				invited: 0,
+				accepted: 0,
+				bounced: 0,
+				opened: 0,
+			};
 			byMunicipality.set(a.organisationId, row);
 		}
 		row.audience++;

@@ -6,8 +6,8 @@ import { confirmFirst } from '$lib/server/http/confirm';
 import { authorize, command, formAction, idParam, orNotFound } from '$lib/server/http/guards';
 import { markSessionHeld, publishSession } from '$lib/server/sessions/invitations.service';
 import { register } from '$lib/server/sessions/registration.service';
-import { registrationSchema } from '$lib/server/sessions/sessions.schema';
 import { sessionPage } from '$lib/server/sessions/sessions.queries';
+import { registrationSchema } from '$lib/server/sessions/sessions.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 const secretariat = (a: { isRegionAdmin: boolean }) => a.isRegionAdmin;
@@ -26,7 +26,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	register: ({ locals, request, params }) => {
 		const id = idParam(params.id);
-		return command(locals, request, registrationSchema, (actor, input) => register(getApp().db, actor, id, input.mode), `/sessions/${id}`, 'register');
+		return command(
+			locals,
+			request,
+			registrationSchema,
+			(actor, input) => register(getApp().db, actor, id, input.mode),
+			`/sessions/${id}`,
+			'register',
+		);
 	},
 	held: ({ locals, request, params }) => {
 		const actor = authorize(locals, secretariat);
