@@ -140,14 +140,15 @@ export async function seedDemoSessions(tx: Tx, context: DemoMeetingsContext, now
 			},
 			{ at: created },
 		);
-		const invitedAt = new Date(startsAt.getTime() - 30 * DAY);
+		const [{ startsAt: begins }] = await tx.select({ startsAt: infoSession.startsAt }).from(infoSession).where(eq(infoSession.id, id));
+		const invitedAt = new Date(begins.getTime() - 30 * DAY);
 		const { versionId } = await inviteSession(tx, actor, id, { at: invitedAt });
 		await makeSessionVersionDeliveries(tx, DEMO_ORIGIN, versionId, { at: invitedAt });
 		const invited = await delivered(tx, versionId, invitedAt, plan.published ? 2 : 3);
 		await registrations(tx, id, invited, new Date(invitedAt.getTime() + 2 * DAY), plan.published ? 2 : 4);
 		if (plan.published) {
-			await markSessionHeld(tx, actor, id, { at: startsAt });
-			const publishedAt = new Date(startsAt.getTime() + 14 * DAY);
+			await markSessionHeld(tx, actor, id, { at: begins });
+			const publishedAt = new Date(begins.getTime() + 14 * DAY);
 			const report = await publishSession(tx, actor, id, { at: publishedAt });
 			await makeSessionVersionDeliveries(tx, DEMO_ORIGIN, report.versionId, { at: publishedAt });
 			await delivered(tx, report.versionId, publishedAt, 3);
