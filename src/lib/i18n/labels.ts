@@ -272,6 +272,8 @@ const entityTypes: Record<string, Message> = {
 	poll: m.entity_poll,
 	poll_vote: m.entity_poll_vote,
 	...sessionQuestionEntities,
+	info_session: m.entity_info_session,
+	session_registration: m.entity_session_registration,
 };
 
 /** What an audit entry did; an unknown action is shown as itself. */
@@ -362,6 +364,15 @@ const errors: Record<string, Message> = {
 	type_fixed: m.dossiers_error_type_fixed,
 	not_a_state_of_type: m.dossiers_error_not_a_state_of_type,
 	in_the_future: m.dossiers_error_in_the_future,
+	// Council information sessions.
+	deadline_after_start: m.sessions_error_deadline_after_start,
+	sessions_already_begun: m.sessions_error_already_begun,
+	sessions_not_invited: m.sessions_error_not_invited,
+	sessions_not_begun: m.sessions_error_not_begun,
+	sessions_already_held: m.sessions_error_already_held,
+	sessions_not_held: m.sessions_error_not_held,
+	sessions_registration_closed: m.sessions_error_registration_closed,
+	sessions_not_in_audience: m.sessions_error_not_in_audience,
 	...goalErrors,
 	...pollErrors,
 	...sessionQuestionErrors,
@@ -375,6 +386,8 @@ const errorsAt: Record<string, (inputs: { at: string }, options?: { locale?: Loc
 	dispatch_already_sent: m.error_dispatch_already_sent,
 	dispatch_already_acknowledged: m.error_dispatch_already_acknowledged,
 	...pollErrorsAt,
+	sessions_already_invited: m.sessions_error_already_invited,
+	sessions_already_published: m.sessions_error_already_published,
 };
 const errorsPlain: Record<string, Message> = {
 	meeting_already_held: m.error_meeting_already_held,

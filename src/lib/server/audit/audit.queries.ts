@@ -219,6 +219,13 @@ const resolvers: Partial<Record<string, Resolver>> = {
 				.from(crisisPeriod)
 				.where(and(eq(crisisPeriod.regionId, regionId), inArray(crisisPeriod.id, ids)))
 		).map((r) => [r.id, { name: r.name, href: `/bodies/${r.bodyId}` }]),
+	info_session: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: infoSession.id, title: infoSession.title })
+				.from(infoSession)
+				.where(and(eq(infoSession.regionId, regionId), inArray(infoSession.id, ids)))
+		).map((r) => [r.id, { name: r.title, href: `/sessions/${r.id}` }]),
 	topic: async (db, regionId, ids) =>
 		(
 			await db
@@ -373,7 +380,12 @@ async function ofDossier(
 }
 
 /** Kinds whose id is "parent:other": named by their parent, of the kind given. */
-const namedByParent: Record<string, string> = { dossier_item: 'dossier', dossier_follower: 'dossier', goal_local_target: 'goal_target' };
+const namedByParent: Record<string, string> = {
+	dossier_item: 'dossier',
+	dossier_follower: 'dossier',
+	goal_local_target: 'goal_target',
+	session_registration: 'info_session',
+};
 
 /** The kinds of object the log can name (the choices of the "kind" filter come from the labels). */
 export const namedKinds = Object.keys(resolvers);

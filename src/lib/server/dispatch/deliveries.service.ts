@@ -5,14 +5,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { todayInBrussels } from '../../domain/dates.ts';
-import type { DispatchKind, MailReaderLevel } from '../../domain/dispatch.ts';
+import { type DispatchKind, isMeetingDispatch, type MailReaderLevel } from '../../domain/dispatch.ts';
 import type { Locale } from '../../i18n/formats.ts';
 import { baseLocale } from '../../paraglide/runtime.js';
 import type { Actor } from '../access/actor.ts';
 import type { Reader } from '../access/reader.ts';
 import { audit } from '../audit/audit.service.ts';
 import { account } from '../auth/auth.tables.ts';
-import type { RootDb, Transactor } from '../db/client.ts';
+import type { Db, RootDb, Transactor } from '../db/client.ts';
 import { body, organisation, person, region } from '../directory/directory.tables.ts';
 import { recordFile } from '../files/files.service.ts';
 import type { FileStore } from '../files/store.ts';
@@ -20,8 +20,10 @@ import { AppError } from '../http/errors.ts';
 import { localeOf } from '../mail/recipient.ts';
 import { meetingPdfFor } from '../meetings/meeting-pdf.service.ts';
 import { meeting } from '../meetings/meetings.tables.ts';
+import { sessionAudience } from '../sessions/sessions.audience.ts';
+import { type FrozenReport, type FrozenSession, sessionInvitationMail, sessionReportMail, sessionUrl } from '../sessions/sessions.mails.ts';
 import { attachmentName, dispatchMail } from './dispatch.mails.ts';
-import { type FrozenItem, plannedRecipients } from './dispatch.service.ts';
+import { type FrozenItem, isMailAddress, municipalityRecipients, type PlannedMunicipality, plannedRecipients } from './dispatch.service.ts';
 import { dispatch, dispatchDelivery, dispatchEvent, dispatchVersion } from './dispatch.tables.ts';
 
 /** The reader a mail's PDF is made for: an official of the region, who reads restricted items when a
@@ -43,7 +45,7 @@ function mailReader(regionId: string, level: MailReaderLevel): Reader {
 export const messageIdOf = (deliveryId: string, origin: string) => `<dispatch-${deliveryId}@${new URL(origin).hostname}>`;
 
 /** The version with what its mails are made of; null when there is no such version. */
-async function versionToMake(db: RootDb, versionId: string) {
+async function versionToMake(db: Db, versionId: string) {
 	const [row] = await db
 		.select({
 			id: dispatchVersion.id,
@@ -56,6 +58,7 @@ async function versionToMake(db: RootDb, versionId: string) {
 			kind: dispatch.kind,
 			bodyId: dispatch.bodyId,
 			meetingId: dispatch.meetingId,
+			infoSessionId: dispatch.infoSessionId,
 			startsAt: meeting.startsAt,
 			endsAt: meeting.endsAt,
 			bodyName: body.name,
@@ -64,8 +67,8 @@ async function versionToMake(db: RootDb, versionId: string) {
 		})
 		.from(dispatchVersion)
 		.innerJoin(dispatch, eq(dispatch.id, dispatchVersion.dispatchId))
-		.innerJoin(meeting, eq(meeting.id, dispatch.meetingId))
-		.innerJoin(body, eq(body.id, dispatch.bodyId))
+		.leftJoin(meeting, eq(meeting.id, dispatch.meetingId))
+		.leftJoin(body, eq(body.id, dispatch.bodyId))
 		.innerJoin(region, eq(region.id, dispatchVersion.regionId))
 		.where(eq(dispatchVersion.id, versionId));
 	return row ?? null;
@@ -86,18 +89,23 @@ interface Addressee {
  * named as an extra person gets one mail, as the director): a person in their account's language, a
  * mailbox in the region's (nl-BE). */
 async function addresseesOf(db: RootDb, regionId: string, bodyId: string, day: string): Promise<Addressee[]> {
-	const planned = await plannedRecipients(db, regionId, bodyId, day);
+	return addresseesOfPlanned(db, await plannedRecipients(db, regionId, bodyId, day));
+}
+
+/** The locales of people's accounts (a person without an account is absent). */
+async function accountLocales(db: Db, personIds: string[]): Promise<Map<string, Locale>> {
+	if (personIds.length === 0) return new Map();
+	const rows = await db
+		.select({ personId: account.personId, locale: account.locale })
+		.from(account)
+		.where(inArray(account.personId, [...new Set(personIds)]));
+	return new Map(rows.map((a) => [a.personId, localeOf(a.locale)]));
+}
+
+/** Planned recipients as addressees, each once per municipality. */
+async function addresseesOfPlanned(db: Db, planned: PlannedMunicipality[]): Promise<Addressee[]> {
 	const personIds = planned.flatMap((p) => p.recipients.map((r) => r.personId)).filter((id): id is string => !!id);
-	const locales = new Map(
-		personIds.length
-			? (
-					await db
-						.select({ personId: account.personId, locale: account.locale })
-						.from(account)
-						.where(inArray(account.personId, [...new Set(personIds)]))
-				).map((a) => [a.personId, localeOf(a.locale)])
-			: [],
-	);
+	const locales = await accountLocales(db, personIds);
 	const seen = new Set<string>();
 	const out: Addressee[] = [];
 	for (const municipality of planned)
@@ -159,8 +167,16 @@ export async function makeDeliveries(
 ): Promise<number> {
 	const found = await versionToMake(db, versionId);
 	if (found?.status !== 'sending') return 0;
-	// The query joins the meeting: a version found is a meeting's dispatch, with its body.
-	const v = { ...found, meetingId: found.meetingId as string, bodyId: found.bodyId as string, kind: found.kind as DispatchKind };
+	if (!isMeetingDispatch(found.kind)) return makeSessionDeliveries(db, origin, versionId, { ...found, kind: found.kind }, options);
+	// A meeting's dispatch names its meeting and body (the dispatch's check).
+	const v = {
+		...found,
+		meetingId: found.meetingId as string,
+		bodyId: found.bodyId as string,
+		kind: found.kind as DispatchKind,
+		startsAt: found.startsAt as Date,
+		bodyName: found.bodyName as string,
+	};
 	const sentAt = v.sentAt ?? options.at;
 	const items = (v.content ?? []) as FrozenItem[];
 	const [addressees, names] = await Promise.all([
@@ -197,7 +213,7 @@ export async function makeDeliveries(
 					{ at: options.at, extracted: '' },
 				),
 			);
-		const rows = addressees.map((a) => {
+		const rows = addressees.map((a): DeliveryRow => {
 			const id = randomUUID();
 			const returnToken = randomBytes(16).toString('hex');
 			const key = `${a.locale} ${a.level}`;
@@ -236,30 +252,145 @@ export async function makeDeliveries(
 				createdAt: options.at,
 			};
 		});
-		const made: { id: string; organisationId: string }[] = [];
-		for (let i = 0; i < rows.length; i += INSERT_BATCH)
-			made.push(
-				...(await tx
-					.insert(dispatchDelivery)
-					.values(rows.slice(i, i + INSERT_BATCH))
-					.onConflictDoNothing()
-					.returning({ id: dispatchDelivery.id, organisationId: dispatchDelivery.organisationId })),
-			);
-		for (let i = 0; i < made.length; i += INSERT_BATCH)
-			await tx.insert(dispatchEvent).values(
-				made.slice(i, i + INSERT_BATCH).map((d) => ({
-					regionId: v.regionId,
-					dispatchVersionId: versionId,
-					organisationId: d.organisationId,
-					deliveryId: d.id,
-					kind: 'queued' as const,
-					at: options.at,
-					source: 'worker' as const,
-				})),
-			);
-		await tx.update(dispatchVersion).set({ status: 'sent', completedAt: options.at }).where(eq(dispatchVersion.id, versionId));
-		return made.length;
+		return saveDeliveries(tx, v.regionId, versionId, rows, options.at);
 	});
+}
+
+type DeliveryRow = typeof dispatchDelivery.$inferInsert & { id: string; organisationId: string };
+
+/** Insert a version's deliveries with a `queued` event each and mark the version sent; returns how many were made. */
+async function saveDeliveries(tx: Transactor, regionId: string, versionId: string, rows: DeliveryRow[], at: Date): Promise<number> {
+	const made: { id: string; organisationId: string }[] = [];
+	for (let i = 0; i < rows.length; i += INSERT_BATCH)
+		made.push(
+			...(await tx
+				.insert(dispatchDelivery)
+				.values(rows.slice(i, i + INSERT_BATCH))
+				.onConflictDoNothing()
+				.returning({ id: dispatchDelivery.id, organisationId: dispatchDelivery.organisationId })),
+		);
+	for (let i = 0; i < made.length; i += INSERT_BATCH)
+		await tx.insert(dispatchEvent).values(
+			made.slice(i, i + INSERT_BATCH).map((d) => ({
+				regionId,
+				dispatchVersionId: versionId,
+				organisationId: d.organisationId,
+				deliveryId: d.id,
+				kind: 'queued' as const,
+				at,
+				source: 'worker' as const,
+			})),
+		);
+	await tx.update(dispatchVersion).set({ status: 'sent', completedAt: at }).where(eq(dispatchVersion.id, versionId));
+	return made.length;
+}
+
+/** The addressees of a session's dispatch on its sending day: the audience's people with a valid address (an
+ * invitation), or each municipality of the region's recipients (a report). */
+async function sessionAddressees(db: Db, regionId: string, kind: 'session_invitation' | 'session_report', day: string) {
+	if (kind === 'session_report') {
+		const municipalities = await db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(and(eq(organisation.regionId, regionId), eq(organisation.kind, 'municipality')));
+		return addresseesOfPlanned(
+			db,
+			await municipalityRecipients(
+				db,
+				regionId,
+				municipalities.map((o) => o.id),
+				day,
+			),
+		);
+	}
+	const audience = (await sessionAudience(db, regionId, day)).filter((a) => isMailAddress(a.email));
+	const locales = await accountLocales(
+		db,
+		audience.map((a) => a.personId),
+	);
+	return audience.map(
+		(a): Addressee => ({
+			organisationId: a.organisationId,
+			recipientKind: 'person',
+			personId: a.personId,
+			recipientId: null,
+			email: a.email as string,
+			locale: locales.get(a.personId) ?? (baseLocale as Locale),
+			level: 'internal',
+		}),
+	);
+}
+
+/** Make the deliveries of a council information session's started version: its invitation to each person of
+ * the audience on the sending day, or its report to each municipality's recipients; no attachment. */
+async function makeSessionDeliveries(
+	db: Transactor,
+	origin: string,
+	versionId: string,
+	v: {
+		regionId: string;
+		kind: 'session_invitation' | 'session_report';
+		content: unknown;
+		sentAt: Date | null;
+		regionName: string;
+		infoSessionId: string | null;
+	},
+	options: { at: Date },
+): Promise<number> {
+	const sentAt = v.sentAt ?? options.at;
+	const addressees = await sessionAddressees(db, v.regionId, v.kind, todayInBrussels(sentAt));
+	const content = v.content as FrozenSession | FrozenReport;
+	return db.transaction(async (tx) => {
+		const [locked] = await tx
+			.select({ status: dispatchVersion.status })
+			.from(dispatchVersion)
+			.where(eq(dispatchVersion.id, versionId))
+			.for('update');
+		if (locked?.status !== 'sending') return 0;
+		const rows = addressees.map((a): DeliveryRow => {
+			const id = randomUUID();
+			const returnToken = randomBytes(16).toString('hex');
+			const link = `${origin}/dispatches/link/${returnToken}`;
+			const mail =
+				v.kind === 'session_report'
+					? sessionReportMail({
+							locale: a.locale,
+							regionName: v.regionName,
+							report: content as FrozenReport,
+							link,
+							answersLink: `${sessionUrl(origin, content.sessionId)}/answers`,
+						})
+					: sessionInvitationMail({ locale: a.locale, regionName: v.regionName, session: content, link });
+			return {
+				id,
+				regionId: v.regionId,
+				dispatchVersionId: versionId,
+				organisationId: a.organisationId,
+				recipientKind: a.recipientKind,
+				personId: a.personId,
+				recipientId: a.recipientId,
+				email: a.email,
+				locale: a.locale,
+				readerLevel: a.level,
+				messageId: messageIdOf(id, origin),
+				returnToken,
+				subject: mail.subject,
+				text: mail.text,
+				attachmentFileId: null,
+				attachmentName: null,
+				dueAt: options.at,
+				createdAt: options.at,
+			};
+		});
+		return saveDeliveries(tx, v.regionId, versionId, rows, options.at);
+	});
+}
+
+/** Make the deliveries of a council information session's started version in the caller's transaction (the demo). */
+export async function makeSessionVersionDeliveries(db: Transactor, origin: string, versionId: string, options: { at: Date }) {
+	const found = await versionToMake(db, versionId);
+	if (found?.status !== 'sending' || isMeetingDispatch(found.kind)) return 0;
+	return makeSessionDeliveries(db, origin, versionId, { ...found, kind: found.kind }, options);
 }
 
 /**

@@ -55,6 +55,35 @@ export async function plannedRecipients(db: Db, regionId: string, bodyId: string
 		.innerJoin(organisation, eq(organisation.id, dispatchAudience.organisationId))
 		.where(and(eq(dispatchAudience.bodyId, bodyId), eq(dispatchAudience.regionId, regionId)))
 		.orderBy(asc(organisation.name));
+	return recipientsOfMunicipalities(db, regionId, municipalities, day);
+}
+
+/**
+ * The recipients of the region's municipalities among `organisationIds` on a day (by name): the general
+ * director(s) holding a mandate that day, the College mailboxes and the extra people the secretariat
+ * named. A council information session's report goes to these for every municipality of the region.
+ */
+export async function municipalityRecipients(
+	db: Db,
+	regionId: string,
+	organisationIds: readonly string[],
+	day = todayInBrussels(),
+): Promise<PlannedMunicipality[]> {
+	if (organisationIds.length === 0) return [];
+	const municipalities = await db
+		.select({ id: organisation.id, name: organisation.name })
+		.from(organisation)
+		.where(and(eq(organisation.regionId, regionId), inArray(organisation.id, [...organisationIds])))
+		.orderBy(asc(organisation.name));
+	return recipientsOfMunicipalities(db, regionId, municipalities, day);
+}
+
+async function recipientsOfMunicipalities(
+	db: Db,
+	regionId: string,
+	municipalities: { id: string; name: string }[],
+	day: string,
+): Promise<PlannedMunicipality[]> {
 	if (municipalities.length === 0) return [];
 	const ids = municipalities.map((m) => m.id);
 	const [directors, extra] = await Promise.all([

@@ -188,6 +188,31 @@ export async function continueFromLink(db: Transactor, token: string, actor: Act
 	return d.dispatchId;
 }
 
+/**
+ * The continue page's POST, and where it goes on: a meeting's dispatch page, or a council information
+ * session's page (its answers for a report). The delivery counts as opened as for `continueFromLink`.
+ */
+export async function continueTarget(db: Transactor, token: string, actor: Actor | null, options: { at: Date }): Promise<string> {
+	const dispatchId = await continueFromLink(db, token, actor, options);
+	const [d] = await db
+		.select({ kind: dispatch.kind, infoSessionId: dispatch.infoSessionId })
+		.from(dispatch)
+		.where(eq(dispatch.id, dispatchId));
+	if (d?.infoSessionId) return d.kind === 'session_report' ? `/sessions/${d.infoSessionId}/answers` : `/sessions/${d.infoSessionId}`;
+	return `/dispatch/${dispatchId}`;
+}
+
+/** A signed-in view of a council information session's page: the viewer's own deliveries of its dispatches count as opened. */
+export async function recordSessionViewed(db: Transactor, actor: Actor, sessionId: string, options: { at: Date }) {
+	const own = await db
+		.select({ id: dispatch.id })
+		.from(dispatch)
+		.where(and(eq(dispatch.infoSessionId, sessionId), eq(dispatch.regionId, actor.regionId)));
+	let recorded = 0;
+	for (const d of own) recorded += await recordViewed(db, actor, d.id, options);
+	return recorded;
+}
+
 /** A sent version and one of its municipalities, as an actor acting for that municipality may address it; else 404. */
 async function versionForMunicipality(db: Db, actor: Actor, versionId: string, organisationId: string) {
 	const scope = await dispatchScope(db, readerOf(actor));

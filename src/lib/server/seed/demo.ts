@@ -20,6 +20,7 @@ import { seedDemoPolls } from './demo-polls.ts';
 import { seedDemoQuestions } from './demo-questions.ts';
 import { seedDemoRegister } from './demo-register.ts';
 import { seedDemoRegistry } from './demo-registry.ts';
+import { seedDemoSessions } from './demo-sessions.ts';
 import { seedDemoTopics } from './demo-topics.ts';
 
 export const DEMO_REGION_SLUG = DEMO_REGION.slug;
@@ -57,6 +58,8 @@ export async function seedDemo(db: RootDb, files?: FileStore, now = new Date(), 
 		await seedDemoRegister(tx, context, dossiers, files, now);
 		// Q&A on the spatial vision, and its follower: last, so that no other part's entries mail the follower.
 		await seedDemoQuestions(tx, context, dossiers, now);
+		// The council information sessions: the last spring and autumn ones (published) and the next (open for questions).
+		await seedDemoSessions(tx, context, now);
 		// Sounding-board polls on three items of the last meeting held (its minutes a draft), and one open in a meeting under way.
 		await seedDemoPolls(tx, context, now);
 		await audit(tx, { regionId, accountId: null }, 'seed', 'region', regionId, null, { slug: DEMO_REGION_SLUG });

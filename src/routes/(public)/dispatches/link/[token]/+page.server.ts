@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { continueFromLink, deliveryOfToken } from '$lib/server/dispatch/ledger.service';
+import { continueTarget, deliveryOfToken } from '$lib/server/dispatch/ledger.service';
 import { orNotFound } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
  * The mail's link: a GET only shows a "continue" button and changes nothing (mail scanners follow links
- * seconds after delivery); the POST of that button counts the delivery as opened, then goes to the dispatch.
+ * seconds after delivery); the POST of that button counts the delivery as opened, then goes to the dispatch (or the council information session).
  */
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	orNotFound(await deliveryOfToken(getApp().db, params.token));
@@ -16,8 +16,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ params, locals }) => {
-		const dispatchId = await continueFromLink(getApp().db, params.token, locals.actor, { at: new Date() }).catch(() => null);
-		orNotFound(dispatchId);
-		redirect(303, `/dispatch/${dispatchId}`);
+		const target = await continueTarget(getApp().db, params.token, locals.actor, { at: new Date() }).catch(() => null);
+		redirect(303, orNotFound(target));
 	},
 };
