@@ -267,6 +267,7 @@ const entityTypes: Record<string, Message> = {
 	registry_source: m.entity_registry_source,
 	registry_membership: m.entity_registry_membership,
 	registry_event: m.entity_registry_event,
+	info_session: m.entity_info_session,
 };
 
 /** What an audit entry did; an unknown action is shown as itself. */
@@ -350,6 +351,7 @@ const errors: Record<string, Message> = {
 	invalid_number: m.error_invalid_number,
 	// Dossiers (the pages' forms).
 	not_in_region: m.dossiers_error_not_in_region,
+	invalid_position: m.sessions_pack_edit_position_invalid,
 	ends_before_start: m.dossiers_error_ends_before_start,
 	move_not_allowed: m.dossiers_error_move_not_allowed,
 	own_parent: m.dossiers_error_own_parent,

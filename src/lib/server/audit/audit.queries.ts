@@ -21,6 +21,7 @@ import { invitation, topic } from '../intake/intake.tables.ts';
 import { agendaItem, crisisPeriod, document, followUpAction, meeting, minutesVersion } from '../meetings/meetings.tables.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
 import { membership, source as registrySource, structure, structureEvent } from '../registry/registry.tables.ts';
+import { infoSession } from '../sessions/sessions.tables.ts';
 
 /** What the log page may be filtered by (all optional): who, the kind of object, a period of days. */
 export interface AuditFilters {
@@ -287,6 +288,13 @@ const resolvers: Partial<Record<string, Resolver>> = {
 				.innerJoin(dossier, eq(dossier.id, goalTarget.dossierId))
 				.where(and(eq(goalProgress.regionId, regionId), inArray(goalProgress.id, ids)))
 		).map((r) => [r.id, { name: r.title, href: `/dossiers/${r.dossierId}/goal` }]),
+	info_session: async (db, regionId, ids) =>
+		(
+			await db
+				.select({ id: infoSession.id, title: infoSession.title })
+				.from(infoSession)
+				.where(and(eq(infoSession.regionId, regionId), inArray(infoSession.id, ids)))
+		).map((r) => [r.id, { name: r.title, href: `/sessions/${r.id}` }]),
 	speaker: async (db, regionId, ids) =>
 		(
 			await db

@@ -1,7 +1,7 @@
 // Input schemas of council information sessions (ADR 0031), shared by the forms and the services.
 import { z } from 'zod';
 import { QUESTION_MAX, registrationModes, sessionSeasons } from '../../domain/sessions.ts';
-import { checkbox, calendarDate, id, optionalText, text } from '../http/fields.ts';
+import { calendarDate, checkbox, id, optionalText, text } from '../http/fields.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
 

@@ -5,7 +5,19 @@
 // invitation and the report go through the information-flow ledger (dispatch kinds `session_invitation`
 // and `session_report`).
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	type AnyPgColumn,
+	boolean,
+	check,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid,
+} from 'drizzle-orm/pg-core';
 import { registrationModes, sessionQuestionStates, sessionSeasons, sessionStatuses } from '../../domain/sessions.ts';
 import { createdAt, updatedAt } from '../db/columns.ts';
 import { organisation, person, regionRef } from '../directory/directory.tables.ts';
