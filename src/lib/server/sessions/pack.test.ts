@@ -8,6 +8,7 @@
 // The questions are inserted directly here: the asking and moderation service is another part of the
 // feature, and these tests are about what is read, not how the rows came to be.
 import { eq } from 'drizzle-orm';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierInput } from '../../../../tests/support/dossiers.ts';
 import { actorFor } from '../../../../tests/support/factories.ts';
@@ -21,6 +22,7 @@ import { createDossier } from '../dossiers/dossiers.service.ts';
 import { dossierEntry, speaker } from '../dossiers/dossiers.tables.ts';
 import { questionsCsv } from './answers.present.ts';
 import { exportQuestions, getAnswers } from './answers.queries.ts';
+import { packPdf } from './pack.present.ts';
 import { getPack } from './pack.queries.ts';
 import { packFormSchema } from './pack.schema.ts';
 import { infoSession, sessionQuestion, sessionQuestionSupport, sessionSpeaker } from './sessions.tables.ts';
@@ -82,6 +84,27 @@ describe('the briefing pack', () => {
 		expect(forCouncillor?.session.introduction).toBe('Welkom op de gezamenlijke informatievergadering.');
 		expect(forCouncillor?.session.canManage).toBe(false);
 		expect(forSecretariat?.session.canManage).toBe(true);
+	});
+
+	it('is a tagged PDF in the reader’s language with a title, the contents and only what the reader reads', async () => {
+		const { sessionId } = await buildSession(db, { date: '2163-06-01', status: 'invited', dossierIds: [open, secret] });
+		const pack = await getPack(db, readerOf(councillor), sessionId);
+		if (!pack) throw new Error('the councillor sees the session');
+		const buffer = await packPdf(pack, 'nl-BE');
+		const raw = buffer.toString('latin1');
+		expect(raw).toMatch(/\/Lang \(nl-BE\)/);
+		expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+		expect(raw).toMatch(/\/MarkInfo/);
+		const pdf = await getDocumentProxy(new Uint8Array(buffer));
+		const { text } = await extractText(pdf, { mergePages: true });
+		const metadata = await pdf.getMetadata();
+		await pdf.destroy();
+		expect((metadata.info as { Title?: string }).Title).toBe(`Infobundel – ${pack.session.title}`);
+		expect(text).toContain('Inhoud');
+		expect(text).toContain('Pakketdossier openbaar');
+		expect(text).toContain('Vers nieuws');
+		expect(text).not.toContain('Pakketdossier vertrouwelijk');
+		expect(text).not.toContain('Geheime noot');
 	});
 
 	it('holds the whole timeline when the region had no session before', async () => {
