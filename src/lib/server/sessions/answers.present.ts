@@ -2,7 +2,6 @@
 // Europe/Brussels, UTF-8 with a BOM so that Excel reads the accents, formula-safe like the subsidies' and
 // the registry's CSV (a cell starting with =, +, -, @ is escaped, so a question can never run as a formula).
 import { stringify } from 'csv-stringify/sync';
-import type { SessionQuestionState } from '../../domain/sessions.ts';
 import type { ExportedQuestion } from './answers.queries.ts';
 
 export const QUESTION_COLUMNS = [
@@ -25,15 +24,13 @@ export const QUESTION_COLUMNS = [
 
 const moment = (at: Date | null) => (at ? at.toLocaleString('sv-SE', { timeZone: 'Europe/Brussels' }).slice(0, 16) : '');
 
-/** The questions as CSV; `label` names a state and a yes/no in the reader's language. */
-export function questionsCsv(
-	rows: readonly ExportedQuestion[],
-	label: { state: (s: SessionQuestionState) => string; yes: string; no: string },
-): string {
+/** The questions as CSV: the state as its stable code (e.g. `answered_in_session`), consent as yes/no in the
+ * reader's language (`label`). */
+export function questionsCsv(rows: readonly ExportedQuestion[], label: { yes: string; no: string }): string {
 	return stringify(
 		rows.map((q) => [
 			q.id,
-			label.state(q.state),
+			q.state,
 			q.dossier,
 			q.text,
 			q.asker,

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 /** Every question of the session as CSV for its secretariat (a download; anyone else gets the 404 page). */
 export const GET: RequestHandler = notFoundPage(async ({ locals, params }) => {
 	const found = orNotFound(await exportQuestions(getApp().db, locals.reader, idParam(params.id)));
-	const body = questionsCsv(found.questions, { state: (s) => s, yes: m.sessions_csv_yes(), no: m.sessions_csv_no() });
+	const body = questionsCsv(found.questions, { yes: m.sessions_csv_yes(), no: m.sessions_csv_no() });
 	const day = found.session.startsAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
 	return new Response(body, {
 		headers: {
