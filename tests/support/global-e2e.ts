@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 import { freePort, waitForOk } from './server.ts';
+import type { PackSessions } from './sessions-e2e.ts';
 import { startSmtpSink } from './smtp-sink.ts';
 
 /** How many servers the end-to-end files run against at once (each file on one, by its worker). */
@@ -17,13 +18,15 @@ export interface Lane {
 	baseUrl: string;
 	dataDir: string;
 	otherRegion: { organisationId: string; personId: string };
+	/** The information sessions the briefing pack's tests read (tests/support/sessions-e2e.ts). */
+	packSessions: PackSessions;
 }
 
 export default async function setup(project: TestProject) {
 	buildIfNeeded();
 	// The data is seeded once, then each lane gets a copy of the (closed) data folder.
 	const seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-e2e-seed-'));
-	const other = JSON.parse(
+	const { packSessions, ...other } = JSON.parse(
 		execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/seed-e2e.ts', seeded], { encoding: 'utf8' })
 			.trim()
 			.split('\n')
@@ -44,7 +47,7 @@ export default async function setup(project: TestProject) {
 	fs.rmSync(seeded, { recursive: true, force: true });
 	project.provide(
 		'lanes',
-		started.map((l) => ({ baseUrl: l.baseUrl, dataDir: l.dataDir, otherRegion: other })),
+		started.map((l) => ({ baseUrl: l.baseUrl, dataDir: l.dataDir, otherRegion: other, packSessions })),
 	);
 	return async () => {
 		for (const lane of started) await lane.stop();

@@ -10,6 +10,7 @@ import { FileStore } from '../../src/lib/server/files/store.ts';
 import { outbox } from '../../src/lib/server/platform/platform.tables.ts';
 import { DEMO_REGION_SLUG, seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { makeOtherRegion } from './factories.ts';
+import { seedPackSessions } from './sessions-e2e.ts';
 
 const database = await openEmbedded(process.argv[2]);
 try {
@@ -36,7 +37,8 @@ try {
 		},
 		{ ...parked, regionId: other.region.id, kind: 'mail', payload: {}, lastError: 'unknown job kind "mail" (elders)' },
 	]);
-	console.log(JSON.stringify({ organisationId: other.organisation.id, personId: other.person.id }));
+	const packSessions = await seedPackSessions(database.db);
+	console.log(JSON.stringify({ organisationId: other.organisation.id, personId: other.person.id, packSessions }));
 } finally {
 	await database.close();
 }

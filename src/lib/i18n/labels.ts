@@ -357,6 +357,7 @@ const errors: Record<string, Message> = {
 	invalid_number: m.error_invalid_number,
 	// Dossiers (the pages' forms).
 	not_in_region: m.dossiers_error_not_in_region,
+	invalid_position: m.sessions_pack_edit_position_invalid,
 	ends_before_start: m.dossiers_error_ends_before_start,
 	move_not_allowed: m.dossiers_error_move_not_allowed,
 	own_parent: m.dossiers_error_own_parent,

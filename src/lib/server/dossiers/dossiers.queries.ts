@@ -19,6 +19,8 @@ import { body, organisation, person } from '../directory/directory.tables.ts';
 import { storedFile } from '../files/files.tables.ts';
 import { itemVisible, meetingVisible } from '../meetings/meetings.access.ts';
 import { agendaItem, meeting } from '../meetings/meetings.tables.ts';
+import { sessionQuestionVisible } from '../sessions/sessions.access.ts';
+import { infoSession, sessionQuestion } from '../sessions/sessions.tables.ts';
 import { dossierManaged, dossierVisible, entryVisible, questionVisible } from './dossiers.access.ts';
 import {
 	dossier,
@@ -199,6 +201,16 @@ export type TimelineEntry =
 			answer: string | null;
 			speaker: string | null;
 			affiliation: string | null;
+	  }
+	| {
+			/** A published council information session's answered questions on this dossier (one entry per session). */
+			kind: 'session';
+			key: string;
+			day: string;
+			sessionId: string;
+			startsAt: Date;
+			/** How many of its answered questions on this dossier the reader may read. */
+			count: number;
 	  };
 
 export interface DossierPhaseView {
@@ -286,7 +298,7 @@ export async function getDossierPage(
 		.where(and(eq(d.id, id), dossierVisible(reader, d)));
 	if (!row) return null;
 	const today = todayInBrussels(at);
-	const [bodies, municipalities, parentRow, children, phases, items, entries, questions] = await Promise.all([
+	const [bodies, municipalities, parentRow, children, phases, items, entries, questions, sessions] = await Promise.all([
 		db
 			.select({ id: body.id, name: body.name })
 			.from(dossierBody)
@@ -370,6 +382,26 @@ export async function getDossierPage(
 			.leftJoin(speaker, eq(speaker.id, dossierQuestion.speakerId))
 			.where(and(eq(dossierQuestion.dossierId, id), eq(dossierQuestion.status, 'answered'), questionVisible(reader, d, dossierQuestion)))
 			.orderBy(asc(dossierQuestion.answeredAt)),
+		// The published Q&A of council information sessions on this dossier, read where they are (never copied).
+		db
+			.select({
+				sessionId: infoSession.id,
+				startsAt: infoSession.startsAt,
+				day: BRUSSELS_DAY(infoSession.startsAt),
+				count: sql<number>`count(*)`.mapWith(Number),
+			})
+			.from(sessionQuestion)
+			.innerJoin(infoSession, eq(infoSession.id, sessionQuestion.sessionId))
+			.where(
+				and(
+					eq(sessionQuestion.dossierId, id),
+					eq(infoSession.status, 'published'),
+					inArray(sessionQuestion.status, ['answered_in_session', 'answered_in_writing']),
+					sessionQuestionVisible(reader, infoSession, sessionQuestion),
+				),
+			)
+			.groupBy(infoSession.id, infoSession.startsAt)
+			.orderBy(asc(infoSession.startsAt)),
 	]);
 
 	// A referral's path: the items of the body referred to, linked to this dossier, after the referring meeting.
@@ -430,15 +462,24 @@ export async function getDossierPage(
 		speaker: q.speaker,
 		affiliation: q.affiliation,
 	}));
-	const order: Record<TimelineKind, number> = { item: 0, entry: 1, question: 2 };
+	const sessionEntries: TimelineEntry[] = sessions.map((x) => ({
+		kind: 'session',
+		key: `session:${x.sessionId}`,
+		day: x.day,
+		sessionId: x.sessionId,
+		startsAt: x.startsAt,
+		count: x.count,
+	}));
+	const order: Record<TimelineEntry['kind'], number> = { item: 0, entry: 1, question: 2, session: 3 };
 	// Stable: by day, then kind, then each source's own order.
-	const timeline = [...itemEntries, ...entryEntries, ...questionEntries]
+	const timeline = [...itemEntries, ...entryEntries, ...questionEntries, ...sessionEntries]
 		.map((e, index) => ({ e, index }))
 		.sort((a, b) => (a.e.day < b.e.day ? -1 : a.e.day > b.e.day ? 1 : order[a.e.kind] - order[b.e.kind] || a.index - b.index))
 		.map(({ e }) => e);
 	const filtered = timeline.filter(
 		(e) =>
-			(!filters.kind || e.kind === filters.kind) &&
+			// A session's Q&A counts among the questions answered.
+			(!filters.kind || e.kind === filters.kind || (filters.kind === 'question' && e.kind === 'session')) &&
 			(!filters.bodyId || (e.kind === 'item' && e.bodyId === filters.bodyId)) &&
 			(!filters.year || Number(e.day.slice(0, 4)) === filters.year),
 	);

@@ -42,7 +42,8 @@ function drawingOf(page: DossierPage, locale: Locale) {
 			title: m.dossiers_timeline_svg_title({ title: page.title }, { locale }),
 			desc: m.dossiers_timeline_svg_desc({ phases: page.phases.length, events: page.timeline.length }, { locale }),
 			phases: page.phases.map((ph) => ({ title: ph.title, startDay: ph.startDay, endDay: ph.endDay })),
-			events: page.timeline.map((e) => ({ day: e.day, kind: e.kind, number: numbers[e.key] })),
+			// A session's Q&A is drawn as questions answered are.
+			events: page.timeline.map((e) => ({ day: e.day, kind: e.kind === 'session' ? 'question' : e.kind, number: numbers[e.key] })),
 			today,
 			legend: {
 				item: m.dossiers_timeline_kind_item({}, { locale }),
