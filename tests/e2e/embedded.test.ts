@@ -45,11 +45,15 @@ describe('embedded data folder', () => {
 	let first: Started;
 	let cookie: string;
 
-	it('starts on a fresh folder with the demo region', async () => {
-		first = await start();
-		expect(first.output()).toContain('burgemeester@kortrijk.demo');
-		cookie = await signInOverHttp(first.url);
-	}, STARTUP + 20_000);
+	it(
+		'starts on a fresh folder with the demo region',
+		async () => {
+			first = await start();
+			expect(first.output()).toContain('burgemeester@kortrijk.demo');
+			cookie = await signInOverHttp(first.url);
+		},
+		STARTUP + 20_000,
+	);
 
 	it('refuses a second process on the same folder at once, naming the folder and the holder', async () => {
 		const second = await start(false);
@@ -77,19 +81,23 @@ describe('embedded data folder', () => {
 		expect((await fetch(`${first.url}/login`)).status).toBe(200);
 	}, 120_000);
 
-	it('opens a folder left by kill -9 without manual steps, with acknowledged writes kept', async () => {
-		first.child.kill('SIGKILL');
-		await first.exit;
-		expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(true); // left behind
-		const again = await start();
-		// The session written before the kill is still there.
-		const home = await fetch(`${again.url}/`, { headers: { cookie }, redirect: 'manual' });
-		expect(home.status).toBe(200);
-		expect(await home.text()).toContain('Burgemeester – Kortrijk');
+	it(
+		'opens a folder left by kill -9 without manual steps, with acknowledged writes kept',
+		async () => {
+			first.child.kill('SIGKILL');
+			await first.exit;
+			expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(true); // left behind
+			const again = await start();
+			// The session written before the kill is still there.
+			const home = await fetch(`${again.url}/`, { headers: { cookie }, redirect: 'manual' });
+			expect(home.status).toBe(200);
+			expect(await home.text()).toContain('Burgemeester – Kortrijk');
 
-		// SIGTERM closes the database cleanly and releases the lock.
-		again.child.kill('SIGTERM');
-		expect(await again.exit).toBe(0);
-		expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(false);
-	}, STARTUP + 20_000);
+			// SIGTERM closes the database cleanly and releases the lock.
+			again.child.kill('SIGTERM');
+			expect(await again.exit).toBe(0);
+			expect(fs.existsSync(path.join(dataDir, 'aanjager.lock'))).toBe(false);
+		},
+		STARTUP + 20_000,
+	);
 });

@@ -185,3 +185,12 @@ export async function invitationPage(db: Db, reader: Reader, id: string, at: Dat
 	const rows = [...byMunicipality.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 	return { session: s, sent: s.status !== 'planned', rows, total: audience.length };
 }
+
+/** A session as its edit form needs it, when the reader manages it; null otherwise. */
+export async function sessionForEdit(db: Db, reader: Reader, id: string) {
+	const [row] = await db
+		.select()
+		.from(infoSession)
+		.where(and(eq(infoSession.id, id), sessionManaged(reader, infoSession)));
+	return row ?? null;
+}

@@ -1,12 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import { brusselsParts } from '$lib/domain/recurrence';
 import { readerOf } from '$lib/server/access/reader';
 import { getApp } from '$lib/server/app';
 import { authorize, formAction, idParam, orNotFound } from '$lib/server/http/guards';
-import { sessionManaged } from '$lib/server/sessions/sessions.access';
+import { sessionForEdit } from '$lib/server/sessions/sessions.queries';
 import { sessionSchema } from '$lib/server/sessions/sessions.schema';
 import { updateSession } from '$lib/server/sessions/sessions.service';
-import { infoSession } from '$lib/server/sessions/sessions.tables';
 import type { Actions, PageServerLoad } from './$types';
 
 const secretariat = (a: { isRegionAdmin: boolean }) => a.isRegionAdmin;
@@ -14,11 +12,7 @@ const secretariat = (a: { isRegionAdmin: boolean }) => a.isRegionAdmin;
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = authorize(locals, secretariat);
 	const id = idParam(params.id);
-	const [s] = await getApp()
-		.db.select()
-		.from(infoSession)
-		.where(and(eq(infoSession.id, id), sessionManaged(readerOf(actor), infoSession)));
-	const row = orNotFound(s);
+	const row = orNotFound(await sessionForEdit(getApp().db, readerOf(actor), id));
 	const start = brusselsParts(row.startsAt);
 	const deadline = brusselsParts(row.questionDeadline);
 	return {
