@@ -11,19 +11,15 @@ import { openPostgres } from '../src/lib/server/db/client.ts';
 import { organisation } from '../src/lib/server/directory/directory.tables.ts';
 import { addRecipient, configureBody } from '../src/lib/server/dispatch/dispatch.service.ts';
 import { dispatchDelivery } from '../src/lib/server/dispatch/dispatch.tables.ts';
-import { deliverySender } from '../src/lib/server/dispatch/handover.service.ts';
-import { FileStore } from '../src/lib/server/files/store.ts';
-import { jobHandlers } from '../src/lib/server/jobs.registry.ts';
-import { createMailer } from '../src/lib/server/mail/mailer.ts';
 import { addItem, createMeeting, publishAgenda } from '../src/lib/server/meetings/meetings.service.ts';
-import { drainAll, drainOutbox, type WorkerDeps } from '../src/lib/server/platform/jobs/worker.ts';
+import { drainAll, drainOutbox } from '../src/lib/server/platform/jobs/worker.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';
 import { actorFor, conferenceOf } from '../tests/support/factories.ts';
 import { startPostgres } from '../tests/support/postgres-server.ts';
 import { startSmtpSink } from '../tests/support/smtp-sink.ts';
+import { benchWorker, rss } from './bench-worker.ts';
 
 const RECIPIENTS = 300;
-const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 /** Measure once and add the lines to the report. */
 export async function benchDispatch(lines: string[]) {
@@ -31,19 +27,11 @@ export async function benchDispatch(lines: string[]) {
 	const sink = await startSmtpSink();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-dispatch-'));
 	const database = openPostgres(postgres.url(), 4);
-	const mailer = createMailer({ SMTP_URL: sink.url, MAIL_FROM: 'Aanjager <no-reply@aanjager.bench>', dataDir });
+	const { deps, mailer } = benchWorker(database.db, sink.url, dataDir);
 	try {
 		const db = database.db;
 		await database.migrate();
 		await seedDemo(db);
-		const deps: WorkerDeps = {
-			db,
-			mailer,
-			files: new FileStore(path.join(dataDir, 'files')),
-			origin: 'https://aanjager.bench',
-			handlers: jobHandlers,
-			tickers: [deliverySender({ returnDomain: 'bounces.aanjager.bench' })],
-		};
 		await drainAll(deps); // what the seed queued
 		const secretariat = await actorFor(db, 'secretariaat@leiedal.demo');
 		const conferenceId = await conferenceOf(db, secretariat.regionId);

@@ -18,6 +18,7 @@ import { largeWeb } from '../tests/support/web-fixture.ts';
 import { seedDispatchHistory, settleDispatchHistory } from './bench-dashboard.ts';
 import { benchDispatch } from './bench-dispatch.ts';
 import { seedBenchDossier } from './bench-dossier.ts';
+import { type BenchDatabase, benchSessions } from './bench-sessions.ts';
 import { buildIfNeeded } from './build-if-needed.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -327,8 +328,10 @@ function benchWebPicture(lines: string[]) {
 
 async function main() {
 	const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+	// BENCH_ONLY=session measures only the session's invitation, in this process, on each database named.
+	const sessionsOnly = process.env.BENCH_ONLY === 'session';
 	// BENCH_DATABASES=none measures only what runs in this process (no build, no server).
-	if (databases.includes('pglite') || databases.includes('postgres')) buildIfNeeded('bench');
+	if (!sessionsOnly && (databases.includes('pglite') || databases.includes('postgres'))) buildIfNeeded('bench');
 	const lines: string[] = [];
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	lines.push(`## Run of ${new Date().toISOString()}`);
@@ -336,6 +339,10 @@ async function main() {
 		`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}. Load generator (autocannon) on the same machine; ${SECONDS} s per measurement after ${WARM_UP_SECONDS} s warm-up; the server runs as \`npm start\` runs it (scripts/start.js).`,
 	);
 
+	if (sessionsOnly) {
+		for (const kind of ['pglite', 'postgres'] as BenchDatabase[]) if (databases.includes(kind)) await benchSessions(kind, lines);
+		return finish(lines);
+	}
 	benchWebPicture(lines);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-'));
 	try {
@@ -343,6 +350,7 @@ async function main() {
 	} finally {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	}
+	if (databases.includes('pglite')) await benchSessions('pglite', lines);
 	if (!databases.includes('postgres')) return finish(lines);
 
 	const pgServer = await startPostgres();
@@ -354,6 +362,7 @@ async function main() {
 		fs.rmSync(pgData, { recursive: true, force: true });
 	}
 	await benchDispatch(lines);
+	await benchSessions('postgres', lines);
 
 	finish(lines);
 }
