@@ -259,7 +259,14 @@ export async function makeDeliveries(
 type DeliveryRow = typeof dispatchDelivery.$inferInsert & { id: string; organisationId: string };
 
 /** Insert a version's deliveries with a `queued` event each and mark the version sent; returns how many were made. */
-async function saveDeliveries(tx: Transactor, regionId: string, versionId: string, rows: DeliveryRow[], at: Date): Promise<number> {
+async function saveDeliveries(
+	tx: Transactor,
+	regionId: string,
+	versionId: string,
+	rows: DeliveryRow[],
+	at: Date,
+	source: 'worker' | 'seed' = 'worker',
+): Promise<number> {
 	const made: { id: string; organisationId: string }[] = [];
 	for (let i = 0; i < rows.length; i += INSERT_BATCH)
 		made.push(
@@ -278,7 +285,7 @@ async function saveDeliveries(tx: Transactor, regionId: string, versionId: strin
 				deliveryId: d.id,
 				kind: 'queued' as const,
 				at,
-				source: 'worker' as const,
+				source,
 			})),
 		);
 	await tx.update(dispatchVersion).set({ status: 'sent', completedAt: at }).where(eq(dispatchVersion.id, versionId));
@@ -335,7 +342,7 @@ async function makeSessionDeliveries(
 		regionName: string;
 		infoSessionId: string | null;
 	},
-	options: { at: Date },
+	options: { at: Date; source?: 'worker' | 'seed' },
 ): Promise<number> {
 	const sentAt = v.sentAt ?? options.at;
 	const addressees = await sessionAddressees(db, v.regionId, v.kind, todayInBrussels(sentAt));
@@ -382,12 +389,17 @@ async function makeSessionDeliveries(
 				createdAt: options.at,
 			};
 		});
-		return saveDeliveries(tx, v.regionId, versionId, rows, options.at);
+		return saveDeliveries(tx, v.regionId, versionId, rows, options.at, options.source);
 	});
 }
 
 /** Make the deliveries of a council information session's started version in the caller's transaction (the demo). */
-export async function makeSessionVersionDeliveries(db: Transactor, origin: string, versionId: string, options: { at: Date }) {
+export async function makeSessionVersionDeliveries(
+	db: Transactor,
+	origin: string,
+	versionId: string,
+	options: { at: Date; source?: 'worker' | 'seed' },
+) {
 	const found = await versionToMake(db, versionId);
 	if (found?.status !== 'sending' || isMeetingDispatch(found.kind)) return 0;
 	return makeSessionDeliveries(db, origin, versionId, { ...found, kind: found.kind }, options);

@@ -3,11 +3,11 @@
 // Menen and Wervik often late (reminded, sometimes escalated), one bounce on a College mailbox, College dates
 // for most, an open supplementary agenda; history in the past with source `seed`, complete enough that the
 // worker's reminder and liveness checks find nothing left over; and fast.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../../../../tests/support/factories.ts';
 import { openTestDatabase } from '../../../../tests/support/test-db.ts';
-import { dispatchDefaults } from '../../domain/dispatch.ts';
+import { dispatchDefaults, meetingDispatchKinds } from '../../domain/dispatch.ts';
 import { acknowledgeDueOn } from '../../domain/dispatch-deadlines.ts';
 import { addDays, brusselsDay, isWorkingDay } from '../../domain/working-days.ts';
 import type { Database, RootDb } from '../db/client.ts';
@@ -68,7 +68,8 @@ const versions = () =>
 		})
 		.from(dispatchVersion)
 		.innerJoin(dispatch, eq(dispatch.id, dispatchVersion.dispatchId))
-		.where(eq(dispatch.regionId, regionId));
+		// The meetings' agendas and minutes (the council information sessions' dispatches are theirs).
+		.where(and(eq(dispatch.regionId, regionId), inArray(dispatch.kind, [...meetingDispatchKinds])));
 
 describe('the demo year of dispatches', () => {
 	it('configures the Conference (all 13, at once) and the RegioRaad (minutes only), with a College mailbox each', async () => {

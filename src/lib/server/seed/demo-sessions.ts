@@ -3,12 +3,13 @@
 // part of the invitations opened, and registrations), and the next one (invited, open for questions,
 // its deadline ahead). Made through the sessions' own services, their deliveries made in the seed's
 // transaction and marked accepted by the mail server. `demoSessionIds` finds the three again by title.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { registrationModes } from '../../domain/sessions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { makeSessionVersionDeliveries } from '../dispatch/deliveries.service.ts';
 import { dispatchDelivery, dispatchEvent } from '../dispatch/dispatch.tables.ts';
 import { dossier } from '../dossiers/dossiers.tables.ts';
+import { outbox } from '../platform/platform.tables.ts';
 import { inviteSession, markSessionHeld, publishSession } from '../sessions/invitations.service.ts';
 import { createSession, setPack } from '../sessions/sessions.service.ts';
 import { infoSession, sessionRegistration } from '../sessions/sessions.tables.ts';
@@ -113,6 +114,8 @@ export async function seedDemoSessions(tx: Tx, context: DemoMeetingsContext, now
 	];
 	const ids: Partial<Record<keyof typeof DEMO_SESSION_TITLES, string>> = {};
 	const held: { id: string; begins: Date }[] = [];
+	// The versions whose mails the seed made itself: the jobs that would make them have nothing to do.
+	const made: string[] = [];
 	for (const plan of plans) {
 		const startsAt = new Date(now.getTime() + plan.startsIn * DAY);
 		const created = new Date(startsAt.getTime() - 45 * DAY);
@@ -144,9 +147,12 @@ export async function seedDemoSessions(tx: Tx, context: DemoMeetingsContext, now
 			{ at: created },
 		);
 		const [{ startsAt: begins }] = await tx.select({ startsAt: infoSession.startsAt }).from(infoSession).where(eq(infoSession.id, id));
-		const invitedAt = new Date(begins.getTime() - 30 * DAY);
+		// Invited a month before, and at the latest three days before the seed's clock: what the demo shows
+		// as accepted, opened and registered has happened.
+		const invitedAt = new Date(Math.min(begins.getTime() - 30 * DAY, now.getTime() - 3 * DAY));
 		const { versionId } = await inviteSession(tx, actor, id, { at: invitedAt });
-		await makeSessionVersionDeliveries(tx, DEMO_ORIGIN, versionId, { at: invitedAt });
+		await makeSessionVersionDeliveries(tx, DEMO_ORIGIN, versionId, { at: invitedAt, source: 'seed' });
+		made.push(versionId);
 		const invited = await delivered(tx, versionId, invitedAt, plan.published ? 2 : 3);
 		await registrations(tx, id, invited, new Date(invitedAt.getTime() + 2 * DAY), plan.published ? 2 : 4);
 		if (plan.published) await markSessionHeld(tx, actor, id, { at: begins });
@@ -159,9 +165,12 @@ export async function seedDemoSessions(tx: Tx, context: DemoMeetingsContext, now
 	for (const { id, begins } of held) {
 		const publishedAt = new Date(begins.getTime() + 14 * DAY);
 		const report = await publishSession(tx, actor, id, { at: publishedAt });
-		await makeSessionVersionDeliveries(tx, DEMO_ORIGIN, report.versionId, { at: publishedAt });
+		await makeSessionVersionDeliveries(tx, DEMO_ORIGIN, report.versionId, { at: publishedAt, source: 'seed' });
+		made.push(report.versionId);
 		await delivered(tx, report.versionId, publishedAt, 3);
 	}
+	if (made.length)
+		await tx.delete(outbox).where(and(eq(outbox.kind, 'dispatch.prepare'), inArray(sql`${outbox.payload}->>'versionId'`, made)));
 }
 
 /**
