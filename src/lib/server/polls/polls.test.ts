@@ -17,7 +17,7 @@ import { recordAttendance } from '../meetings/attendance.service.ts';
 import { minutesEntry, minutesVersion } from '../meetings/meetings.tables.ts';
 import { startMinutes } from '../meetings/minutes.service.ts';
 import { auditEvent } from '../platform/platform.tables.ts';
-import { getPollPage } from './polls.queries.ts';
+import { getPollPage, pollLinks } from './polls.queries.ts';
 import { castVote, closePoll, openPoll } from './polls.service.ts';
 import { poll, pollVote } from './polls.tables.ts';
 
@@ -183,6 +183,18 @@ describe('the result', () => {
 		await startMinutes(db, secretariat, m.meetingId);
 		const [version] = await db.select().from(minutesVersion).where(eq(minutesVersion.meetingId, m.meetingId));
 		expect(await db.select().from(minutesEntry).where(eq(minutesEntry.minutesVersionId, version.id))).toEqual([]);
+	});
+});
+
+describe('the links on the meeting page', () => {
+	it('offer the secretariat a poll on every item of a Conference meeting, and a member only the items with one', async () => {
+		const m = await heldMeeting();
+		expect(await pollLinks(db, secretariat, m.meetingId)).toEqual([m.itemId]);
+		expect(await pollLinks(db, kortrijk, m.meetingId)).toEqual([]);
+		await openPoll(db, secretariat, m.itemId, { at: m.during });
+		expect(await pollLinks(db, kortrijk, m.meetingId)).toEqual([m.itemId]);
+		expect(await pollLinks(db, councillor, m.meetingId)).toEqual([]);
+		expect(await pollLinks(db, null, m.meetingId)).toEqual([]);
 	});
 });
 
