@@ -193,13 +193,14 @@ describe('moderation', () => {
 			answeredByPersonId: mayor.personId,
 		});
 		expect((await assignedToMe(db, readerOf(mayor))).map((r) => r.id)).not.toContain(q);
-		for (const p of [
-			acceptQuestion(db, secretariat, q),
-			assignQuestion(db, secretariat, { questionId: q, sessionSpeakerId: speakerId }),
-			declineQuestion(db, secretariat, { questionId: q, reason: 'Nee' }),
-			answerQuestion(db, secretariat, { questionId: q, mode: 'in_session', answer: 'Opnieuw' }),
+		// One move at a time: each refusal is awaited before the next move starts.
+		for (const move of [
+			() => acceptQuestion(db, secretariat, q),
+			() => assignQuestion(db, secretariat, { questionId: q, sessionSpeakerId: speakerId }),
+			() => declineQuestion(db, secretariat, { questionId: q, reason: 'Nee' }),
+			() => answerQuestion(db, secretariat, { questionId: q, mode: 'in_session', answer: 'Opnieuw' }),
 		])
-			expect(await refusal(p)).toMatchObject({ status: 409 });
+			expect(await refusal(move())).toMatchObject({ status: 409 });
 	});
 
 	it('is answered in the session by the secretariat, from accepted or assigned', async () => {
