@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
+import type { PollMayor } from './polls-e2e.ts';
 import { freePort, waitForOk } from './server.ts';
 import type { PackSessions } from './sessions-e2e.ts';
 import { startSmtpSink } from './smtp-sink.ts';
@@ -20,13 +21,15 @@ export interface Lane {
 	otherRegion: { organisationId: string; personId: string };
 	/** The information sessions the briefing pack's tests read (tests/support/sessions-e2e.ts). */
 	packSessions: PackSessions;
+	/** Two mayors besides Kortrijk's with an account (tests/support/polls-e2e.ts). */
+	pollMayors: PollMayor[];
 }
 
 export default async function setup(project: TestProject) {
 	buildIfNeeded();
 	// The data is seeded once, then each lane gets a copy of the (closed) data folder.
 	const seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-e2e-seed-'));
-	const { packSessions, ...other } = JSON.parse(
+	const { packSessions, pollMayors, ...other } = JSON.parse(
 		execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/seed-e2e.ts', seeded], { encoding: 'utf8' })
 			.trim()
 			.split('\n')
@@ -47,7 +50,7 @@ export default async function setup(project: TestProject) {
 	fs.rmSync(seeded, { recursive: true, force: true });
 	project.provide(
 		'lanes',
-		started.map((l) => ({ baseUrl: l.baseUrl, dataDir: l.dataDir, otherRegion: other, packSessions })),
+		started.map((l) => ({ baseUrl: l.baseUrl, dataDir: l.dataDir, otherRegion: other, packSessions, pollMayors })),
 	);
 	return async () => {
 		for (const lane of started) await lane.stop();

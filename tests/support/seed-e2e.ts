@@ -1,6 +1,7 @@
 // Prepare the end-to-end data folder before the server starts: the demo region, plus a second region
 // whose ids the tests use to check that another region's objects answer 404 over HTTP, and parked jobs
-// of both regions for the secretariat's jobs page.
+// of both regions for the secretariat's jobs page; the information sessions of the briefing pack's tests and
+// accounts for two more mayors (the poll's test).
 // Usage: node --import tsx tests/support/seed-e2e.ts <dataDir>   (prints the ids as JSON)
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { FileStore } from '../../src/lib/server/files/store.ts';
 import { outbox } from '../../src/lib/server/platform/platform.tables.ts';
 import { DEMO_REGION_SLUG, seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { makeOtherRegion } from './factories.ts';
+import { seedPollMayors } from './polls-e2e.ts';
 import { seedPackSessions } from './sessions-e2e.ts';
 
 const database = await openEmbedded(process.argv[2]);
@@ -38,7 +40,8 @@ try {
 		{ ...parked, regionId: other.region.id, kind: 'mail', payload: {}, lastError: 'unknown job kind "mail" (elders)' },
 	]);
 	const packSessions = await seedPackSessions(database.db);
-	console.log(JSON.stringify({ organisationId: other.organisation.id, personId: other.person.id, packSessions }));
+	const pollMayors = await seedPollMayors(database.db);
+	console.log(JSON.stringify({ organisationId: other.organisation.id, personId: other.person.id, packSessions, pollMayors }));
 } finally {
 	await database.close();
 }
