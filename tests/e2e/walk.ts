@@ -1,31 +1,16 @@
-// Every role, on a desktop and on a 390 px phone, walks the pages it can reach by following links from
-// its home page (one page of each kind: ids in the path are one kind), and on each page: the answer is
-// 200, axe reports no WCAG 2.1 AA violation, the page does not scroll sideways on the phone, and the
-// header takes at most a sixth of the phone's screen.
+// The walk of every page a role reaches (tests/e2e/every-page-*.test.ts): on a desktop and on a 390 px phone,
+// following links from its home page (one page of each kind: ids in the path are one kind), and on each page:
+// the answer is 200, axe reports no WCAG 2.1 AA violation, the page does not scroll sideways on the phone, and
+// the header takes at most a sixth of the phone's screen. The roles are spread over three files so that the
+// walks, the longest of the end-to-end tests, run on both lanes instead of one.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launch, newContext, signIn } from './browser.ts';
-
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(() => browser.close());
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 /** Pages of distinct kinds visited per role and size: enough for every menu entry and a page below each. */
 const MAX_PAGES = 15;
-
-const roles = [
-	'secretariaat@leiedal.demo',
-	'burgemeester@kortrijk.demo',
-	'directeur@kortrijk.demo',
-	'schepen@kortrijk.demo',
-	'raadslid@kortrijk.demo',
-	'contact@elz.demo',
-	null, // an anonymous visitor
-];
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -91,25 +76,34 @@ async function walk(page: Page, size: typeof PHONE): Promise<{ visited: string[]
 	return { visited, problems };
 }
 
-describe.each(roles)('%s', (email) => {
-	it.each([
-		['desktop', DESKTOP],
-		['phone', PHONE],
-	])(
-		'on a %s, every page it reaches is accessible and fits',
-		async (_name, size) => {
-			const context = await newContext(browser);
-			const page = await context.newPage();
-			await page.setViewportSize(size);
-			if (email) await signIn(page, email);
-			else await page.goto('/');
-			const { visited, problems } = await walk(page, size);
-			// The walk really went somewhere: the home page and the pages below the menu.
-			expect(visited.length, visited.join('\n')).toBeGreaterThanOrEqual(email ? 8 : 3);
-			expect(problems).toEqual([]);
-			await context.close();
-			// Fifteen pages with axe each, when the other lane and the server share the machine's two cores.
-		},
-		180_000,
-	);
-});
+/** Walk every page each of `roles` reaches (an email, or null for an anonymous visitor), on a desktop and a phone. */
+export function walkEveryPage(roles: (string | null)[]) {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(() => browser.close());
+
+	describe.each(roles)('%s', (email) => {
+		it.each([
+			['desktop', DESKTOP],
+			['phone', PHONE],
+		])(
+			'on a %s, every page it reaches is accessible and fits',
+			async (_name, size) => {
+				const context = await newContext(browser);
+				const page = await context.newPage();
+				await page.setViewportSize(size);
+				if (email) await signIn(page, email);
+				else await page.goto('/');
+				const { visited, problems } = await walk(page, size);
+				// The walk really went somewhere: the home page and the pages below the menu.
+				expect(visited.length, visited.join('\n')).toBeGreaterThanOrEqual(email ? 8 : 3);
+				expect(problems).toEqual([]);
+				await context.close();
+				// Fifteen pages with axe each, when the other lane and the server share the machine's two cores.
+			},
+			180_000,
+		);
+	});
+}
