@@ -125,7 +125,8 @@ describe('agenda intake', () => {
 		await context.close();
 		// The secretariat heard of the new topic.
 		await waitForMail('secretariaat@leiedal.demo', new RegExp(`${topicPath}\\b`), started);
-	});
+		// Eight pages with axe, two argon2 hashes, four sign-ins over HTTP and a planned meeting: allow a busy machine time.
+	}, 150_000);
 
 	it('the secretariat starts intake; an edit by the submitter is then refused and changes nothing', async () => {
 		const secretariat = await pageFor('secretariaat@leiedal.demo');
