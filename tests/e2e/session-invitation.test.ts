@@ -62,7 +62,7 @@ describe('a council information session is planned and its invitation sent', () 
 		await heading(page, new RegExp(FIXED.replace(/[()]/g, '\\$&')));
 		await page.goto('/sessions');
 		expect(await page.getByRole('link', { name: TITLE }).count()).toBe(0);
-	});
+	}, 150_000);
 
 	it('it reads the audience per municipality, then sends the invitation after confirming', async () => {
 		const page = await as('secretariaat@leiedal.demo');
@@ -96,5 +96,5 @@ describe('a council information session is planned and its invitation sent', () 
 		await councillor.goto('/sessions');
 		await councillor.getByRole('link', { name: FIXED }).first().waitFor();
 		await councillor.context().close();
-	});
+	}, 150_000);
 });
