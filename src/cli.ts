@@ -1,4 +1,4 @@
-// `aanjager <command>`: serve, migrate, seed, user add. Same services as the web application.
+// `aanjager <command>`: serve, migrate, seed, reindex, user add. Same services as the web application.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { FileStore } from './lib/server/files/store.ts';
 import { AppError } from './lib/server/http/errors.ts';
 import { createMailer } from './lib/server/mail/mailer.ts';
 import { startWorker } from './lib/server/platform/jobs/worker.ts';
+import { indexQueued, queueEverything } from './lib/server/search/search.indexer.ts';
 import { DEMO_REGION_SLUG, seedDemo } from './lib/server/seed/demo.ts';
 
 const HELP = `Usage: aanjager <command> [options]
@@ -23,6 +24,8 @@ Commands:
                         open the data folder: there the web process runs the worker itself
   migrate               apply the database migrations
   seed                  load the demo region Zuid-West-Vlaanderen (if not there yet)
+  reindex               rebuild the search index from every source row, with progress (search is
+                        kept fresh by the worker; this is for after a restore or an analyser change)
   user add              create a person with an account
       --email <address>     required
       --given-name <name>   required
@@ -112,6 +115,23 @@ async function main(argv: string[]): Promise<number> {
 				const created = await seedDemo(d.db, new FileStore(path.join(loadConfig().dataDir, 'files')));
 				console.log(created ? 'Demo region loaded.' : 'The demo region was already there.');
 				printDemoAccounts();
+			});
+			return 0;
+		case 'reindex':
+			await withDatabase(async (d) => {
+				const total = await queueEverything(d.db);
+				const started = Date.now();
+				const bar = (done: number) => {
+					const share = total ? Math.min(1, done / total) : 1;
+					const width = 30;
+					const filled = Math.round(share * width);
+					const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+					process.stdout.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} roots, ${Math.round(rate)}/s `);
+				};
+				bar(0);
+				const done = await indexQueued(d.db, (n) => bar(n));
+				process.stdout.write('\n');
+				console.log(`Reindexed ${done} roots in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 			});
 			return 0;
 		case 'user': {

@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { wrapPglite } from '../../src/lib/server/db/client.ts';
+import { PGLITE_EXTENSIONS, wrapPglite } from '../../src/lib/server/db/client.ts';
 import { seedDemo } from '../../src/lib/server/seed/demo.ts';
 
 export default async function setup(project: TestProject) {
-	const client = await PGlite.create();
+	const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
 	const database = wrapPglite(client);
 	await database.migrate();
 	await seedDemo(database.db, undefined, new Date(), { dispatches: false });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openPostgres, wrapPglite } from '../../src/lib/server/db/client.ts';
+import { type Database, openPostgres, PGLITE_EXTENSIONS, wrapPglite } from '../../src/lib/server/db/client.ts';
 
 let counter = 0;
 
@@ -20,6 +20,6 @@ export async function openTestDatabase(): Promise<Database> {
 		return openPostgres(url, 4);
 	}
 	const tar = fs.readFileSync(inject('pgliteTemplate'));
-	const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
+	const client = await PGlite.create({ loadDataDir: new Blob([tar]), extensions: PGLITE_EXTENSIONS });
 	return wrapPglite(client);
 }

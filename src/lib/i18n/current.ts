@@ -9,6 +9,7 @@ import * as labels from './labels.ts';
 import * as polls from './poll-labels.ts';
 import * as register from './register-labels.ts';
 import * as registry from './registry-labels.ts';
+import * as search from './search-labels.ts';
 import * as sessionQuestions from './session-question-labels.ts';
 
 /** `fn` with its first argument, the locale, taken from the page. */
@@ -75,3 +76,5 @@ export const formatEuro = bound(register.formatEuro);
 export const pollVoiceLabel = bound(polls.pollVoiceLabel);
 export const pollOutcomeText = bound(polls.pollOutcomeText);
 export const sessionQuestionStateLabel = bound(sessionQuestions.sessionQuestionStateLabel);
+export const searchKindLabel = bound(search.searchKindLabel);
+export const queryProblemText = bound(search.queryProblemText);

@@ -5,7 +5,7 @@ import { type Database, openDatabase, type RootDb } from './db/client.ts';
 import { type DsnListener, startDsnListener } from './dispatch/dsn-listener.ts';
 import { deliverySender, returnDomainOf } from './dispatch/handover.service.ts';
 import { FileStore } from './files/store.ts';
-import { jobHandlers, tickers } from './jobs.registry.ts';
+import { fastTickers, jobHandlers, tickers } from './jobs.registry.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { noWorker, startWorker, type Worker, type WorkerDeps } from './platform/jobs/worker.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
@@ -62,6 +62,7 @@ export function workerDeps(config: Config, db: RootDb, mailer: Mailer, files: Fi
 		logo: config.REGION_LOGO,
 		handlers: jobHandlers,
 		tickers: [...tickers, deliverySender({ returnDomain: returnDomainOf(config) })],
+		fastTickers,
 	};
 }
 

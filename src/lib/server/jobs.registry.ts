@@ -10,6 +10,7 @@ import { meetingJobs, meetingNotices } from './meetings/meetings.jobs.ts';
 import { notificationJobs } from './notifications/notifications.jobs.ts';
 import type { NoticeRenderers } from './notifications/notifications.service.ts';
 import type { JobHandlers, Ticker } from './platform/jobs/worker.ts';
+import { searchTickers } from './search/search.jobs.ts';
 import { sessionJobs, sessionTickers } from './sessions/sessions.jobs.ts';
 
 /** The renderer of every kind of notice the weekly digest can hold (a feature adds its own here). */
@@ -30,3 +31,6 @@ export const jobHandlers: JobHandlers = {
 
 /** The periodic steps the worker runs on each poll (each safe to run in two workers at once). */
 export const tickers: readonly Ticker[] = [...deadlineTickers, ...sessionTickers];
+
+/** The steps that keep the search index fresh within a second, in a loop of their own. */
+export const fastTickers: readonly Ticker[] = [...searchTickers];

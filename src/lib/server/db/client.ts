@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -40,6 +43,9 @@ export function appPath(relative: string): string {
 
 /** The /drizzle folder with the migrations. */
 export const migrationsFolder = () => appPath('drizzle');
+
+/** The extensions search needs (migration 0020): every embedded database is created with them. */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm, btree_gin };
 
 /** Open PostgreSQL at `url` (a pool). */
 export function openPostgres(url: string, max = 10): Database {
@@ -85,7 +91,7 @@ export function wrapPglite(client: PGlite, release: () => void = () => {}): Data
 
 // A region's data is small: 16 MB of shared buffers instead of PostgreSQL's 128 MB default saves
 // ~100 MB of resident memory in the WASM heap (measured: 290 MB → 189 MB idle).
-const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'] };
+const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers=16MB'], extensions: PGLITE_EXTENSIONS };
 
 /**
  * Open the embedded database in `<dataDir>/pgdata`, holding an exclusive lock on `dataDir`.

@@ -12,6 +12,7 @@ import * as notifications from '../notifications/notifications.tables.ts';
 import * as platform from '../platform/platform.tables.ts';
 import * as polls from '../polls/polls.tables.ts';
 import * as registry from '../registry/registry.tables.ts';
+import * as search from '../search/search.tables.ts';
 import * as sessions from '../sessions/sessions.tables.ts';
 
 /** Every table, by name. */
@@ -28,4 +29,5 @@ export const schema = {
 	...dossiers,
 	...sessions,
 	...polls,
+	...search,
 };

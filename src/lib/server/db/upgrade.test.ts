@@ -17,7 +17,7 @@ import { getHome } from '../directory/directory.queries.ts';
 import { getFileDownload } from '../files/files.queries.ts';
 import { listTopics } from '../intake/topics.queries.ts';
 import { getMeetingPage, myNextMeetings } from '../meetings/meetings.queries.ts';
-import { type Database, migrationsFolder, openPostgres, wrapPglite } from './client.ts';
+import { type Database, migrationsFolder, openPostgres, PGLITE_EXTENSIONS, wrapPglite } from './client.ts';
 
 const PREVIOUS_RELEASE = '0005_intake';
 const folders: string[] = [];
@@ -39,7 +39,7 @@ function previousMigrations(): string {
 
 /** An empty database of the project's kind (PGlite, or a new database on the test's PostgreSQL). */
 async function emptyDatabase(): Promise<Database> {
-	if (process.env.TEST_DB !== 'postgres') return wrapPglite(await PGlite.create());
+	if (process.env.TEST_DB !== 'postgres') return wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
 	const name = `upgrade_${process.pid}_${Date.now()}_${folders.length}`;
 	const admin = new pg.Client({ connectionString: inject('postgresUrl') });
 	await admin.connect();

@@ -12,7 +12,7 @@ import { actorFor } from '../../../../tests/support/factories.ts';
 import { todayInBrussels } from '../../domain/dates.ts';
 import { addDays } from '../../domain/working-days.ts';
 import { readerOf } from '../access/reader.ts';
-import { type Database, wrapPglite } from '../db/client.ts';
+import { type Database, PGLITE_EXTENSIONS, wrapPglite } from '../db/client.ts';
 import { bottleneckPage, bottleneckRegister } from '../dossiers/bottlenecks.queries.ts';
 import { subsidyList, subsidyPage, upcomingMilestones } from '../dossiers/subsidies.queries.ts';
 import { storedFile } from '../files/files.tables.ts';
@@ -27,7 +27,7 @@ const today = todayInBrussels(now);
 
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-demo-register-'));
-	database = wrapPglite(await PGlite.create());
+	database = wrapPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
 	await database.migrate();
 	await seedDemo(database.db, new FileStore(dir), now, { dispatches: false });
 }, 180_000);

@@ -1,12 +1,14 @@
 // The demo region Zuid-West-Vlaanderen: 13 municipalities, Leiedal as secretariat, the province,
 // the bodies of the Conference of Mayors, and fictional people for every role with demo accounts
 // (data in ./data/, seeded through the services by ./demo-directory.ts), then its meetings and topics.
+
 import { eq } from 'drizzle-orm';
 import { audit } from '../audit/audit.service.ts';
 import type { RootDb } from '../db/client.ts';
 import { region } from '../directory/directory.tables.ts';
 import type { FileStore } from '../files/store.ts';
 import { hashPassword } from '../platform/crypto/password.ts';
+import { indexQueued } from '../search/search.indexer.ts';
 import { DEMO_ACCOUNTS } from './data/people.ts';
 import { DEMO_REGION } from './data/region.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
@@ -64,5 +66,7 @@ export async function seedDemo(db: RootDb, files?: FileStore, now = new Date(), 
 		await seedDemoPolls(tx, context, now);
 		await audit(tx, { regionId, accountId: null }, 'seed', 'region', regionId, null, { slug: DEMO_REGION_SLUG });
 	});
+	// The demo is found by search at once (the worker would index it within seconds).
+	await indexQueued(db);
 	return true;
 }

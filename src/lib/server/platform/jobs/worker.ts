@@ -69,6 +69,8 @@ export interface WorkerDeps {
 	handlers: JobHandlers;
 	/** Periodic steps, run on every poll (a failing one is logged, the others still run). */
 	tickers?: readonly Ticker[];
+	/** Steps that keep something fresh within a second (the search index): run every FAST_INTERVAL_MS in a loop of their own. */
+	fastTickers?: readonly Ticker[];
 	/** The clock (tests); the real time by default. */
 	clock?: () => Date;
 }
@@ -113,9 +115,9 @@ export async function drainOutbox(deps: WorkerDeps): Promise<number> {
  * Run every periodic step once; returns how much they did together. A failing step is logged and does
  * not stop the others (it is tried again on the next poll).
  */
-export async function runTickers(deps: WorkerDeps, now = deps.clock?.() ?? new Date()): Promise<number> {
+export async function runTickers(deps: WorkerDeps, now = deps.clock?.() ?? new Date(), list = deps.tickers): Promise<number> {
 	let done = 0;
-	for (const ticker of deps.tickers ?? []) {
+	for (const ticker of list ?? []) {
 		try {
 			done += await ticker({ db: deps.db, mailer: deps.mailer, files: deps.files, origin: deps.origin, now });
 		} catch (error) {
@@ -167,6 +169,9 @@ function loop(step: () => Promise<number>, label: string, isStopped: () => boole
  * periodic step (the hand-over of a dispatch's mail, the reminders), nor the other way round; the mail
  * jobs a step queues go out on the jobs' next round.
  */
+/** How often the fast steps run (a change is found by search within a second of its commit). */
+export const FAST_INTERVAL_MS = 250;
+
 export function startWorker(deps: WorkerDeps, intervalMs = 2000) {
 	let stopped = false;
 	const isStopped = () => stopped;
@@ -181,12 +186,16 @@ export function startWorker(deps: WorkerDeps, intervalMs = 2000) {
 		'periodic steps',
 		isStopped,
 	);
+	const fast = loop(() => runTickers(deps, deps.clock?.() ?? new Date(), deps.fastTickers), 'fast steps', isStopped);
 	const run = () => {
 		jobs.run();
 		if (deps.tickers?.length) ticks.run();
+		if (deps.fastTickers?.length) fast.run();
 	};
 	const timer = setInterval(run, intervalMs);
 	timer.unref();
+	const fastTimer = deps.fastTickers?.length ? setInterval(fast.run, FAST_INTERVAL_MS) : undefined;
+	fastTimer?.unref();
 	// A restarted worker carries on at once (what a killed process left is due now).
 	setImmediate(run);
 	return {
@@ -195,7 +204,8 @@ export function startWorker(deps: WorkerDeps, intervalMs = 2000) {
 		stop: async () => {
 			stopped = true;
 			clearInterval(timer);
-			await Promise.all([jobs.wait(), ticks.wait()]);
+			if (fastTimer) clearInterval(fastTimer);
+			await Promise.all([jobs.wait(), ticks.wait(), fast.wait()]);
 		},
 	};
 }

@@ -1,0 +1,252 @@
+// The search itself (ADR 0032). One statement finds the candidates: the reader's region, the tsquery on the
+// composite GIN index, the filters, and the reader's visibility (search.access.ts), at most CANDIDATES + 1
+// of them, each ranked; facets and counts are made of those candidates only, so nothing the reader may not
+// see is counted. When few match, titles are matched by trigrams (typos, parts of words). Snippets are cut
+// for the shown rows only, over capped text, marked with control characters and escaped by the page.
+import { type SQL, sql } from 'drizzle-orm';
+import { CANDIDATES, MARK_END, MARK_START, PAGE_SIZE, type ParsedQuery, type SearchFilters, type SearchKind } from '../../domain/search.ts';
+import type { Reader } from '../access/reader.ts';
+import { uuidArray, uuidParam } from '../access/sql.ts';
+import type { RootDb } from '../db/client.ts';
+import { dossierVisible } from '../dossiers/dossiers.access.ts';
+import { dossier } from '../dossiers/dossiers.tables.ts';
+import { searchVisible } from './search.access.ts';
+import { rowsOf } from './search.indexer.ts';
+import { searchDocument as sd } from './search.tables.ts';
+
+/** Every search statement is cut off after this long (the page then says the search took too long). */
+export const STATEMENT_TIMEOUT_MS = 3000;
+/** Below this many full-text hits, trigram matches on titles are added. */
+const FUZZY_BELOW = 10;
+const FUZZY_LIMIT = 50;
+/** Snippets are cut from at most this many characters of a row's text. */
+const SNIPPET_SOURCE = 20_000;
+
+const CONFIGS = ['aanjager_nl', 'aanjager_fr', 'aanjager_en', 'aanjager_names'] as const;
+
+/** The tsqueries of a parsed query: the positive part in every analyser (OR), the last word also as a
+ * prefix; and, apart, the excluded terms in every analyser (a row holding one in any analyser is left out). */
+export function tsqueriesOf(q: ParsedQuery): { positive: SQL; negative: SQL | null } {
+	const perConfig = CONFIGS.map((c) => {
+		const config = sql.raw(`'${c}'::regconfig`);
+		const full = sql`websearch_to_tsquery(${config}, ${q.positive})`;
+		if (!q.prefix) return full;
+		const prefix = sql`to_tsquery(${config}, ${`'${q.prefix.word}':*`})`;
+		const rest = q.prefix.rest ? sql`websearch_to_tsquery(${config}, ${q.prefix.rest}) && ${prefix}` : prefix;
+		return sql`(${full} || (${rest}))`;
+	});
+	const positive = sql`(${sql.join(perConfig, sql` || `)})`;
+	if (!q.negative.length) return { positive, negative: null };
+	const terms = q.negative.flatMap((term) => CONFIGS.map((c) => sql`phraseto_tsquery(${sql.raw(`'${c}'::regconfig`)}, ${term})`));
+	return { positive, negative: sql`(${sql.join(terms, sql` || `)})` };
+}
+
+/** The one tsquery of a parsed query (what matches, without what is excluded). */
+export function tsqueryOf(q: ParsedQuery): SQL {
+	const { positive, negative } = tsqueriesOf(q);
+	return negative ? sql`(${positive} && !!${negative})` : positive;
+}
+
+/** The filters as conditions on the search row (a value of another region simply matches nothing). */
+function filterConditions(filters: SearchFilters): SQL[] {
+	const where: SQL[] = [];
+	if (filters.kind) where.push(sql`${sd.kind} = ${filters.kind}`);
+	if (filters.body) where.push(sql`${sd.bodyId} = ${uuidParam(filters.body)}`);
+	if (filters.year) where.push(sql`${sd.year} = ${filters.year}`);
+	if (filters.municipality) where.push(sql`${sd.organisationId} = ${uuidParam(filters.municipality)}`);
+	if (filters.dossier) where.push(sql`${sd.dossierId} = ${uuidParam(filters.dossier)}`);
+	if (filters.theme) where.push(sql`${filters.theme} = any(${sd.themes})`);
+	if (filters.meeting) where.push(sql`${sd.meetingId} = ${uuidParam(filters.meeting)}`);
+	return where;
+}
+
+interface Candidate {
+	kind: SearchKind;
+	object_id: string;
+	part: string;
+	meeting_id: string | null;
+	dossier_id: string | null;
+	session_id: string | null;
+	body_id: string | null;
+	organisation_id: string | null;
+	themes: string[] | null;
+	year: number | null;
+	sort_at: string | Date | null;
+	rank: number;
+	fuzzy: boolean;
+}
+
+export interface SearchHit {
+	kind: SearchKind;
+	objectId: string;
+	meetingId: string | null;
+	dossierId: string | null;
+	sessionId: string | null;
+	year: number | null;
+	sortAt: Date | null;
+	/** The title, marked (MARK_START … MARK_END around what matched). */
+	title: string;
+	/** A piece of the text around what matched, marked; empty when the title is all that matched. */
+	snippet: string;
+	/** Found by similarity of the title (a typo, a part of a word), not by its words. */
+	fuzzy: boolean;
+}
+
+export interface FacetValue {
+	value: string;
+	label: string | null;
+	count: number;
+}
+
+export interface SearchResult {
+	hits: SearchHit[];
+	/** Hits in all (at most CANDIDATES; `capped` when there are more). */
+	total: number;
+	capped: boolean;
+	page: number;
+	pages: number;
+	facets: Record<'kind' | 'body' | 'year' | 'municipality' | 'dossier' | 'theme', FacetValue[]>;
+}
+
+/** Search what `reader` may see. `null`: the statement timed out. */
+export async function search(
+	db: RootDb,
+	reader: Reader,
+	query: ParsedQuery,
+	filters: SearchFilters = {},
+	page = 1,
+): Promise<SearchResult | null> {
+	try {
+		return await db.transaction(async (tx) => {
+			await tx.execute(sql.raw(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`));
+			const tsquery = tsqueryOf(query);
+			const region = reader.regionId ? sql`${sd.regionId} = ${uuidParam(reader.regionId)}` : sql`true`;
+			const where = sql.join([region, ...filterConditions(filters), searchVisible(reader)], sql` and `);
+			const fields = sql`${sd.kind} as kind, ${sd.objectId} as object_id, ${sd.part} as part, ${sd.meetingId} as meeting_id,
+				${sd.dossierId} as dossier_id, ${sd.sessionId} as session_id, ${sd.bodyId} as body_id, ${sd.organisationId} as organisation_id,
+				${sd.themes} as themes, ${sd.year} as year, ${sd.sortAt} as sort_at`;
+			const found = rowsOf<Candidate>(
+				await tx.execute(sql`select ${fields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
+					from ${sd}, (select ${tsquery} as query) q
+					where ${sd.tsv} @@ q.query and ${where}
+					limit ${CANDIDATES + 1}`),
+			);
+			let candidates = found;
+			if (found.length < FUZZY_BELOW && query.plain.length >= 3) {
+				const plain = sql`lower(unaccent(${query.plain}))`;
+				const { negative } = tsqueriesOf(query);
+				const excluded = negative ? sql` and not (${sd.tsv} @@ ${negative})` : sql``;
+				const fuzzy = rowsOf<Candidate>(
+					await tx.execute(sql`select ${fields}, word_similarity(${plain}, ${sd.titleKey}) as rank, true as fuzzy
+						from ${sd}
+						where ${plain} <% ${sd.titleKey} and ${where} and not (${sd.tsv} @@ ${tsqueriesOf(query).positive})${excluded}
+						order by rank desc limit ${FUZZY_LIMIT}`),
+				);
+				candidates = [...found, ...fuzzy];
+			}
+			const capped = found.length > CANDIDATES;
+			if (capped) candidates = candidates.slice(0, CANDIDATES);
+			candidates.sort((a, b) => Number(a.fuzzy) - Number(b.fuzzy) || Number(b.rank) - Number(a.rank) || time(b.sort_at) - time(a.sort_at));
+			const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
+			const current = Math.min(Math.max(1, page), pages);
+			const shown = candidates.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+			const hits = await marked(tx as unknown as RootDb, reader, shown, tsquery);
+			const facets = await facetsOf(tx as unknown as RootDb, reader, candidates);
+			return { hits, total: candidates.length, capped, page: current, pages, facets };
+		});
+	} catch (error) {
+		if ((error as { code?: string }).code === '57014') return null;
+		throw error;
+	}
+}
+
+const time = (value: string | Date | null) => (value ? new Date(value).getTime() : 0);
+
+/** The shown rows with their marked titles and snippets (visibility checked again: cheap, and exact). */
+async function marked(db: RootDb, reader: Reader, shown: Candidate[], tsquery: SQL): Promise<SearchHit[]> {
+	if (!shown.length) return [];
+	const keys = sql.join(
+		shown.map((c) => sql`(${c.kind}, ${uuidParam(c.object_id)}, ${c.part})`),
+		sql`, `,
+	);
+	const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+	const rows = rowsOf<{ kind: string; object_id: string; part: string; title: string; snippet: string | null }>(
+		await db.execute(sql`select ${sd.kind} as kind, ${sd.objectId} as object_id, ${sd.part} as part,
+			ts_headline(search_config(${sd.language}), ${sd.title}, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
+			case when ${sd.summary} is null and ${sd.body} is null then null
+				else ts_headline(search_config(${sd.language}), left(concat_ws(' … ', ${sd.summary}, ${sd.body}), ${SNIPPET_SOURCE}), q.query, ${options}) end as snippet
+			from ${sd}, (select ${tsquery} as query) q
+			where (${sd.kind}, ${sd.objectId}, ${sd.part}) in (${keys}) and ${searchVisible(reader)}`),
+	);
+	const byKey = new Map(rows.map((r) => [`${r.kind}/${r.object_id}/${r.part}`, r]));
+	return shown.flatMap((c) => {
+		const row = byKey.get(`${c.kind}/${c.object_id}/${c.part}`);
+		if (!row) return [];
+		return [
+			{
+				kind: c.kind,
+				objectId: c.object_id,
+				meetingId: c.meeting_id,
+				dossierId: c.dossier_id,
+				sessionId: c.session_id,
+				year: c.year,
+				sortAt: c.sort_at ? new Date(c.sort_at) : null,
+				title: row.title,
+				snippet: row.snippet?.includes(MARK_START) ? row.snippet : (row.snippet ?? '').slice(0, 240),
+				fuzzy: c.fuzzy,
+			},
+		];
+	});
+}
+
+/** Counts per value of each facet over the candidates, with the names of bodies, organisations and dossiers. */
+async function facetsOf(db: RootDb, reader: Reader, candidates: Candidate[]): Promise<SearchResult['facets']> {
+	const count = (values: (string | number | null | undefined)[]) => {
+		const counts = new Map<string, number>();
+		for (const v of values) if (v !== null && v !== undefined) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+		return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	};
+	const kinds = count(candidates.map((c) => c.kind));
+	const bodies = count(candidates.map((c) => c.body_id));
+	const years = count(candidates.map((c) => c.year)).sort((a, b) => Number(b[0]) - Number(a[0]));
+	const municipalities = count(candidates.map((c) => c.organisation_id));
+	const dossiers = count(candidates.map((c) => c.dossier_id));
+	const themes = count(candidates.flatMap((c) => c.themes ?? []));
+	const names = async (table: 'body' | 'organisation', ids: string[]) => {
+		if (!ids.length) return new Map<string, string>();
+		const rows = rowsOf<{ id: string; name: string }>(
+			await db.execute(sql`select id, name from ${sql.identifier(table)} where id = any(${uuidArray(ids)})`),
+		);
+		return new Map(rows.map((r) => [r.id, r.name]));
+	};
+	const bodyNames = await names(
+		'body',
+		bodies.map(([id]) => id),
+	);
+	const organisationNames = await names(
+		'organisation',
+		municipalities.map(([id]) => id),
+	);
+	const dossierIds = dossiers.map(([id]) => id);
+	const dossierNames = new Map(
+		dossierIds.length
+			? rowsOf<{ id: string; title: string }>(
+					await db.execute(sql`select ${dossier.id} as id, ${dossier.title} as title from ${dossier}
+						where ${dossier.id} = any(${uuidArray(dossierIds)}) and ${dossierVisible(reader, dossier)}`),
+				).map((r) => [r.id, r.title])
+			: [],
+	);
+	const withLabels = (list: [string, number][], labels?: Map<string, string>, top = 12): FacetValue[] =>
+		list
+			.filter(([value]) => !labels || labels.has(value))
+			.slice(0, top)
+			.map(([value, n]) => ({ value, label: labels?.get(value) ?? null, count: n }));
+	return {
+		kind: withLabels(kinds, undefined, 20),
+		body: withLabels(bodies, bodyNames),
+		year: withLabels(years, undefined, 30),
+		municipality: withLabels(municipalities, organisationNames, 20),
+		dossier: withLabels(dossiers, dossierNames),
+		theme: withLabels(themes),
+	};
+}
