@@ -1,5 +1,6 @@
-// `npm run screenshots`: the home page of every demo role (and the public front door) on a desktop
-// (1280 px) and on a phone (390 × 844), as PNGs in docs/screenshots/. Runs the built product on a fresh
+// `npm run screenshots`: the home page of every demo role (and the public front door), and the results of
+// a search as the public and as a mayor see them, on a desktop (1280 px) and on a phone (390 × 844), as
+// PNGs in docs/screenshots/. Runs the built product on a fresh
 // embedded data folder with the demo region, in Debian's Chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,9 @@ const roles = [
 	['councillor', 'raadslid@kortrijk.demo'],
 	['external-contact', 'contact@elz.demo'],
 ] as const;
+/** The roles whose search results are shown too, for this query. */
+const searchedBy = new Set(['public', 'mayor']);
+const SEARCH = '/search?q=vervoerregio';
 const sizes = [
 	['desktop', { width: 1280, height: 900 }],
 	['phone', { width: 390, height: 844 }],
@@ -67,6 +71,12 @@ try {
 			const file = path.join(out, `home-${role}-${size}.png`);
 			await page.screenshot({ path: file, fullPage: true });
 			console.log(path.relative(root, file));
+			if (searchedBy.has(role)) {
+				await page.goto(SEARCH);
+				const searched = path.join(out, `search-${role}-${size}.png`);
+				await page.screenshot({ path: searched, fullPage: true });
+				console.log(path.relative(root, searched));
+			}
 			await context.close();
 		}
 	}

@@ -160,6 +160,9 @@ export async function search(
 	}
 }
 
+/** A snippet without the emphasis marks of the Markdown it was cut from (the page shows it as text). */
+const plainText = (snippet: string) => snippet.replace(/\*\*|__|`/g, '');
+
 const time = (value: string | Date | null) => (value ? new Date(value).getTime() : 0);
 
 /** The shown rows with their marked titles and snippets (visibility checked again: cheap, and exact). */
@@ -192,7 +195,7 @@ async function marked(db: RootDb, reader: Reader, shown: Candidate[], tsquery: S
 				year: c.year,
 				sortAt: c.sort_at ? new Date(c.sort_at) : null,
 				title: row.title,
-				snippet: row.snippet?.includes(MARK_START) ? row.snippet : (row.snippet ?? '').slice(0, 240),
+				snippet: plainText(row.snippet?.includes(MARK_START) ? row.snippet : (row.snippet ?? '').slice(0, 240)),
 				fuzzy: c.fuzzy,
 			},
 		];
