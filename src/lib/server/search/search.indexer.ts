@@ -14,7 +14,9 @@ export const ANALYSER_VERSION = 1;
 /** Extracted text of a document is indexed up to this many characters (weight D). */
 export const BODY_CAP = 100_000;
 
-export const rootKinds = ['meeting', 'topic', 'dossier', 'session', 'person', 'organisation', 'body', 'structure', 'dispatch'] as const;
+/** The kinds of roots, leaders before their followers (a body's and an organisation's names are in
+ * meetings' and topics' rows, a dossier's title in sessions', a meeting's and a session's in dispatches'). */
+export const rootKinds = ['body', 'organisation', 'dossier', 'meeting', 'session', 'topic', 'person', 'structure', 'dispatch'] as const;
 export type RootKind = (typeof rootKinds)[number];
 
 /** The derived columns of a search row, with their SQL types (what a source leaves out is null). */
@@ -390,42 +392,43 @@ function bind(text: string, ids: readonly string[]): SQL {
 	return sql.join(chunks);
 }
 
-/** Derive the search rows of roots of `kind` again: delete theirs, insert what the sources say now. */
-export async function reindexRoots(tx: Db, kind: RootKind, ids: readonly string[]): Promise<void> {
+/** Derive the search rows of roots of `kind` again: delete theirs, insert what the sources say now.
+ * `done`: roots ("kind/id") reindexed after these in the same transaction, not to be queued as followers. */
+export async function reindexRoots(tx: Db, kind: RootKind, ids: readonly string[], done: readonly string[] = []): Promise<void> {
 	if (!ids.length) return;
 	await tx.execute(sql`delete from search_document where root_kind = ${kind} and root_id = any(${idsParam(ids)})`);
 	await tx.execute(bind(statements.get(kind) as string, ids));
 	// Names and titles are in other roots' rows (a body's name in its meetings', a dossier's title in the
 	// questions of sessions on it): those roots follow, through the queue.
-	for (const follow of followers[kind] ?? []) await tx.execute(bind(follow, ids));
+	for (const follow of followers[kind] ?? [])
+		await tx.execute(sql`insert into search_queue (kind, object_id)
+			select f.kind, f.id from (${bind(follow, ids)}) f where f.kind || '/' || f.id <> all(${`{${done.join(',')}}`}::text[])
+			on conflict do nothing`);
 }
 
-/** Per root kind, the statements that queue the roots whose rows carry its name or title. */
+/** Per root kind, the roots (kind, id) whose rows carry its name or title. */
 const followers: Partial<Record<RootKind, string[]>> = {
 	body: [
-		`insert into search_queue (kind, object_id) select 'meeting', id from meeting where body_id = any($ids) on conflict do nothing`,
-		`insert into search_queue (kind, object_id) select 'topic', id from topic where body_id = any($ids) on conflict do nothing`,
-		`insert into search_queue (kind, object_id) select 'dispatch', id from dispatch where body_id = any($ids) on conflict do nothing`,
+		`select 'meeting' as kind, id from meeting where body_id = any($ids)`,
+		`select 'topic' as kind, id from topic where body_id = any($ids)`,
+		`select 'dispatch' as kind, id from dispatch where body_id = any($ids)`,
 	],
 	organisation: [
-		`insert into search_queue (kind, object_id) select 'topic', id from topic where organisation_id = any($ids) on conflict do nothing`,
-		`insert into search_queue (kind, object_id) select distinct 'meeting', meeting_id from agenda_item
-			where brought_by_organisation_id = any($ids) on conflict do nothing`,
-		`insert into search_queue (kind, object_id) select 'dossier', id from dossier where lead_organisation_id = any($ids) on conflict do nothing`,
-		`insert into search_queue (kind, object_id) select distinct 'session', session_id from session_question
-			where organisation_id = any($ids) on conflict do nothing`,
+		`select 'topic' as kind, id from topic where organisation_id = any($ids)`,
+		`select distinct 'meeting' as kind, meeting_id as id from agenda_item where brought_by_organisation_id = any($ids)`,
+		`select 'dossier' as kind, id from dossier where lead_organisation_id = any($ids)`,
+		`select distinct 'session' as kind, session_id as id from session_question where organisation_id = any($ids)`,
 	],
-	dossier: [
-		`insert into search_queue (kind, object_id) select distinct 'session', session_id from session_question
-			where dossier_id = any($ids) on conflict do nothing`,
-	],
-	meeting: [
-		`insert into search_queue (kind, object_id) select 'dispatch', id from dispatch where meeting_id = any($ids) on conflict do nothing`,
-	],
-	session: [
-		`insert into search_queue (kind, object_id) select 'dispatch', id from dispatch where info_session_id = any($ids) on conflict do nothing`,
-	],
+	dossier: [`select distinct 'session' as kind, session_id as id from session_question where dossier_id = any($ids)`],
+	meeting: [`select 'dispatch' as kind, id from dispatch where meeting_id = any($ids)`],
+	session: [`select 'dispatch' as kind, id from dispatch where info_session_id = any($ids)`],
 };
+
+/** The queue's order: roots whose names others carry before those others (bodies and organisations, then
+ * dossiers, then meetings and sessions, then the rest), so that in a full reindex a follower is still queued
+ * when its leader is done (queuing it again is then a no-op) instead of being reindexed twice. */
+const leadersFirst = sql.raw(`case kind when 'body' then 0 when 'organisation' then 0 when 'dossier' then 1
+	when 'meeting' then 2 when 'session' then 2 else 3 end`);
 
 /** Roots a drain takes at once. */
 const BATCH = 200;
@@ -437,17 +440,15 @@ const BATCH = 200;
 export async function drainSearchQueue(db: RootDb, limit = BATCH): Promise<number> {
 	return db.transaction(async (tx) => {
 		const claimed = await tx.execute(sql`delete from search_queue where (kind, object_id) in (
-			select kind, object_id from search_queue order by queued_at limit ${limit} for update skip locked)
+			select kind, object_id from search_queue order by ${leadersFirst}, queued_at limit ${limit} for update skip locked)
 			returning kind, object_id`);
 		const rows = rowsOf<{ kind: string; object_id: string }>(claimed);
-		const byKind = new Map<RootKind, string[]>();
-		for (const row of rows) {
-			if (!(rootKinds as readonly string[]).includes(row.kind)) continue;
-			const list = byKind.get(row.kind as RootKind) ?? [];
-			list.push(row.object_id);
-			byKind.set(row.kind as RootKind, list);
+		// Leaders first (rootKinds is in that order); a follower claimed with its leader is not queued again.
+		const claimedOf = (kind: RootKind) => rows.filter((r) => r.kind === kind).map((r) => r.object_id);
+		for (const [index, kind] of rootKinds.entries()) {
+			const later = rootKinds.slice(index + 1).flatMap((k) => claimedOf(k).map((id) => `${k}/${id}`));
+			await reindexRoots(tx, kind, claimedOf(kind), later);
 		}
-		for (const [kind, ids] of byKind) await reindexRoots(tx, kind, ids);
 		return rows.length;
 	});
 }

@@ -28,7 +28,7 @@ import { registryVisible } from '../registry/registry.access.ts';
 import { structure } from '../registry/registry.tables.ts';
 import { sessionQuestionVisible, sessionVisible } from '../sessions/sessions.access.ts';
 import { infoSession, sessionQuestion } from '../sessions/sessions.tables.ts';
-import { indexQueued, rowsOf } from './search.indexer.ts';
+import { indexQueued, queueEverything, rowsOf } from './search.indexer.ts';
 import { type SearchResult, search } from './search.queries.ts';
 
 let database: Database;
@@ -402,6 +402,21 @@ describe('fresh within a second', () => {
 		const orgKinds = new Set((await find(readers.secretariat, 'walnotenbrood')).facets.kind.map((f) => f.value));
 		expect(orgKinds.has('organisation')).toBe(true);
 		expect(orgKinds.has('topic')).toBe(true);
+	});
+
+	it('a full reindex derives every root once and the same rows again', async () => {
+		const snapshot = async () =>
+			rowsOf<{ key: string }>(
+				await db.execute(
+					sql`select kind || '/' || object_id || '/' || part || '/' || md5(tsv::text) as key from search_document order by 1`,
+				),
+			).map((r) => r.key);
+		const before = await snapshot();
+		const roots = await queueEverything(db);
+		expect(roots).toBeGreaterThan(100);
+		// Leaders (bodies, organisations) are drained before the roots that carry their names, so nothing is queued twice.
+		expect(await indexQueued(db)).toBe(roots);
+		expect(await snapshot()).toEqual(before);
 	});
 });
 
