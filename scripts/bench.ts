@@ -18,6 +18,7 @@ import { largeWeb } from '../tests/support/web-fixture.ts';
 import { seedDispatchHistory, settleDispatchHistory } from './bench-dashboard.ts';
 import { benchDispatch } from './bench-dispatch.ts';
 import { seedBenchDossier } from './bench-dossier.ts';
+import { benchSearch } from './bench-search.ts';
 import { type BenchDatabase, benchSessions } from './bench-sessions.ts';
 import { buildIfNeeded } from './build-if-needed.js';
 
@@ -328,10 +329,12 @@ function benchWebPicture(lines: string[]) {
 
 async function main() {
 	const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
-	// BENCH_ONLY=session measures only the session's invitation, in this process, on each database named.
+	// BENCH_ONLY=session measures only the session's invitation, in this process, on each database named;
+	// BENCH_ONLY=search only search (scripts/bench-search.ts; BENCH_SEARCH_ROWS sets its size).
 	const sessionsOnly = process.env.BENCH_ONLY === 'session';
+	const searchOnly = process.env.BENCH_ONLY === 'search';
 	// BENCH_DATABASES=none measures only what runs in this process (no build, no server).
-	if (!sessionsOnly && (databases.includes('pglite') || databases.includes('postgres'))) buildIfNeeded('bench');
+	if (!sessionsOnly && !searchOnly && (databases.includes('pglite') || databases.includes('postgres'))) buildIfNeeded('bench');
 	const lines: string[] = [];
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	lines.push(`## Run of ${new Date().toISOString()}`);
@@ -343,6 +346,10 @@ async function main() {
 		for (const kind of ['pglite', 'postgres'] as BenchDatabase[]) if (databases.includes(kind)) await benchSessions(kind, lines);
 		return finish(lines);
 	}
+	if (searchOnly) {
+		for (const kind of ['pglite', 'postgres'] as BenchDatabase[]) if (databases.includes(kind)) await benchSearch(kind, lines);
+		return finish(lines);
+	}
 	benchWebPicture(lines);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aanjager-bench-'));
 	try {
@@ -350,7 +357,10 @@ async function main() {
 	} finally {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	}
-	if (databases.includes('pglite')) await benchSessions('pglite', lines);
+	if (databases.includes('pglite')) {
+		await benchSessions('pglite', lines);
+		await benchSearch('pglite', lines);
+	}
 	if (!databases.includes('postgres')) return finish(lines);
 
 	const pgServer = await startPostgres();
@@ -363,6 +373,7 @@ async function main() {
 	}
 	await benchDispatch(lines);
 	await benchSessions('postgres', lines);
+	await benchSearch('postgres', lines);
 
 	finish(lines);
 }
