@@ -33,7 +33,10 @@
 // tsquery, visibility, limit 1001, ts_rank; without the transaction, the trigram fallback, the snippets and
 // the facets search() adds). Then freshness: an agenda item's title changed by a plain SQL update (its
 // trigger queues the meeting) while the real worker runs its fast loop (startWorker with the registry's
-// fastTickers, every 250 ms), and search() polled every 20 ms until it finds the new word.
+// fastTickers, every 250 ms), and search() polled every 20 ms until it finds the new word. Also printed: where
+// search()'s time goes (its statements timed through a proxy of the database), and on PostgreSQL the same
+// measurements on a pool whose connections start with `-c jit=off` — a what-if, not the product's setting.
+// A search() cut off by its statement timeout is counted as a timeout (see searchTotal).
 // BENCH_SEARCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of the raw statements of each case; BENCH_SEARCH_KEEP=1
 // leaves the PostgreSQL cluster running at the end (to try plans on the generated data).
 import fs from 'node:fs';
@@ -425,7 +428,7 @@ interface Generated {
 	bulkWriteMs: number;
 	bulkRows: number;
 	bulkIndexMs: number;
-	/** Roots queueEverything queued, and roots the drain derived (more: a body's or an organisation's reindex queues its followers again). */
+	/** Roots queueEverything queued, and roots the drain derived (more when a body or an organisation is drained after its followers, which it queues again). */
 	rootsQueued: number;
 	rootsDrained: number;
 	sliceMeetings: number;
@@ -845,7 +848,7 @@ export async function benchSearch(
 			`- data: ${regions} regions, ${demoRows.toLocaleString('en')} rows in the demo region; ${plan.meetings.toLocaleString('en')} meetings over 20 years and ${plan.dossiers.toLocaleString('en')} dossiers; ${kinds.map((k) => `${k.kind} ${k.n.toLocaleString('en')}`).join(', ')}; search_document ${sizes.tbl} with its indexes (GIN (region, tsv) ${sizes.tsv}, trigram ${sizes.trgm})`,
 		);
 		lines.push(
-			`- reindex throughput (queueEverything + indexQueued over the bulk, source rows written with the triggers off in ${seconds(generated.bulkWriteMs)} s): **${fmt(bulkThroughput, 0)} rows/s** (${generated.bulkRows.toLocaleString('en')} rows in ${seconds(generated.bulkIndexMs)} s; ${generated.rootsQueued.toLocaleString('en')} roots queued, ${generated.rootsDrained.toLocaleString('en')} derived: the followers of bodies and organisations are queued again)`,
+			`- reindex throughput (queueEverything + indexQueued over the bulk, source rows written with the triggers off in ${seconds(generated.bulkWriteMs)} s): **${fmt(bulkThroughput, 0)} rows/s** (${generated.bulkRows.toLocaleString('en')} rows in ${seconds(generated.bulkIndexMs)} s; ${generated.rootsQueued.toLocaleString('en')} roots queued, ${generated.rootsDrained.toLocaleString('en')} derived${generated.rootsDrained > generated.rootsQueued ? ': a body or organisation drained after its meetings, topics or dossiers queues them again' : ''})`,
 		);
 		lines.push(
 			`- through the triggers: ${generated.sliceMeetings} meetings written ${SLICE_PER_TRANSACTION} per transaction in ${seconds(generated.sliceWriteMs)} s queued ${generated.sliceQueued} roots; the indexer derived their ${generated.sliceRows.toLocaleString('en')} rows in ${seconds(generated.sliceIndexMs)} s: **${fmt(sliceThroughput, 0)} rows/s**; then vacuum analyze ${seconds(generated.vacuumMs)} s`,
