@@ -39,10 +39,13 @@
 // A search() cut off by its statement timeout is counted as a timeout (see searchTotal).
 // BENCH_SEARCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of the raw statements of each case; BENCH_SEARCH_KEEP=1
 // leaves the PostgreSQL cluster running at the end (to try plans on the generated data).
+
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
+import { dossierThemes } from '../src/lib/domain/dossiers.ts';
+import { itemKinds as allItemKinds } from '../src/lib/domain/meetings.ts';
 import { CANDIDATES, type ParsedQuery, parseQuery } from '../src/lib/domain/search.ts';
 import { type Reader, readerOf } from '../src/lib/server/access/reader.ts';
 import { uuidParam } from '../src/lib/server/access/sql.ts';
@@ -274,15 +277,8 @@ function meetingStatements(plan: Plan, from: number, to: number): string[] {
 		and (${demoIndex('g')} * 4 + k - 1) / ${plan.docStride} < ${R * RARE_ROWS_PER_KIND}
 		then ' Het project ' || (${arr(RARE_WORDS)})[1 + ((${demoIndex('g')} * 4 + k - 1) / ${plan.docStride} + 7) % ${R}] || ' wordt toegelicht.' else '' end`;
 	const minutesStatus = `(case when bench_h(g * 8 + 5) % 10 < 8 then 'approved' when bench_h(g * 8 + 5) % 10 = 8 then 'circulated' else 'draft' end)`;
-	const itemKinds = arr([
-		'information',
-		'sounding_board',
-		'process',
-		'policy_agenda',
-		'common_position',
-		'cooperation_steering',
-		'various',
-	]);
+	// Every kind but the minutes' approval, which a meeting has once, through the product's own flow.
+	const itemKinds = arr(allItemKinds.filter((k) => k !== 'minutes_approval'));
 	return [
 		`insert into meeting (id, region_id, body_id, kind, title, starts_at, ends_at, location, status, agenda_published_at, created_at)
 		select bench_uuid('m', g), (${uuids(plan.regions)})[ri + 1],
@@ -343,14 +339,7 @@ function meetingStatements(plan: Plan, from: number, to: number): string[] {
 function dossierStatements(plan: Plan, from: number, to: number): string[] {
 	const range = `generate_series(${from}, ${to}) d`;
 	const day = `(date '${plan.startDay}' + ((d - 1) * ${plan.spanDays}::float8 / ${plan.dossiers})::int)`;
-	const themes = arr([
-		'mayor_security',
-		'knowledge_sharing',
-		'intermunicipal_steering',
-		'regional_projects',
-		'intergovernmental',
-		'external_communication',
-	]);
+	const themes = arr(dossierThemes);
 	return [
 		`insert into dossier (id, region_id, type, title, summary, themes, tags, lead_organisation_id, status, confidentiality, created_at)
 		select bench_uuid('x', d), (${uuids(plan.regions)})[${regionOf('d')} + 1],
