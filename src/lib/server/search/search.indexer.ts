@@ -393,8 +393,8 @@ function bind(text: string, ids: readonly string[]): SQL {
 }
 
 /** Derive the search rows of roots of `kind` again: delete theirs, insert what the sources say now.
- * `done`: roots ("kind/id") reindexed after these in the same transaction, not to be queued as followers. */
-export async function reindexRoots(tx: Db, kind: RootKind, ids: readonly string[], done: readonly string[] = []): Promise<void> {
+ * `later`: roots ("kind/id") reindexed after these in the same transaction, not to be queued as followers. */
+export async function reindexRoots(tx: Db, kind: RootKind, ids: readonly string[], later: readonly string[] = []): Promise<void> {
 	if (!ids.length) return;
 	await tx.execute(sql`delete from search_document where root_kind = ${kind} and root_id = any(${idsParam(ids)})`);
 	await tx.execute(bind(statements.get(kind) as string, ids));
@@ -402,7 +402,7 @@ export async function reindexRoots(tx: Db, kind: RootKind, ids: readonly string[
 	// questions of sessions on it): those roots follow, through the queue.
 	for (const follow of followers[kind] ?? [])
 		await tx.execute(sql`insert into search_queue (kind, object_id)
-			select f.kind, f.id from (${bind(follow, ids)}) f where f.kind || '/' || f.id <> all(${`{${done.join(',')}}`}::text[])
+			select f.kind, f.id from (${bind(follow, ids)}) f where f.kind || '/' || f.id <> all(${`{${later.join(',')}}`}::text[])
 			on conflict do nothing`);
 }
 
@@ -424,11 +424,9 @@ const followers: Partial<Record<RootKind, string[]>> = {
 	session: [`select 'dispatch' as kind, id from dispatch where info_session_id = any($ids)`],
 };
 
-/** The queue's order: roots whose names others carry before those others (bodies and organisations, then
- * dossiers, then meetings and sessions, then the rest), so that in a full reindex a follower is still queued
- * when its leader is done (queuing it again is then a no-op) instead of being reindexed twice. */
-const leadersFirst = sql.raw(`case kind when 'body' then 0 when 'organisation' then 0 when 'dossier' then 1
-	when 'meeting' then 2 when 'session' then 2 else 3 end`);
+/** The queue's order: rootKinds' (leaders before followers), so that in a full reindex a follower is still
+ * queued when its leader is done (queuing it again is then a no-op) instead of being reindexed twice. */
+const leadersFirst = sql.raw(`case kind ${rootKinds.map((k, i) => `when '${k}' then ${i}`).join(' ')} end`);
 
 /** Roots a drain takes at once. */
 const BATCH = 200;
@@ -443,11 +441,15 @@ export async function drainSearchQueue(db: RootDb, limit = BATCH): Promise<numbe
 			select kind, object_id from search_queue order by ${leadersFirst}, queued_at limit ${limit} for update skip locked)
 			returning kind, object_id`);
 		const rows = rowsOf<{ kind: string; object_id: string }>(claimed);
-		// Leaders first (rootKinds is in that order); a follower claimed with its leader is not queued again.
-		const claimedOf = (kind: RootKind) => rows.filter((r) => r.kind === kind).map((r) => r.object_id);
+		// Leaders first (rootKinds' order); a follower claimed with its leader is not queued again.
 		for (const [index, kind] of rootKinds.entries()) {
-			const later = rootKinds.slice(index + 1).flatMap((k) => claimedOf(k).map((id) => `${k}/${id}`));
-			await reindexRoots(tx, kind, claimedOf(kind), later);
+			const later = rows.filter((r) => rootKinds.indexOf(r.kind as RootKind) > index).map((r) => `${r.kind}/${r.object_id}`);
+			await reindexRoots(
+				tx,
+				kind,
+				rows.filter((r) => r.kind === kind).map((r) => r.object_id),
+				later,
+			);
 		}
 		return rows.length;
 	});
