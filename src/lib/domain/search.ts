@@ -39,6 +39,8 @@ export interface ParsedQuery {
 	/** The words, without syntax, for the trigram fallback (typos, parts of words); empty when the query
 	 * holds a quoted phrase, which matches only the phrase. */
 	plain: string;
+	/** The query holds a quoted phrase (to match). */
+	phrase: boolean;
 }
 
 export type QueryProblem = 'empty' | 'too_short' | 'too_long' | 'no_words';
@@ -85,13 +87,14 @@ export function parseQuery(input: string): ParsedQuery | { problem: QueryProblem
 					word: last,
 				}
 			: null;
-	const plain = positive.some((t) => t.startsWith('"'))
+	const phrase = positive.some((t) => t.startsWith('"'));
+	const plain = phrase
 		? ''
 		: positive
 				.filter((t) => t !== 'or')
 				.join(' ')
 				.slice(0, 100);
-	return { positive: positive.join(' '), prefix, negative, plain };
+	return { positive: positive.join(' '), prefix, negative, plain, phrase };
 }
 
 /** Letters, digits and the joiners inside words; every other character (tsquery syntax, quotes, SQL) becomes a space. */

@@ -1,8 +1,9 @@
-// The search itself (ADR 0032). One statement finds the candidates: the reader's region, the tsquery on the
-// composite GIN index, the filters, and the reader's visibility (search.access.ts), at most CANDIDATES + 1
-// of them, each ranked; facets and counts are made of those candidates only, so nothing the reader may not
-// see is counted. When few match, titles are matched by trigrams (typos, parts of words). Snippets are cut
-// for the shown rows only, over capped text, marked with control characters and escaped by the page.
+// The search itself (ADR 0032). One statement finds the candidates: the reader's region, the tsquery, the
+// filters, and the reader's visibility (search.access.ts), at most CANDIDATES + 1 of them, the newest first
+// (a B-tree on the region and the moment lets a common word stop after them; ADR 0034), each ranked; facets
+// and counts are made of those candidates only, so nothing the reader may not see is counted. When few match,
+// titles are matched by trigrams (typos, parts of words). Snippets are cut for the shown rows only, over
+// capped text, marked with control characters and escaped by the page.
 import { type SQL, sql } from 'drizzle-orm';
 import { CANDIDATES, MARK_END, MARK_START, PAGE_SIZE, type ParsedQuery, type SearchFilters, type SearchKind } from '../../domain/search.ts';
 import type { Reader } from '../access/reader.ts';
@@ -17,10 +18,11 @@ import { searchDocument as sd } from './search.tables.ts';
 /** Every search statement is cut off after this long (the page then says the search took too long). */
 export const STATEMENT_TIMEOUT_MS = 3000;
 /** Below this many full-text hits, trigram matches on titles are added. */
-const FUZZY_BELOW = 10;
+const FUZZY_BELOW = 3;
 const FUZZY_LIMIT = 50;
-/** Snippets are cut from at most this many characters of a row's text. */
-const SNIPPET_SOURCE = 20_000;
+/** Snippets are cut from at most this many characters of a row's text (its beginning: a match further in a
+ * long document is found, and shown with the text's opening lines). */
+const SNIPPET_SOURCE = 4_000;
 
 const CONFIGS = ['aanjager_nl', 'aanjager_fr', 'aanjager_en', 'aanjager_names'] as const;
 
@@ -108,6 +110,40 @@ export interface SearchResult {
 	facets: Record<'kind' | 'body' | 'year' | 'municipality' | 'dossier' | 'theme', FacetValue[]>;
 }
 
+const candidateFields = sql`${sd.kind} as kind, ${sd.objectId} as object_id, ${sd.part} as part, ${sd.meetingId} as meeting_id,
+	${sd.dossierId} as dossier_id, ${sd.sessionId} as session_id, ${sd.bodyId} as body_id, ${sd.organisationId} as organisation_id,
+	${sd.themes} as themes, ${sd.year} as year, ${sd.sortAt} as sort_at`;
+
+/** The conditions every search statement shares: the reader's region, the filters, the reader's visibility. */
+function scope(reader: Reader, filters: SearchFilters): SQL {
+	const region = reader.regionId ? sql`${sd.regionId} = ${uuidParam(reader.regionId)}` : sql`true`;
+	return sql.join([region, ...filterConditions(filters), searchVisible(reader)], sql` and `);
+}
+
+/** The candidate statement: what matches the query in what the reader may see, at most CANDIDATES + 1 rows,
+ * ranked. Without a quoted phrase, the newest first: for a common word PostgreSQL then walks the region's
+ * rows by `search_document_region_sort_idx` and stops after them, instead of reading the bitmap of all the
+ * region's matches (for a rare word it keeps the GIN index and sorts the few). A phrase keeps the unordered
+ * statement: the positions of its words are checked row by row, and a walk in time order rechecks many more. */
+export function candidateStatement(reader: Reader, query: ParsedQuery, filters: SearchFilters = {}): SQL {
+	const order = query.phrase ? sql`` : sql`order by ${sd.sortAt} desc nulls last`;
+	return sql`select ${candidateFields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
+		from ${sd}, (select ${tsqueryOf(query)} as query) q
+		where ${sd.tsv} @@ q.query and ${scope(reader, filters)}
+		${order} limit ${CANDIDATES + 1}`;
+}
+
+/** Titles like the query's words (trigrams: typos, parts of words) that the full text did not match. */
+export function fuzzyStatement(reader: Reader, query: ParsedQuery, filters: SearchFilters = {}): SQL {
+	const plain = sql`lower(unaccent(${query.plain}))`;
+	const { positive, negative } = tsqueriesOf(query);
+	const excluded = negative ? sql` and not (${sd.tsv} @@ ${negative})` : sql``;
+	return sql`select ${candidateFields}, word_similarity(${plain}, ${sd.titleKey}) as rank, true as fuzzy
+		from ${sd}
+		where ${plain} <% ${sd.titleKey} and ${scope(reader, filters)} and not (${sd.tsv} @@ ${positive})${excluded}
+		order by rank desc limit ${FUZZY_LIMIT}`;
+}
+
 /** Search what `reader` may see. `null`: the statement timed out. */
 export async function search(
 	db: RootDb,
@@ -118,46 +154,34 @@ export async function search(
 ): Promise<SearchResult | null> {
 	try {
 		return await db.transaction(async (tx) => {
-			await tx.execute(sql.raw(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`));
-			const tsquery = tsqueryOf(query);
-			const region = reader.regionId ? sql`${sd.regionId} = ${uuidParam(reader.regionId)}` : sql`true`;
-			const where = sql.join([region, ...filterConditions(filters), searchVisible(reader)], sql` and `);
-			const fields = sql`${sd.kind} as kind, ${sd.objectId} as object_id, ${sd.part} as part, ${sd.meetingId} as meeting_id,
-				${sd.dossierId} as dossier_id, ${sd.sessionId} as session_id, ${sd.bodyId} as body_id, ${sd.organisationId} as organisation_id,
-				${sd.themes} as themes, ${sd.year} as year, ${sd.sortAt} as sort_at`;
-			const found = rowsOf<Candidate>(
-				await tx.execute(sql`select ${fields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
-					from ${sd}, (select ${tsquery} as query) q
-					where ${sd.tsv} @@ q.query and ${where}
-					limit ${CANDIDATES + 1}`),
-			);
+			// The bound of every statement here; and no JIT: the estimate of an OR of tsqueries is poor, so
+			// PostgreSQL would compile the visibility expression on every search (150 ms for a 1 ms scan).
+			await tx.execute(sql`select set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true), set_config('jit', 'off', true)`);
+			const found = rowsOf<Candidate>(await tx.execute(candidateStatement(reader, query, filters)));
 			let candidates = found;
-			if (found.length < FUZZY_BELOW && query.plain.length >= 3) {
-				const plain = sql`lower(unaccent(${query.plain}))`;
-				const { negative } = tsqueriesOf(query);
-				const excluded = negative ? sql` and not (${sd.tsv} @@ ${negative})` : sql``;
-				const fuzzy = rowsOf<Candidate>(
-					await tx.execute(sql`select ${fields}, word_similarity(${plain}, ${sd.titleKey}) as rank, true as fuzzy
-						from ${sd}
-						where ${plain} <% ${sd.titleKey} and ${where} and not (${sd.tsv} @@ ${tsqueriesOf(query).positive})${excluded}
-						order by rank desc limit ${FUZZY_LIMIT}`),
-				);
-				candidates = [...found, ...fuzzy];
-			}
+			if (found.length < FUZZY_BELOW && query.plain.length >= 3)
+				candidates = [...found, ...rowsOf<Candidate>(await tx.execute(fuzzyStatement(reader, query, filters)))];
 			const capped = found.length > CANDIDATES;
 			if (capped) candidates = candidates.slice(0, CANDIDATES);
 			candidates.sort((a, b) => Number(a.fuzzy) - Number(b.fuzzy) || Number(b.rank) - Number(a.rank) || time(b.sort_at) - time(a.sort_at));
 			const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
 			const current = Math.min(Math.max(1, page), pages);
 			const shown = candidates.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-			const hits = await marked(tx as unknown as RootDb, reader, shown, tsquery);
+			const hits = await marked(tx as unknown as RootDb, reader, shown, tsqueryOf(query));
 			const facets = await facetsOf(tx as unknown as RootDb, reader, candidates);
 			return { hits, total: candidates.length, capped, page: current, pages, facets };
 		});
 	} catch (error) {
-		if ((error as { code?: string }).code === '57014') return null;
+		if (isTimeout(error)) return null;
 		throw error;
 	}
+}
+
+/** Whether an error is PostgreSQL's statement timeout (57014), on the error or, as drizzle wraps the driver's
+ * error in its own, on its cause. */
+export function isTimeout(error: unknown): boolean {
+	const { code, cause } = (error ?? {}) as { code?: string; cause?: { code?: string } };
+	return code === '57014' || cause?.code === '57014';
 }
 
 /** A snippet without the emphasis marks of the Markdown it was cut from (the page shows it as text). */

@@ -29,7 +29,7 @@ import { structure } from '../registry/registry.tables.ts';
 import { sessionQuestionVisible, sessionVisible } from '../sessions/sessions.access.ts';
 import { infoSession, sessionQuestion } from '../sessions/sessions.tables.ts';
 import { indexQueued, queueEverything, rowsOf } from './search.indexer.ts';
-import { type SearchResult, search } from './search.queries.ts';
+import { isTimeout, type SearchResult, search } from './search.queries.ts';
 
 let database: Database;
 let db: RootDb;
@@ -473,5 +473,57 @@ describe('bad input gives a message or no results, never an error', () => {
 			expect(result.total).toBe(0);
 			expect(result.facets.kind).toEqual([]);
 		}
+	});
+});
+
+describe('bounded work', () => {
+	it('of more than 1,000 matches the newest 1,000 are the candidates, counted as 1.000+', async () => {
+		// Derived rows written directly (the query is what is tested): 1,005 people holding one word, the 5
+		// oldest of 1990, the others of 2020, with a rarer word in one old and one new row.
+		const regionId = readers.secretariat.regionId as string;
+		await db.execute(sql`insert into search_document (region_id, kind, object_id, root_kind, root_id, language, title, title_key, tsv, version, year, sort_at)
+			select ${regionId}::uuid, 'person', gen_random_uuid(), 'person', gen_random_uuid(), 'names', t.title, lower(t.title),
+				to_tsvector('aanjager_names', t.title), 1, extract(year from t.at)::int, t.at
+			from (select case when n in (3, 500) then 'Zonnewijzer Maanwijzer ' || n else 'Zonnewijzer ' || n end as title,
+				case when n <= 5 then timestamptz '1990-06-01' + n * interval '1 day' else timestamptz '2020-06-01' + n * interval '1 hour' end as at
+				from generate_series(1, 1005) n) t`);
+		try {
+			const common = await find(readers.secretariat, 'zonnewijzer');
+			expect(common.capped).toBe(true);
+			expect(common.total).toBe(1000);
+			expect(common.facets.year).toEqual([{ value: '2020', label: null, count: 1000 }]);
+			// Fewer matches than the cap: all of them, whatever their age.
+			const rarer = await find(readers.secretariat, 'maanwijzer');
+			expect(rarer.capped).toBe(false);
+			expect(rarer.facets.year.map((f) => f.value).sort()).toEqual(['1990', '2020']);
+		} finally {
+			await db.execute(sql`delete from search_document where title like 'Zonnewijzer %'`);
+		}
+	});
+
+	it("knows a statement cut off (57014) through the driver's and drizzle's wrapping, so search() answers null", async () => {
+		// PostgreSQL's statement timeout itself; PGlite does not enforce statement_timeout (no timers in its WASM
+		// build), so there the same error is raised as a cancelled query.
+		const cutOff =
+			process.env.TEST_DB === 'postgres'
+				? db.transaction(async (tx) => {
+						await tx.execute(sql`select set_config('statement_timeout', '20', true)`);
+						await tx.execute(sql`select pg_sleep(2)`);
+					})
+				: db.execute(
+						sql`do $$ begin raise exception 'canceling statement due to statement timeout' using errcode = 'query_canceled'; end $$`,
+					);
+		const error = await cutOff.then(
+			() => null,
+			(e: unknown) => e,
+		);
+		expect(error).not.toBeNull();
+		expect(isTimeout(error)).toBe(true);
+		expect(isTimeout(new Error('something else'))).toBe(false);
+		const other = await db.execute(sql`select 1/0`).then(
+			() => null,
+			(e: unknown) => e,
+		);
+		expect(isTimeout(other)).toBe(false);
 	});
 });
