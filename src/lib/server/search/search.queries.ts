@@ -163,7 +163,7 @@ export async function search(
 				candidates = [...found, ...rowsOf<Candidate>(await tx.execute(fuzzyStatement(reader, query, filters)))];
 			const capped = found.length > CANDIDATES;
 			if (capped) candidates = candidates.slice(0, CANDIDATES);
-			candidates.sort((a, b) => Number(a.fuzzy) - Number(b.fuzzy) || Number(b.rank) - Number(a.rank) || time(b.sort_at) - time(a.sort_at));
+			candidates = ranked(candidates);
 			const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
 			const current = Math.min(Math.max(1, page), pages);
 			const shown = candidates.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
@@ -187,7 +187,17 @@ export function isTimeout(error: unknown): boolean {
 /** A snippet without the emphasis marks of the Markdown it was cut from (the page shows it as text). */
 const plainText = (snippet: string) => snippet.replace(/\*\*|__|`/g, '');
 
-const time = (value: string | Date | null) => (value ? new Date(value).getTime() : 0);
+/** Full-text hits before trigram ones, then by rank, then the newest first (each row's keys read once). */
+function ranked(candidates: Candidate[]): Candidate[] {
+	const keyed = candidates.map((c) => ({
+		c,
+		fuzzy: Number(c.fuzzy),
+		rank: Number(c.rank),
+		at: c.sort_at ? new Date(c.sort_at).getTime() : 0,
+	}));
+	keyed.sort((a, b) => a.fuzzy - b.fuzzy || b.rank - a.rank || b.at - a.at);
+	return keyed.map((k) => k.c);
+}
 
 /** The shown rows with their marked titles and snippets (visibility checked again: cheap, and exact). */
 async function marked(db: RootDb, reader: Reader, shown: Candidate[], tsquery: SQL): Promise<SearchHit[]> {
