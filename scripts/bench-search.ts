@@ -846,7 +846,7 @@ export async function benchSearch(
 				? `${CONCURRENCY} concurrent callers share PGlite's single connection (they queue)`
 				: `${CONCURRENCY} callers on a pool of ${CONCURRENCY}`;
 		lines.push(
-			`- latency of \`search()\` (candidates, trigram fallback below 3 hits, snippets, facets; one transaction) against its candidate statement as raw SQL (on PostgreSQL with JIT off, as search() sets it); ${ITERATIONS} queries at 1 caller, ${CONCURRENCY} × ${PER_CALLER} at ${CONCURRENCY} (${concurrencyNote}), after ${WARM_UP} warm-up queries; words vary: rare ${RARE_WORDS.length} compounds, common ${COMMON_WORDS.join(', ')}, themes ${THEME_WORDS.join(', ')}, phrases ${PHRASES.join(', ')}\n`,
+			`- latency of \`search()\` (candidates, trigram fallback below 3 hits, snippets, facets; one transaction) against the same statements as raw SQL and against its candidate statement alone (on PostgreSQL with JIT off, as search() sets it); ${ITERATIONS} queries at 1 caller, ${CONCURRENCY} × ${PER_CALLER} at ${CONCURRENCY} (${concurrencyNote}), after ${WARM_UP} warm-up queries; words vary: rare ${RARE_WORDS.length} compounds, common ${COMMON_WORDS.join(', ')}, themes ${THEME_WORDS.join(', ')}, phrases ${PHRASES.join(', ')}\n`,
 		);
 		latencyTable(lines, results);
 		lines.push(
@@ -856,6 +856,8 @@ export async function benchSearch(
 		const common = results.filter((r) => r.kase === 'common word' && r.callers === 1);
 		const worstCommon = Math.max(...common.map((r) => r.full.p95));
 		const single = results.filter((r) => r.callers === 1);
+		// The issue's ratio is of the common words' search; the worst over every case is printed beside it.
+		const commonRatio = Math.max(...common.map((r) => r.full.p95 / r.same.p95));
 		const worstRatio = Math.max(...single.map((r) => r.full.p95 / r.same.p95));
 		const worstRatioRow = single.find((r) => r.full.p95 / r.same.p95 === worstRatio);
 		const worstToCandidates = Math.max(...single.map((r) => r.full.p95 / r.raw.p95));
@@ -867,7 +869,7 @@ export async function benchSearch(
 			`- common words, 1 caller, p95 ≤ ${TARGET_P95_MS} ms${kind === 'postgres' && total >= 900_000 ? ' at 1M' : ` (the target is for 1M rows on PostgreSQL; this is ${total.toLocaleString('en')} on ${label})`}: worst **${fmt(worstCommon)} ms** ${ok(worstCommon <= TARGET_P95_MS)}`,
 		);
 		lines.push(
-			`- search() within ${TARGET_RATIO}× of the same statements run as raw SQL (p95, 1 caller): worst **${fmt(worstRatio, 2)}×** (${worstRatioRow?.reader} ${worstRatioRow?.kase}) ${ok(worstRatio <= TARGET_RATIO)}`,
+			`- common words, 1 caller: search() within ${TARGET_RATIO}× of the same statements run as raw SQL (p95): worst **${fmt(commonRatio, 2)}×** ${ok(commonRatio <= TARGET_RATIO)}; over every case worst ${fmt(worstRatio, 2)}× (${worstRatioRow?.reader} ${worstRatioRow?.kase})`,
 		);
 		lines.push(
 			`- search() against its candidate statement alone (what it adds — snippets, facet names, the fallback — is work beside overhead; p95, 1 caller): worst **${fmt(worstToCandidates, 2)}×** (${worstToCandidatesRow?.reader} ${worstToCandidatesRow?.kase})`,
@@ -876,7 +878,7 @@ export async function benchSearch(
 			`- freshness (an item's title updated by SQL, its trigger queues the meeting, the worker's fast loop every ${FAST_INTERVAL_MS} ms, search() polled every ${POLL_MS} ms), ${fresh.length} changes: p50 **${fmt(freshP50, 0)} ms**, max **${fmt(freshMax, 0)} ms** (target ≤ ${TARGET_FRESH_MS} ms ${ok(freshMax <= TARGET_FRESH_MS)})`,
 		);
 		console.log(
-			`${label} search: ${total} rows; common p95 ${fmt(worstCommon)} ms; worst ratio ${fmt(worstRatio, 2)} (to the candidate statement alone ${fmt(worstToCandidates, 2)}); freshness p50 ${fmt(freshP50, 0)} max ${fmt(freshMax, 0)} ms; reindex ${fmt(bulkThroughput, 0)} rows/s`,
+			`${label} search: ${total} rows; common p95 ${fmt(worstCommon)} ms, ratio ${fmt(commonRatio, 2)}; worst ratio of every case ${fmt(worstRatio, 2)} (to the candidate statement alone ${fmt(worstToCandidates, 2)}); freshness p50 ${fmt(freshP50, 0)} max ${fmt(freshMax, 0)} ms; reindex ${fmt(bulkThroughput, 0)} rows/s`,
 		);
 	} finally {
 		await database.close();
