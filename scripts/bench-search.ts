@@ -48,7 +48,7 @@ import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { dossierThemes } from '../src/lib/domain/dossiers.ts';
 import { itemKinds as allItemKinds } from '../src/lib/domain/meetings.ts';
-import { type ParsedQuery, parseQuery } from '../src/lib/domain/search.ts';
+import { type ParsedQuery, parseQuery, type SearchFilters } from '../src/lib/domain/search.ts';
 import { type Reader, readerOf } from '../src/lib/server/access/reader.ts';
 import { type Database, openEmbedded, openPostgres, type RootDb } from '../src/lib/server/db/client.ts';
 import { FileStore } from '../src/lib/server/files/store.ts';
@@ -523,8 +523,8 @@ interface Timing {
 }
 
 /** search()'s total of candidates, or null when it timed out. */
-async function searchTotal(db: RootDb, reader: Reader, word: string): Promise<number | null> {
-	const result = await search(db, reader, parsed(word));
+async function searchTotal(db: RootDb, reader: Reader, word: string, filters: SearchFilters = {}): Promise<number | null> {
+	const result = await search(db, reader, parsed(word), filters);
 	return result ? result.total : null;
 }
 
@@ -619,6 +619,34 @@ async function measureReader(
 				`${label} ${name} ${kase.name} @${callers}: search() p50 ${fmt(full.p50)} p95 ${fmt(full.p95)} ms (found ${fmt(full.found, 0)}), its statements raw p50 ${fmt(same.p50)} p95 ${fmt(same.p95)} ms (ratio ${fmt(full.p95 / same.p95, 2)}), candidate statement raw p50 ${fmt(raw.p50)} p95 ${fmt(raw.p95)} ms (ratio ${fmt(full.p95 / raw.p95, 2)})`,
 			);
 		}
+	}
+}
+
+interface WithinRow {
+	reader: string;
+	scope: string;
+	timing: Timing;
+}
+
+/** search() within one meeting and within one dossier (the pages' "search in this meeting/dossier"), for the
+ * common words at 1 caller: the oldest meeting of the demo region with items, and the dossier whose newest
+ * entry is the oldest — the far end of a walk in time order, should the planner take one. */
+async function within(db: RootDb, name: string, reader: Reader, regionId: string, out: WithinRow[]) {
+	const [meeting] = rowsOf<{ id: string }>(
+		await db.execute(sql`select meeting_id as id from search_document where region_id = ${regionId}::uuid and kind = 'agenda_item'
+			group by meeting_id order by min(sort_at) limit 1`),
+	);
+	const [oldDossier] = rowsOf<{ id: string }>(
+		await db.execute(sql`select dossier_id as id from search_document where region_id = ${regionId}::uuid and kind = 'dossier_entry'
+			group by dossier_id order by max(sort_at) limit 1`),
+	);
+	for (const [scope, filters] of [
+		['within the oldest meeting', { meeting: meeting.id }],
+		['within the oldest dossier', { dossier: oldDossier.id }],
+	] as const) {
+		const timing = await timeCase(COMMON_WORDS, 1, (w) => searchTotal(db, reader, w, filters));
+		out.push({ reader: name, scope, timing });
+		console.log(`${name} common word ${scope}: search() p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)} ms (found ${fmt(timing.found, 0)})`);
 	}
 }
 
@@ -821,6 +849,8 @@ export async function benchSearch(
 		}
 		const parts: Breakdown[] = [];
 		for (const [name, reader] of readers) await breakdown(db, name, reader, parts);
+		const withinRows: WithinRow[] = [];
+		for (const [name, reader] of readers) await within(db, name, reader, mayor.regionId, withinRows);
 		const fresh = await freshness(db, readerOf(mayor), mayor.regionId, dataDir);
 		const loadAfter = os.loadavg()[0];
 
@@ -853,6 +883,13 @@ export async function benchSearch(
 			`\nWhere search()'s time goes (mean ms of ${BREAKDOWN_QUERIES} queries per case, 1 caller; "transaction and JS": begin, commit, the round trips' and the ranking's time in this process):\n`,
 		);
 		breakdownTable(lines, parts);
+		lines.push(`\nWithin one meeting or one dossier (the common words, ${ITERATIONS} queries at 1 caller):\n`);
+		lines.push('| reader | scope | search() p50 ms | p95 ms | candidates (avg) | timeouts |');
+		lines.push('|---|---|---:|---:|---:|---:|');
+		for (const w of withinRows)
+			lines.push(
+				`| ${w.reader} | ${w.scope} | ${fmt(w.timing.p50)} | **${fmt(w.timing.p95)}** | ${fmt(w.timing.found, 0)} | ${w.timing.timeouts ? `${w.timing.timeouts} of ${w.timing.n}` : '–'} |`,
+			);
 		const common = results.filter((r) => r.kase === 'common word' && r.callers === 1);
 		const worstCommon = Math.max(...common.map((r) => r.full.p95));
 		const single = results.filter((r) => r.callers === 1);

@@ -126,7 +126,8 @@ function scope(reader: Reader, filters: SearchFilters): SQL {
  * region's matches (for a rare word it keeps the GIN index and sorts the few). A phrase keeps the unordered
  * statement: the positions of its words are checked row by row, and a walk in time order rechecks many more. */
 export function candidateStatement(reader: Reader, query: ParsedQuery, filters: SearchFilters = {}): SQL {
-	const order = query.phrase ? sql`` : sql`order by ${sd.sortAt} desc nulls last`;
+	// The key after the moment makes the order total, so the rows at the cut are the same on every page.
+	const order = query.phrase ? sql`` : sql`order by ${sd.sortAt} desc nulls last, ${sd.kind}, ${sd.objectId}, ${sd.part}`;
 	return sql`select ${candidateFields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
 		from ${sd}, (select ${tsqueryOf(query)} as query) q
 		where ${sd.tsv} @@ q.query and ${scope(reader, filters)}
@@ -187,15 +188,17 @@ export function isTimeout(error: unknown): boolean {
 /** A snippet without the emphasis marks of the Markdown it was cut from (the page shows it as text). */
 const plainText = (snippet: string) => snippet.replace(/\*\*|__|`/g, '');
 
-/** Full-text hits before trigram ones, then by rank, then the newest first (each row's keys read once). */
+/** Full-text hits before trigram ones, then by rank, then the newest first, then by key: a total order, so
+ * that the pages of one search, each asked for apart, share no hit and miss none (each row's keys read once). */
 function ranked(candidates: Candidate[]): Candidate[] {
 	const keyed = candidates.map((c) => ({
 		c,
 		fuzzy: Number(c.fuzzy),
 		rank: Number(c.rank),
 		at: c.sort_at ? new Date(c.sort_at).getTime() : 0,
+		key: `${c.kind}/${c.object_id}/${c.part}`,
 	}));
-	keyed.sort((a, b) => a.fuzzy - b.fuzzy || b.rank - a.rank || b.at - a.at);
+	keyed.sort((a, b) => a.fuzzy - b.fuzzy || b.rank - a.rank || b.at - a.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	return keyed.map((k) => k.c);
 }
 
