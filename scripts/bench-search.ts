@@ -628,9 +628,9 @@ interface WithinRow {
 	timing: Timing;
 }
 
-/** search() within one meeting and within one dossier (the pages' "search in this meeting/dossier"), for the
- * common words at 1 caller: the oldest meeting of the demo region with items, and the dossier whose newest
- * entry is the oldest — the far end of a walk in time order, should the planner take one. */
+/** search() within one meeting, one dossier (the pages' "search in this meeting/dossier") and one year (a
+ * facet), for the common words at 1 caller: the oldest meeting of the demo region with items, the dossier
+ * whose newest entry is the oldest, the oldest year — the far end of a walk in time order. */
 async function within(db: RootDb, name: string, reader: Reader, regionId: string, out: WithinRow[]) {
 	const [meeting] = rowsOf<{ id: string }>(
 		await db.execute(sql`select meeting_id as id from search_document where region_id = ${regionId}::uuid and kind = 'agenda_item'
@@ -640,10 +640,15 @@ async function within(db: RootDb, name: string, reader: Reader, regionId: string
 		await db.execute(sql`select dossier_id as id from search_document where region_id = ${regionId}::uuid and kind = 'dossier_entry'
 			group by dossier_id order by max(sort_at) limit 1`),
 	);
-	for (const [scope, filters] of [
+	const [oldest] = rowsOf<{ year: number }>(
+		await db.execute(sql`select min(year)::int as year from search_document where region_id = ${regionId}::uuid and kind = 'agenda_item'`),
+	);
+	const scopes: [string, SearchFilters][] = [
 		['within the oldest meeting', { meeting: meeting.id }],
 		['within the oldest dossier', { dossier: oldDossier.id }],
-	] as const) {
+		[`within the oldest year (${oldest.year})`, { year: oldest.year }],
+	];
+	for (const [scope, filters] of scopes) {
 		const timing = await timeCase(COMMON_WORDS, 1, (w) => searchTotal(db, reader, w, filters));
 		out.push({ reader: name, scope, timing });
 		console.log(`${name} common word ${scope}: search() p50 ${fmt(timing.p50)} p95 ${fmt(timing.p95)} ms (found ${fmt(timing.found, 0)})`);

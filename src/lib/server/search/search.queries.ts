@@ -54,7 +54,13 @@ function filterConditions(filters: SearchFilters): SQL[] {
 	const where: SQL[] = [];
 	if (filters.kind) where.push(sql`${sd.kind} = ${filters.kind}`);
 	if (filters.body) where.push(sql`${sd.bodyId} = ${uuidParam(filters.body)}`);
-	if (filters.year) where.push(sql`${sd.year} = ${filters.year}`);
+	if (filters.year)
+		// The year is the moment's in Brussels (search.indexer.ts): as a range of moments too, the walk in time
+		// order starts at the year's end instead of today.
+		where.push(
+			sql`${sd.year} = ${filters.year} and ${sd.sortAt} >= make_timestamptz(${filters.year}, 1, 1, 0, 0, 0, 'Europe/Brussels')
+				and ${sd.sortAt} < make_timestamptz(${filters.year + 1}, 1, 1, 0, 0, 0, 'Europe/Brussels')`,
+		);
 	if (filters.municipality) where.push(sql`${sd.organisationId} = ${uuidParam(filters.municipality)}`);
 	if (filters.dossier) where.push(sql`${sd.dossierId} = ${uuidParam(filters.dossier)}`);
 	if (filters.theme) where.push(sql`${filters.theme} = any(${sd.themes})`);

@@ -496,6 +496,10 @@ describe('bounded work', () => {
 			const rarer = await find(readers.secretariat, 'maanwijzer');
 			expect(rarer.capped).toBe(false);
 			expect(rarer.facets.year.map((f) => f.value).sort()).toEqual(['1990', '2020']);
+			// A year's filter finds that year's rows, however old (the year as a range of moments in Brussels).
+			const old = await find(readers.secretariat, 'zonnewijzer', { year: 1990 });
+			expect(old.total).toBe(5);
+			expect(old.capped).toBe(false);
 		} finally {
 			await db.execute(sql`delete from search_document where title like 'Zonnewijzer %'`);
 		}
