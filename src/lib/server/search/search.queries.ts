@@ -63,7 +63,7 @@ function filterConditions(filters: SearchFilters): SQL[] {
 		);
 	if (filters.municipality) where.push(sql`${sd.organisationId} = ${uuidParam(filters.municipality)}`);
 	if (filters.dossier) where.push(sql`${sd.dossierId} = ${uuidParam(filters.dossier)}`);
-	if (filters.theme) where.push(sql`${filters.theme} = any(${sd.themes})`);
+	if (filters.theme) where.push(sql`${sd.themes} @> array[${filters.theme}]::text[]`);
 	if (filters.meeting) where.push(sql`${sd.meetingId} = ${uuidParam(filters.meeting)}`);
 	return where;
 }
@@ -132,7 +132,9 @@ function scope(reader: Reader, filters: SearchFilters): SQL {
  * region's matches (for a rare word it keeps the GIN index and sorts the few). A phrase keeps the unordered
  * statement: the positions of its words are checked row by row, and a walk in time order rechecks many more. */
 export function candidateStatement(reader: Reader, query: ParsedQuery, filters: SearchFilters = {}): SQL {
-	// The key after the moment makes the order total, so the rows at the cut are the same on every page.
+	// The key after the moment makes the order total, so the rows at the cut are the same on every page. A
+	// filter that leaves few rows (a meeting, a dossier, a municipality, a theme) has its own index (migration
+	// 0022), so the planner reads those rows instead of walking the region in time order.
 	const order = query.phrase ? sql`` : sql`order by ${sd.sortAt} desc nulls last, ${sd.kind}, ${sd.objectId}, ${sd.part}`;
 	return sql`select ${candidateFields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
 		from ${sd}, (select ${tsqueryOf(query)} as query) q
