@@ -55,10 +55,10 @@ function filterConditions(filters: SearchFilters): SQL[] {
 	if (filters.kind) where.push(sql`${sd.kind} = ${filters.kind}`);
 	if (filters.body) where.push(sql`${sd.bodyId} = ${uuidParam(filters.body)}`);
 	if (filters.year)
-		// The year is the moment's in Brussels (search.indexer.ts): as a range of moments too, the walk in time
-		// order starts at the year's end instead of today.
+		// The year column is the moment's year in Brussels (search.indexer.ts); asked as that range of moments, the
+		// walk in time order starts at the year's end instead of today.
 		where.push(
-			sql`${sd.year} = ${filters.year} and ${sd.sortAt} >= make_timestamptz(${filters.year}, 1, 1, 0, 0, 0, 'Europe/Brussels')
+			sql`${sd.sortAt} >= make_timestamptz(${filters.year}, 1, 1, 0, 0, 0, 'Europe/Brussels')
 				and ${sd.sortAt} < make_timestamptz(${filters.year + 1}, 1, 1, 0, 0, 0, 'Europe/Brussels')`,
 		);
 	if (filters.municipality) where.push(sql`${sd.organisationId} = ${uuidParam(filters.municipality)}`);

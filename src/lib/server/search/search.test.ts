@@ -481,9 +481,10 @@ describe('bounded work', () => {
 		// Derived rows written directly (the query is what is tested): 1,005 people holding one word, the 5
 		// oldest of 1990, the others of 2020, with a rarer word in one old and one new row.
 		const regionId = readers.secretariat.regionId as string;
-		await db.execute(sql`insert into search_document (region_id, kind, object_id, root_kind, root_id, language, title, title_key, tsv, version, year, sort_at)
+		await db.execute(sql`insert into search_document (region_id, kind, object_id, root_kind, root_id, language, title, title_key, tsv, version, year, sort_at, themes)
 			select ${regionId}::uuid, 'person', gen_random_uuid(), 'person', gen_random_uuid(), 'names', t.title, lower(t.title),
-				to_tsvector('aanjager_names', t.title), 1, extract(year from t.at)::int, t.at
+				to_tsvector('aanjager_names', t.title), 1, extract(year from t.at)::int, t.at,
+				case when extract(year from t.at) = 1990 then array['erfgoed'] end
 			from (select case when n in (3, 500) then 'Zonnewijzer Maanwijzer ' || n else 'Zonnewijzer ' || n end as title,
 				case when n <= 5 then timestamptz '1990-06-01' + n * interval '1 day' else timestamptz '2020-06-01' + n * interval '1 hour' end as at
 				from generate_series(1, 1005) n) t`);
@@ -500,6 +501,10 @@ describe('bounded work', () => {
 			const old = await find(readers.secretariat, 'zonnewijzer', { year: 1990 });
 			expect(old.total).toBe(5);
 			expect(old.capped).toBe(false);
+			// A theme's filter too (matched with @>, for its index).
+			const themed = await find(readers.secretariat, 'zonnewijzer', { theme: 'erfgoed' });
+			expect(themed.total).toBe(5);
+			expect(themed.facets.theme).toEqual([{ value: 'erfgoed', label: null, count: 5 }]);
 		} finally {
 			await db.execute(sql`delete from search_document where title like 'Zonnewijzer %'`);
 		}
