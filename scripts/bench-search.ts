@@ -56,7 +56,14 @@ import { fastTickers, jobHandlers } from '../src/lib/server/jobs.registry.ts';
 import { createMailer } from '../src/lib/server/mail/mailer.ts';
 import { drainOutbox, FAST_INTERVAL_MS, startWorker, type WorkerDeps } from '../src/lib/server/platform/jobs/worker.ts';
 import { indexQueued, queueEverything, rowsOf } from '../src/lib/server/search/search.indexer.ts';
-import { candidateStatement, fuzzyStatement, search } from '../src/lib/server/search/search.queries.ts';
+import {
+	candidateStatement,
+	fuzzyStatement,
+	readingStatement,
+	search,
+	type Tsqueries,
+	tsqueriesOf,
+} from '../src/lib/server/search/search.queries.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';
 import { actorFor } from '../tests/support/factories.ts';
 import { startPostgres } from '../tests/support/postgres-server.ts';
@@ -557,16 +564,23 @@ type Case = (typeof CASES)[number];
 /** Print EXPLAIN (ANALYZE, BUFFERS) of the raw candidate statement of the case's first word, and, for a case
  * that runs search()'s trigram fallback, of the fallback for its slowest word (BENCH_SEARCH_EXPLAIN=1). */
 async function explain(db: RootDb, title: string, reader: Reader, words: readonly string[], fallback: boolean) {
-	const statements: [string, string, SQL][] = [['candidates', words[0], candidateStatement(reader, parsed(words[0]))]];
+	const read = async (word: string) => tsqueriesOf(db, parsed(word));
+	const statements: [string, string, SQL][] = [
+		['candidates', words[0], candidateStatement(reader, parsed(words[0]), await read(words[0]))],
+	];
 	if (fallback) {
 		let slowest = { word: words[0], ms: -1 };
 		for (const word of words) {
 			const start = performance.now();
-			await db.execute(fuzzyStatement(reader, parsed(word)));
+			await db.execute(fuzzyStatement(reader, parsed(word), await read(word)));
 			const ms = performance.now() - start;
 			if (ms > slowest.ms) slowest = { word, ms };
 		}
-		statements.push([`trigram fallback, the slowest of ${words.length} words`, slowest.word, fuzzyStatement(reader, parsed(slowest.word))]);
+		statements.push([
+			`trigram fallback, the slowest of ${words.length} words`,
+			slowest.word,
+			fuzzyStatement(reader, parsed(slowest.word), await read(slowest.word)),
+		]);
 	}
 	for (const [part, word, statement] of statements) {
 		const plan = rowsOf<{ 'QUERY PLAN': string }>(await db.execute(sql`explain (analyze, buffers) ${statement}`));
@@ -574,11 +588,12 @@ async function explain(db: RootDb, title: string, reader: Reader, words: readonl
 	}
 }
 
-/** The statements search() sends for `word` but its settings (captured from one call), to send again as raw SQL. */
+/** The statements search() sends for `word` (captured from one call), to send again as raw SQL: its first one
+ * without the settings, only reading the query into its tsqueries. */
 async function statementsOf(db: RootDb, reader: Reader, word: string): Promise<SQL[]> {
 	const statements: SQL[] = [];
 	const capture = profiled(db, (part, _ms, query) => {
-		if (part !== 'settings') statements.push(query);
+		statements.push(part === 'settings and tsqueries' ? readingStatement(parsed(word)) : query);
 	});
 	await search(capture, reader, parsed(word));
 	return statements;
@@ -600,11 +615,16 @@ async function measureReader(
 		if (process.env.BENCH_SEARCH_EXPLAIN)
 			await explain(rawDb, `${label} ${name} ${kase.name}`, reader, kase.words, kase.name === 'rare word');
 		const captured = new Map<string, SQL[]>();
-		for (const word of kase.words) captured.set(word, await statementsOf(db, reader, word));
+		const read = new Map<string, Tsqueries>();
+		for (const word of kase.words) {
+			captured.set(word, await statementsOf(db, reader, word));
+			read.set(word, await tsqueriesOf(db, parsed(word)));
+		}
 		for (const callers of [1, CONCURRENCY]) {
 			const full = await timeCase(kase.words, callers, (w) => searchTotal(db, reader, w));
 			const same = await timeCase(kase.words, callers, async (w) => {
-				const [first, ...rest] = captured.get(w) ?? [];
+				const [reading, first, ...rest] = captured.get(w) ?? [];
+				await rawDb.execute(reading);
 				const found = rowsOf(await rawDb.execute(first)).length;
 				for (const statement of rest) await rawDb.execute(statement);
 				return found;
@@ -612,7 +632,7 @@ async function measureReader(
 			const raw = await timeCase(
 				kase.words,
 				callers,
-				async (w) => rowsOf(await rawDb.execute(candidateStatement(reader, parsed(w)))).length,
+				async (w) => rowsOf(await rawDb.execute(candidateStatement(reader, parsed(w), read.get(w) as Tsqueries))).length,
 			);
 			results.push({ reader: name, kase: kase.name, callers, full, same, raw });
 			console.log(
@@ -670,13 +690,13 @@ interface Row {
 	raw: Timing;
 }
 
-const PARTS = ['candidates', 'trigram fallback', 'snippets', 'facet names', 'settings'] as const;
+const PARTS = ['candidates', 'trigram fallback', 'snippets', 'facet names', 'settings and tsqueries'] as const;
 type Part = (typeof PARTS)[number] | 'transaction and JS';
 
 /** Which of search()'s statements a statement text is. */
 const partOf = (text: string): Part =>
 	text.startsWith('select set_config(')
-		? 'settings'
+		? 'settings and tsqueries'
 		: text.includes('ts_rank(')
 			? 'candidates'
 			: text.includes('word_similarity(')

@@ -26,9 +26,22 @@ const SNIPPET_SOURCE = 4_000;
 
 const CONFIGS = ['aanjager_nl', 'aanjager_fr', 'aanjager_en', 'aanjager_names'] as const;
 
-/** The tsqueries of a parsed query: the positive part in every analyser (OR), the last word also as a
- * prefix; and, apart, the excluded terms in every analyser (a row holding one in any analyser is left out). */
-export function tsqueriesOf(q: ParsedQuery): { positive: SQL; negative: SQL | null } {
+/** A query's tsqueries as PostgreSQL reads them (the text of a tsquery): what matches, and apart what is
+ * excluded (a row holding it in any analyser is left out). */
+export interface Tsqueries {
+	positive: string;
+	negative: string | null;
+}
+
+/** The OR of `queries`, each distinct reading once, as the text of a tsquery. The analysers read most words
+ * alike (nl, fr and en stem "gemeente" to one lexeme), and every operand of the OR is checked again by
+ * ts_rank for each candidate and by ts_headline for each word of a snippet. */
+const anyOf = (queries: SQL[]): SQL =>
+	sql`(select coalesce(string_agg(distinct '(' || q::text || ')', ' | '), '') from unnest(array[${sql.join(queries, sql`, `)}]::tsquery[]) q where numnode(q) > 0)`;
+
+/** The select list that reads a parsed query into its tsqueries (`positive`, `negative`): the positive part in
+ * every analyser (OR), the last word also as a prefix; the excluded terms in every analyser. */
+function readingOf(q: ParsedQuery): SQL {
 	const perConfig = CONFIGS.map((c) => {
 		const config = sql.raw(`'${c}'::regconfig`);
 		const full = sql`websearch_to_tsquery(${config}, ${q.positive})`;
@@ -37,16 +50,23 @@ export function tsqueriesOf(q: ParsedQuery): { positive: SQL; negative: SQL | nu
 		const rest = q.prefix.rest ? sql`websearch_to_tsquery(${config}, ${q.prefix.rest}) && ${prefix}` : prefix;
 		return sql`(${full} || (${rest}))`;
 	});
-	const positive = sql`(${sql.join(perConfig, sql` || `)})`;
-	if (!q.negative.length) return { positive, negative: null };
 	const terms = q.negative.flatMap((term) => CONFIGS.map((c) => sql`phraseto_tsquery(${sql.raw(`'${c}'::regconfig`)}, ${term})`));
-	return { positive, negative: sql`(${sql.join(terms, sql` || `)})` };
+	return sql`${anyOf(perConfig)} as positive, ${terms.length ? anyOf(terms) : sql`null::text`} as negative`;
 }
 
-/** The one tsquery of a parsed query (what matches, without what is excluded). */
-export function tsqueryOf(q: ParsedQuery): SQL {
-	const { positive, negative } = tsqueriesOf(q);
-	return negative ? sql`(${positive} && !!${negative})` : positive;
+/** The statement that reads a parsed query into its tsqueries (search() reads them in the statement that makes
+ * its settings). */
+export const readingStatement = (q: ParsedQuery): SQL => sql`select ${readingOf(q)}`;
+
+export async function tsqueriesOf(db: RootDb, q: ParsedQuery): Promise<Tsqueries> {
+	return rowsOf<Tsqueries>(await db.execute(readingStatement(q)))[0];
+}
+
+const tsquery = (text: string) => sql`${text}::tsquery`;
+
+/** The one tsquery of a query (what matches, without what is excluded). */
+function tsqueryOf(t: Tsqueries): SQL {
+	return t.negative ? sql`(${tsquery(t.positive)} && !!${tsquery(t.negative)})` : tsquery(t.positive);
 }
 
 /** The filters as conditions on the search row (a value of another region simply matches nothing). */
@@ -131,25 +151,24 @@ function scope(reader: Reader, filters: SearchFilters): SQL {
  * rows by `search_document_region_sort_idx` and stops after them, instead of reading the bitmap of all the
  * region's matches (for a rare word it keeps the GIN index and sorts the few). A phrase keeps the unordered
  * statement: the positions of its words are checked row by row, and a walk in time order rechecks many more. */
-export function candidateStatement(reader: Reader, query: ParsedQuery, filters: SearchFilters = {}): SQL {
+export function candidateStatement(reader: Reader, query: ParsedQuery, t: Tsqueries, filters: SearchFilters = {}): SQL {
 	// The key after the moment makes the order total, so the rows at the cut are the same on every page. A
 	// filter that leaves few rows (a meeting, a dossier, a municipality, a theme) has its own index (migration
 	// 0022), so the planner reads those rows instead of walking the region in time order.
 	const order = query.phrase ? sql`` : sql`order by ${sd.sortAt} desc nulls last, ${sd.kind}, ${sd.objectId}, ${sd.part}`;
 	return sql`select ${candidateFields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
-		from ${sd}, (select ${tsqueryOf(query)} as query) q
+		from ${sd}, (select ${tsqueryOf(t)} as query) q
 		where ${sd.tsv} @@ q.query and ${scope(reader, filters)}
 		${order} limit ${CANDIDATES + 1}`;
 }
 
 /** Titles like the query's words (trigrams: typos, parts of words) that the full text did not match. */
-export function fuzzyStatement(reader: Reader, query: ParsedQuery, filters: SearchFilters = {}): SQL {
+export function fuzzyStatement(reader: Reader, query: ParsedQuery, t: Tsqueries, filters: SearchFilters = {}): SQL {
 	const plain = sql`lower(unaccent(${query.plain}))`;
-	const { positive, negative } = tsqueriesOf(query);
-	const excluded = negative ? sql` and not (${sd.tsv} @@ ${negative})` : sql``;
+	const excluded = t.negative ? sql` and not (${sd.tsv} @@ ${tsquery(t.negative)})` : sql``;
 	return sql`select ${candidateFields}, word_similarity(${plain}, ${sd.titleKey}) as rank, true as fuzzy
 		from ${sd}
-		where ${plain} <% ${sd.titleKey} and ${scope(reader, filters)} and not (${sd.tsv} @@ ${positive})${excluded}
+		where ${plain} <% ${sd.titleKey} and ${scope(reader, filters)} and not (${sd.tsv} @@ ${tsquery(t.positive)})${excluded}
 		order by rank desc limit ${FUZZY_LIMIT}`;
 }
 
@@ -165,18 +184,23 @@ export async function search(
 		return await db.transaction(async (tx) => {
 			// The bound of every statement here; and no JIT: the estimate of an OR of tsqueries is poor, so
 			// PostgreSQL would compile the visibility expression on every search (150 ms for a 1 ms scan).
-			await tx.execute(sql`select set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true), set_config('jit', 'off', true)`);
-			const found = rowsOf<Candidate>(await tx.execute(candidateStatement(reader, query, filters)));
+			// The same statement reads the query into its tsqueries.
+			const [t] = rowsOf<Tsqueries>(
+				await tx.execute(
+					sql`select set_config('statement_timeout', ${String(STATEMENT_TIMEOUT_MS)}, true), set_config('jit', 'off', true), ${readingOf(query)}`,
+				),
+			);
+			const found = rowsOf<Candidate>(await tx.execute(candidateStatement(reader, query, t, filters)));
 			let candidates = found;
 			if (found.length < FUZZY_BELOW && query.plain.length >= 3)
-				candidates = [...found, ...rowsOf<Candidate>(await tx.execute(fuzzyStatement(reader, query, filters)))];
+				candidates = [...found, ...rowsOf<Candidate>(await tx.execute(fuzzyStatement(reader, query, t, filters)))];
 			const capped = found.length > CANDIDATES;
 			if (capped) candidates = candidates.slice(0, CANDIDATES);
 			candidates = ranked(candidates);
 			const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
 			const current = Math.min(Math.max(1, page), pages);
 			const shown = candidates.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-			const hits = await marked(tx as unknown as RootDb, reader, shown, tsqueryOf(query));
+			const hits = await marked(tx as unknown as RootDb, reader, shown, tsqueryOf(t));
 			const facets = await facetsOf(tx as unknown as RootDb, reader, candidates);
 			return { hits, total: candidates.length, capped, page: current, pages, facets };
 		});
@@ -211,7 +235,7 @@ function ranked(candidates: Candidate[]): Candidate[] {
 }
 
 /** The shown rows with their marked titles and snippets (visibility checked again: cheap, and exact). */
-async function marked(db: RootDb, reader: Reader, shown: Candidate[], tsquery: SQL): Promise<SearchHit[]> {
+async function marked(db: RootDb, reader: Reader, shown: Candidate[], query: SQL): Promise<SearchHit[]> {
 	if (!shown.length) return [];
 	const keys = sql.join(
 		shown.map((c) => sql`(${c.kind}, ${uuidParam(c.object_id)}, ${c.part})`),
@@ -223,7 +247,7 @@ async function marked(db: RootDb, reader: Reader, shown: Candidate[], tsquery: S
 			ts_headline(search_config(${sd.language}), ${sd.title}, q.query, ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title,
 			case when ${sd.summary} is null and ${sd.body} is null then null
 				else ts_headline(search_config(${sd.language}), left(concat_ws(' … ', ${sd.summary}, ${sd.body}), ${SNIPPET_SOURCE}), q.query, ${options}) end as snippet
-			from ${sd}, (select ${tsquery} as query) q
+			from ${sd}, (select ${query} as query) q
 			where (${sd.kind}, ${sd.objectId}, ${sd.part}) in (${keys}) and ${searchVisible(reader)}`),
 	);
 	const byKey = new Map(rows.map((r) => [`${r.kind}/${r.object_id}/${r.part}`, r]));
@@ -260,30 +284,20 @@ async function facetsOf(db: RootDb, reader: Reader, candidates: Candidate[]): Pr
 	const municipalities = count(candidates.map((c) => c.organisation_id));
 	const dossiers = count(candidates.map((c) => c.dossier_id));
 	const themes = count(candidates.flatMap((c) => c.themes ?? []));
-	const names = async (table: 'body' | 'organisation', ids: string[]) => {
-		if (!ids.length) return new Map<string, string>();
-		const rows = rowsOf<{ id: string; name: string }>(
-			await db.execute(sql`select id, name from ${sql.identifier(table)} where id = any(${uuidArray(ids)})`),
-		);
-		return new Map(rows.map((r) => [r.id, r.name]));
-	};
-	const bodyNames = await names(
-		'body',
-		bodies.map(([id]) => id),
-	);
-	const organisationNames = await names(
-		'organisation',
-		municipalities.map(([id]) => id),
-	);
-	const dossierIds = dossiers.map(([id]) => id);
-	const dossierNames = new Map(
-		dossierIds.length
-			? rowsOf<{ id: string; title: string }>(
-					await db.execute(sql`select ${dossier.id} as id, ${dossier.title} as title from ${dossier}
-						where ${dossier.id} = any(${uuidArray(dossierIds)}) and ${dossierVisible(reader, dossier)}`),
-				).map((r) => [r.id, r.title])
-			: [],
-	);
+	// The names of the bodies, organisations and dossiers counted, in one statement (a dossier's only where the
+	// reader may see it).
+	const ids = (list: [string, number][]) => uuidArray(list.map(([id]) => id));
+	const named =
+		bodies.length + municipalities.length + dossiers.length
+			? rowsOf<{ facet: 'body' | 'municipality' | 'dossier'; id: string; name: string }>(
+					await db.execute(sql`select 'body' as facet, id, name from body where id = any(${ids(bodies)})
+					union all select 'municipality', id, name from organisation where id = any(${ids(municipalities)})
+					union all select 'dossier', ${dossier.id}, ${dossier.title} from ${dossier}
+						where ${dossier.id} = any(${ids(dossiers)}) and ${dossierVisible(reader, dossier)}`),
+				)
+			: [];
+	const namesOf = (facet: 'body' | 'municipality' | 'dossier') =>
+		new Map(named.filter((r) => r.facet === facet).map((r) => [r.id, r.name]));
 	const withLabels = (list: [string, number][], labels?: Map<string, string>, top = 12): FacetValue[] =>
 		list
 			.filter(([value]) => !labels || labels.has(value))
@@ -291,10 +305,10 @@ async function facetsOf(db: RootDb, reader: Reader, candidates: Candidate[]): Pr
 			.map(([value, n]) => ({ value, label: labels?.get(value) ?? null, count: n }));
 	return {
 		kind: withLabels(kinds, undefined, 20),
-		body: withLabels(bodies, bodyNames),
+		body: withLabels(bodies, namesOf('body')),
 		year: withLabels(years, undefined, 30),
-		municipality: withLabels(municipalities, organisationNames, 20),
-		dossier: withLabels(dossiers, dossierNames),
+		municipality: withLabels(municipalities, namesOf('municipality'), 20),
+		dossier: withLabels(dossiers, namesOf('dossier')),
 		theme: withLabels(themes),
 	};
 }

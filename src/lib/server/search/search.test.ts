@@ -29,7 +29,7 @@ import { structure } from '../registry/registry.tables.ts';
 import { sessionQuestionVisible, sessionVisible } from '../sessions/sessions.access.ts';
 import { infoSession, sessionQuestion } from '../sessions/sessions.tables.ts';
 import { indexQueued, queueEverything, rowsOf } from './search.indexer.ts';
-import { isTimeout, type SearchResult, search } from './search.queries.ts';
+import { isTimeout, type SearchResult, search, tsqueriesOf } from './search.queries.ts';
 
 let database: Database;
 let db: RootDb;
@@ -358,6 +358,18 @@ describe('Dutch that works', () => {
 	});
 	it('the last word is a prefix while typing', async () => {
 		expect(await titles('fietsrou')).toContain('De Kortrijkse fietsroutes');
+	});
+	it('a word the analysers read alike is in the tsquery once, one they read apart in each reading', async () => {
+		const read = async (q: string) => {
+			const parsed = parseQuery(q);
+			if ('problem' in parsed) throw new Error(parsed.problem);
+			return tsqueriesOf(db, parsed);
+		};
+		// Four analysers (nl, fr, en, names), each reading the last word also as a prefix: Dutch, French and
+		// English stem "gemeente" alike, names keep it whole.
+		expect((await read('gemeente')).positive).toBe("('gemeent' | 'gemeent':*) | ('gemeente' | 'gemeente':*)");
+		expect((await read('écoles')).positive).toBe("('ecol' | 'ecol':*) | ('ecoles' | 'ecoles':*)");
+		expect(await read('kanaal -Bossuit')).toEqual({ positive: "('kanaal' | 'kanaal':*) | ('kanal' | 'kanal':*)", negative: "('bossuit')" });
 	});
 	it('French items are found in French (écoles by école, mobilité by mobilite)', async () => {
 		expect(await titles('école')).toContain('La mobilité des écoles dans la région');
