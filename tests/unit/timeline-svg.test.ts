@@ -2,7 +2,7 @@
 // placed on their widest days, accessible name and description, marks told apart by shape.
 import { describe, expect, it } from 'vitest';
 import { firstDay, lastDay } from '../../src/lib/domain/partial-dates.ts';
-import { axisYears, type TimelineSvgInput, timelineSvg } from '../../src/lib/server/dossiers/timeline-svg.ts';
+import { axisYears, lanesOf, type TimelineSvgInput, timelineSvg } from '../../src/lib/server/dossiers/timeline-svg.ts';
 
 const input = (over: Partial<TimelineSvgInput> = {}): TimelineSvgInput => ({
 	title: 'Tijdlijn <Ruimtelijke visie>',
@@ -77,6 +77,33 @@ describe('the timeline SVG', () => {
 		expect(svg.match(/class="mark-question"/g)).toHaveLength(2);
 		for (const number of [1, 2, 3]) expect(svg).toContain(`class="num">${number}<`);
 		expect(svg).toContain('>Agendapunt<');
+	});
+
+	it('puts events close in time on lanes below each other, so that no mark or number covers another', () => {
+		// Five meetings in one month of a twenty-year dossier, and one much later.
+		const events = ['2010-03-02', '2010-03-09', '2010-03-16', '2010-03-23', '2010-03-30', '2026-01-10'].map((day, index) => ({
+			day,
+			kind: 'item' as const,
+			number: index + 1,
+		}));
+		const svg = timelineSvg(input({ phases: [{ title: 'Lang', startDay: '2006-01-01', endDay: '2026-12-31' }], events }));
+		const marks = [
+			...svg.matchAll(
+				/<circle cx="([\d.]+)" cy="([\d.]+)" r="5" class="mark-item"\/><text x="[\d.]+" y="[\d.]+" text-anchor="middle" class="num">(\d+)</g,
+			),
+		].map((m) => ({ x: Number(m[1]), y: Number(m[2]), number: Number(m[3]) }));
+		expect(marks.map((m) => m.number)).toEqual([1, 2, 3, 4, 5, 6]);
+		for (const a of marks) for (const b of marks) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(22);
+		expect(new Set(marks.slice(0, 5).map((m) => m.y)).size).toBe(5);
+		// The one far away goes back on the first lane, and the drawing is as high as its lanes.
+		expect(marks[5].y).toBe(marks[0].y);
+		const height = Number(svg.match(/viewBox="0 0 800 (\d+)"/)?.[1]);
+		expect(height).toBeGreaterThan(Math.max(...marks.map((m) => m.y)) + 18);
+	});
+
+	it('gives lanes in the order of time, whatever the order of the events', () => {
+		expect(lanesOf([100, 10, 15, 200])).toEqual([0, 0, 1, 0]);
+		expect(lanesOf([])).toEqual([]);
 	});
 
 	it('draws an empty dossier as an axis of the current year', () => {

@@ -1,8 +1,9 @@
 // The dossier's timeline as a server-rendered SVG (ADR 0027): its phases as bars on a time axis in
 // years (one row each, so overlapping phases are both drawn) and its events as numbered marks whose
 // shape tells their kind (a circle an agenda item, a square an entry of the dossier's own, a diamond a
-// question answered). Pure and deterministic: the same input gives the same bytes. Colour is never the
-// only carrier: every bar has its title, every mark its number, and the table beside it says the same.
+// question answered). Events close in time are put on lanes below each other, so that no mark and no number
+// covers another. Pure and deterministic: the same input gives the same bytes. Colour is never the only
+// carrier: every bar has its title, every mark its number, and the table beside it says the same.
 import { escapeMarkup } from '../http/escape.ts';
 
 /** A phase as drawn: its widest days (a partial date's first start day, its last end day). */
@@ -39,8 +40,13 @@ const LEFT = 10;
 const RIGHT = 10;
 const ROW = 26;
 const AXIS = 22;
-const EVENTS = 34;
+/** The height of one lane of events (a mark and its number below it). */
+const LANE = 30;
 const LEGEND = 26;
+/** The least distance between two events on one lane (a mark is 12 wide, a number of three digits about 20). */
+const EVENT_GAP = 22;
+/** Lanes at most; past them, an event goes on the lane whose last event is furthest away. */
+const MAX_LANES = 8;
 
 const escapeXml = escapeMarkup;
 
@@ -57,6 +63,21 @@ export function axisYears(input: Pick<TimelineSvgInput, 'phases' | 'events' | 't
 	return { from: Math.min(...years), to: Math.max(...years) };
 }
 
+/** The lane of each event (by index in `xs`, which are in any order): the first lane where it keeps
+ * EVENT_GAP from the event before it. */
+export function lanesOf(xs: number[]): number[] {
+	const order = xs.map((x, index) => ({ x, index })).sort((a, b) => a.x - b.x || a.index - b.index);
+	const lastOnLane: number[] = [];
+	const lanes: number[] = new Array(xs.length).fill(0);
+	for (const { x, index } of order) {
+		let lane = lastOnLane.findIndex((last) => x - last >= EVENT_GAP);
+		if (lane < 0) lane = lastOnLane.length < MAX_LANES ? lastOnLane.length : lastOnLane.indexOf(Math.min(...lastOnLane));
+		lastOnLane[lane] = x;
+		lanes[index] = lane;
+	}
+	return lanes;
+}
+
 function mark(kind: SvgEventKind, x: number, y: number): string {
 	if (kind === 'item') return `<circle cx="${n(x)}" cy="${n(y)}" r="5" class="mark-item"/>`;
 	if (kind === 'entry') return `<rect x="${n(x - 4.5)}" y="${n(y - 4.5)}" width="9" height="9" class="mark-entry"/>`;
@@ -71,13 +92,16 @@ export function timelineSvg(input: TimelineSvgInput): string {
 	const span = WIDTH - LEFT - RIGHT;
 	const x = (day: string) => LEFT + ((dayNumber(day) - start) / (end - start)) * span;
 	const rows = input.phases.length;
-	const height = AXIS + rows * ROW + EVENTS + LEGEND;
+	const eventXs = input.events.map((e) => x(e.day));
+	const lanes = lanesOf(eventXs);
+	const laneCount = Math.max(1, ...lanes.map((lane) => lane + 1));
+	const height = AXIS + rows * ROW + 4 + laneCount * LANE + LEGEND;
 	const out: string[] = [];
 	out.push(
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="timeline-title timeline-desc" class="timeline-svg">`,
 		`<title id="timeline-title">${escapeXml(input.title)}</title>`,
 		`<desc id="timeline-desc">${escapeXml(input.desc)}</desc>`,
-		'<style>.axis{stroke:#4a5560;stroke-width:1}.tick{font:11px sans-serif;fill:#1b1f24}.bar{fill:#dbe7f3;stroke:#0b5394;stroke-width:1.5}.bar-open{stroke-dasharray:4 3}.label{font:12px sans-serif;fill:#1b1f24}.mark-item{fill:#fff;stroke:#1b1f24;stroke-width:2}.mark-entry{fill:#1b1f24}.mark-question{fill:#fff;stroke:#1b1f24;stroke-width:2}.num{font:9px sans-serif;fill:#1b1f24}</style>',
+		'<style>.axis{stroke:#4a5560;stroke-width:1}.tick{font:11px sans-serif;fill:#1b1f24}.bar{fill:#dbe7f3;stroke:#0b5394;stroke-width:1.5}.bar-open{stroke-dasharray:4 3}.label{font:12px sans-serif;fill:#1b1f24}.mark-item{fill:#fff;stroke:#1b1f24;stroke-width:2}.mark-entry{fill:#1b1f24}.mark-question{fill:#fff;stroke:#1b1f24;stroke-width:2}.num{font:11px sans-serif;fill:#1b1f24}</style>',
 	);
 	// The axis: a tick and the year at each year's start.
 	out.push(`<line x1="${LEFT}" y1="${AXIS - 4}" x2="${WIDTH - RIGHT}" y2="${AXIS - 4}" class="axis"/>`);
@@ -98,15 +122,16 @@ export function timelineSvg(input: TimelineSvgInput): string {
 			`<text x="${n(Math.min(x1 + 4, WIDTH - RIGHT - 120))}" y="${y + ROW / 2 + 4}" class="label">${escapeXml(p.title)}</text></g>`,
 		);
 	});
-	// Events: marks on one line below the phases, numbered as in the table.
+	// Events: marks on lanes below the phases (the first on a line), numbered as in the table.
 	const ey = AXIS + rows * ROW + 12;
 	out.push(`<line x1="${LEFT}" y1="${ey}" x2="${WIDTH - RIGHT}" y2="${ey}" class="axis"/>`);
-	for (const e of input.events) {
-		const ex = x(e.day);
+	input.events.forEach((e, index) => {
+		const ex = eventXs[index];
+		const my = ey + lanes[index] * LANE;
 		out.push(
-			`<g class="event">${mark(e.kind, ex, ey)}<text x="${n(ex)}" y="${ey + 18}" text-anchor="middle" class="num">${e.number}</text></g>`,
+			`<g class="event">${mark(e.kind, ex, my)}<text x="${n(ex)}" y="${my + 18}" text-anchor="middle" class="num">${e.number}</text></g>`,
 		);
-	}
+	});
 	// The legend: each shape with its meaning.
 	const ly = height - 10;
 	const kinds: SvgEventKind[] = ['item', 'entry', 'question'];
