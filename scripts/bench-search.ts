@@ -662,14 +662,20 @@ async function scopesOf(db: RootDb, regionId: string): Promise<[string, SearchFi
 	const [oldest] = rowsOf<{ year: number }>(
 		await db.execute(sql`select min(year)::int as year from search_document where region_id = ${regionId}::uuid and kind = 'agenda_item'`),
 	);
+	const [smallest] = rowsOf<{ id: string; n: number }>(
+		await db.execute(sql`select body_id as id, count(*)::int as n from search_document where region_id = ${regionId}::uuid and body_id is not null
+			group by body_id order by count(*), body_id limit 1`),
+	);
 	return [
 		['within the oldest meeting', { meeting: meeting.id }],
 		['within the oldest dossier', { dossier: oldDossier.id }],
 		[`within the oldest year (${oldest.year})`, { year: oldest.year }],
+		[`within the smallest body (${smallest.n.toLocaleString('en')} rows)`, { body: smallest.id }],
+		['within one kind (dossiers)', { kind: 'dossier' }],
 	];
 }
 
-/** search() within each scope (the pages' "search in this meeting/dossier", the year facet), for the common
+/** search() within each scope (the pages' "search in this meeting/dossier", the year, body and kind facets), for the common
  * words at 1 caller. */
 async function within(db: RootDb, name: string, reader: Reader, scopes: [string, SearchFilters][], out: WithinRow[]) {
 	for (const [scope, filters] of scopes) {

@@ -154,7 +154,8 @@ function scope(reader: Reader, filters: SearchFilters): SQL {
 export function candidateStatement(reader: Reader, query: ParsedQuery, t: Tsqueries, filters: SearchFilters = {}): SQL {
 	// The key after the moment makes the order total, so the rows at the cut are the same on every page. A
 	// filter that leaves few rows (a meeting, a dossier, a municipality, a theme) has its own index (migration
-	// 0022), so the planner reads those rows instead of walking the region in time order.
+	// 0022), so the planner reads those rows instead of walking the region in time order; a body and a kind
+	// are walked in time order by their own (migration 0023).
 	const order = query.phrase ? sql`` : sql`order by ${sd.sortAt} desc nulls last, ${sd.kind}, ${sd.objectId}, ${sd.part}`;
 	return sql`select ${candidateFields}, ts_rank(${sd.tsv}, q.query) as rank, false as fuzzy
 		from ${sd}, (select ${tsqueryOf(t)} as query) q
