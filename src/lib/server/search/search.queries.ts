@@ -33,11 +33,15 @@ export interface Tsqueries {
 	negative: string | null;
 }
 
-/** The OR of `queries`, each distinct reading once, as the text of a tsquery. The analysers read most words
- * alike (nl, fr and en stem "gemeente" to one lexeme), and every operand of the OR is checked again by
- * ts_rank for each candidate and by ts_headline for each word of a snippet. */
-const anyOf = (queries: SQL[]): SQL =>
-	sql`(select coalesce(string_agg(distinct '(' || q::text || ')', ' | '), '') from unnest(array[${sql.join(queries, sql`, `)}]::tsquery[]) q where numnode(q) > 0)`;
+/** The OR of `queries`, each distinct reading once, as the text of a tsquery (in byte order, so the same on
+ * every collation). The analysers read most words alike (nl, fr and en stem "gemeente" to one lexeme), and
+ * every operand of the OR is checked again by ts_rank for each candidate and by ts_headline for each word of
+ * a snippet. For what is ranked (`ranked`), a reading left alone is still put in an OR (with itself): ts_rank
+ * weighs an OR at the top of the query otherwise than an AND or a phrase, and the rank must not depend on
+ * whether the analysers agree. */
+const anyOf = (queries: SQL[], ranked: boolean): SQL =>
+	sql`(select case when ${ranked} and count(*) = 1 then min(r) || ' | ' || min(r) else coalesce(string_agg(r, ' | ' order by r), '') end
+		from (select distinct '(' || q::text || ')' collate "C" as r from unnest(array[${sql.join(queries, sql`, `)}]::tsquery[]) q where numnode(q) > 0) readings)`;
 
 /** The select list that reads a parsed query into its tsqueries (`positive`, `negative`): the positive part in
  * every analyser (OR), the last word also as a prefix; the excluded terms in every analyser. */
@@ -51,7 +55,7 @@ function readingOf(q: ParsedQuery): SQL {
 		return sql`(${full} || (${rest}))`;
 	});
 	const terms = q.negative.flatMap((term) => CONFIGS.map((c) => sql`phraseto_tsquery(${sql.raw(`'${c}'::regconfig`)}, ${term})`));
-	return sql`${anyOf(perConfig)} as positive, ${terms.length ? anyOf(terms) : sql`null::text`} as negative`;
+	return sql`${anyOf(perConfig, true)} as positive, ${terms.length ? anyOf(terms, false) : sql`null::text`} as negative`;
 }
 
 /** The statement that reads a parsed query into its tsqueries (search() reads them in the statement that makes

@@ -370,6 +370,9 @@ describe('Dutch that works', () => {
 		expect((await read('gemeente')).positive).toBe("('gemeent' | 'gemeent':*) | ('gemeente' | 'gemeente':*)");
 		expect((await read('écoles')).positive).toBe("('ecol' | 'ecol':*) | ('ecoles' | 'ecoles':*)");
 		expect(await read('kanaal -Bossuit')).toEqual({ positive: "('kanaal' | 'kanaal':*) | ('kanal' | 'kanal':*)", negative: "('bossuit')" });
+		// Where all agree and there is no prefix (a quoted number), the one reading stays an OR, so that ts_rank
+		// weighs it as it weighs every other query.
+		expect((await read('"2024"')).positive).toBe("('2024') | ('2024')");
 	});
 	it('French items are found in French (écoles by école, mobilité by mobilite)', async () => {
 		expect(await titles('école')).toContain('La mobilité des écoles dans la région');
