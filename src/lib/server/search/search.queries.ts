@@ -62,6 +62,7 @@ function readingOf(q: ParsedQuery): SQL {
  * its settings). */
 export const readingStatement = (q: ParsedQuery): SQL => sql`select ${readingOf(q)}`;
 
+/** Read a parsed query into its tsqueries, on its own (the bench and the tests). */
 export async function tsqueriesOf(db: RootDb, q: ParsedQuery): Promise<Tsqueries> {
 	return rowsOf<Tsqueries>(await db.execute(readingStatement(q)))[0];
 }
