@@ -106,6 +106,13 @@ describe('the timeline SVG', () => {
 		expect(lanesOf([])).toEqual([]);
 	});
 
+	it('past 8 lanes puts an event on the lane whose last event is furthest away', () => {
+		// Eight events on one day fill the lanes. The ninth, a little later, shares the first (all are as far);
+		// the tenth then the second, whose last event is now the furthest.
+		const lanes = lanesOf([...Array.from({ length: 8 }, () => 100), 105, 110]);
+		expect(lanes).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 0, 1]);
+	});
+
 	it('draws an empty dossier as an axis of the current year', () => {
 		const svg = timelineSvg(input({ phases: [], events: [] }));
 		expect(svg).toContain('>2026<');

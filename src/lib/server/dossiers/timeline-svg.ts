@@ -2,8 +2,9 @@
 // years (one row each, so overlapping phases are both drawn) and its events as numbered marks whose
 // shape tells their kind (a circle an agenda item, a square an entry of the dossier's own, a diamond a
 // question answered). Events close in time are put on lanes below each other, so that no mark and no number
-// covers another (up to 8 lanes; a ninth event within a mark's width shares a lane). Pure and deterministic: the same input gives the same bytes. Colour is never the only
-// carrier: every bar has its title, every mark its number, and the table beside it says the same.
+// covers another (up to 8 lanes; a ninth event within a mark's width shares a lane). Pure and deterministic:
+// the same input gives the same bytes. Colour is never the only carrier: every bar has its title, every mark
+// its number, and the table beside it says the same.
 import { escapeMarkup } from '../http/escape.ts';
 
 /** A phase as drawn: its widest days (a partial date's first start day, its last end day). */

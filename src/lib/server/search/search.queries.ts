@@ -39,9 +39,11 @@ export interface Tsqueries {
  * a snippet. For what is ranked (`ranked`), a reading left alone is still put in an OR (with itself): ts_rank
  * weighs an OR at the top of the query otherwise than an AND or a phrase, and the rank must not depend on
  * whether the analysers agree. */
-const anyOf = (queries: SQL[], ranked: boolean): SQL =>
-	sql`(select case when ${ranked} and count(*) = 1 then min(r) || ' | ' || min(r) else coalesce(string_agg(r, ' | ' order by r), '') end
+const anyOf = (queries: SQL[], ranked: boolean): SQL => {
+	const joined = sql`coalesce(string_agg(r, ' | ' order by r), '')`;
+	return sql`(select ${ranked ? sql`case when count(*) = 1 then min(r) || ' | ' || min(r) else ${joined} end` : joined}
 		from (select distinct '(' || q::text || ')' collate "C" as r from unnest(array[${sql.join(queries, sql`, `)}]::tsquery[]) q where numnode(q) > 0) readings)`;
+};
 
 /** The select list that reads a parsed query into its tsqueries (`positive`, `negative`): the positive part in
  * every analyser (OR), the last word also as a prefix; the excluded terms in every analyser. */
